@@ -1,0 +1,25 @@
+package org.tanghulu.api.definition;
+
+/** The kind of value a data element holds; decides how it is entered and checked. */
+public enum DataType {
+    /** Free text, checked by length and pattern. */
+    TEXT,
+    /** A whole number, checked by {@code min}/{@code max}. */
+    INTEGER,
+    /** A decimal number (amounts of money in yuan), checked by {@code min}/{@code max}. */
+    DECIMAL,
+    /** A calendar date, ISO-8601 ({@code 2026-11-22}). */
+    DATE,
+    /** Yes or no. */
+    BOOLEAN,
+    /** One of the validation's {@code options}. */
+    CHOICE,
+    /** A mainland-China resident identity number (18 characters, GB 11643 check digit). */
+    ID_NUMBER,
+    /** A unified social credit code (18 characters, GB 32100 check character). */
+    CREDIT_CODE,
+    /** A mainland mobile or fixed-line phone number. */
+    PHONE,
+    /** An e-mail address. */
+    EMAIL
+}

@@ -1,0 +1,44 @@
+package org.tanghulu.api.definition;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One department's service item (事项), stated so that it is "clear" in the seeds'
+ * five-clears sense: what it is, on which legal basis, for whom, with which materials,
+ * after which other matters, within which time limits.
+ *
+ * @param id unique within the department (e.g. {@code business-licence})
+ * @param name what the applicant sees; required
+ * @param legalBasis the laws and regulations the matter rests on, by their official
+ *        names; at least one
+ * @param applicantTypes who may apply; at least one
+ * @param materials documents the applicant hands in; at least one
+ * @param dataElements ids of the data elements the matter asks for; each must be
+ *        defined by the platform's dictionary or the department
+ * @param outputs ids of the data elements the matter produces when approved (a licence
+ *        number, an organization code); later matters may ask for them
+ * @param predecessors matters that must be done first, as {@link MatterKey} references
+ *        ({@code matter} within the department, {@code department/matter} across);
+ *        no cycles
+ * @param statutoryDays the time limit the law allows, in working days; positive
+ * @param promisedDays the time limit the department promises, in working days;
+ *        positive and not above {@code statutoryDays}
+ */
+public record Matter(String id, LocalizedText name, List<String> legalBasis, Set<ApplicantType> applicantTypes,
+        List<Material> materials, List<String> dataElements, List<String> outputs, List<String> predecessors,
+        int statutoryDays, int promisedDays) {
+
+    /** Normalises collections to unmodifiable ones. */
+    public Matter {
+        legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
+        applicantTypes = applicantTypes == null || applicantTypes.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(applicantTypes));
+        materials = materials == null ? List.of() : List.copyOf(materials);
+        dataElements = dataElements == null ? List.of() : List.copyOf(dataElements);
+        outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        predecessors = predecessors == null ? List.of() : List.copyOf(predecessors);
+    }
+}

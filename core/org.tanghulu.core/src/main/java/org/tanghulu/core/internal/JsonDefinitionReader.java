@@ -1,0 +1,65 @@
+package org.tanghulu.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.tanghulu.api.DefinitionException;
+import org.tanghulu.api.DefinitionReader;
+
+/** Reads definition resources with Jackson; errors name the resource, line and property. */
+final class JsonDefinitionReader implements DefinitionReader {
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+
+    @Override
+    public <T> T read(URL resource, Class<T> type) throws DefinitionException {
+        if (resource == null) {
+            throw new DefinitionException("definition resource not found in the bundle", null);
+        }
+        String name = resource.getPath().substring(resource.getPath().lastIndexOf('/') + 1);
+        try (InputStream in = resource.openStream()) {
+            T value = mapper.readValue(in, type);
+            if (value == null) {
+                throw new DefinitionException(name + " is empty", null);
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new DefinitionException(describe(name, e), e);
+        } catch (IOException e) {
+            throw new DefinitionException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(String name, JsonProcessingException e) {
+        StringBuilder s = new StringBuilder(name);
+        JsonLocation at = e.getLocation();
+        if (at != null && at.getLineNr() > 0) {
+            s.append(" line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            s.append(" at ").append(path);
+        }
+        String why = e.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
+                .replace(", not marked as ignorable", "").replace("org.tanghulu.api.definition.", "");
+        return s.append(": ").append(why).toString();
+    }
+}

@@ -1,0 +1,185 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The real Tanghulu distribution, unpacked from the build's tar.gz into a fresh folder,
+ * on free ports, and run as its own process: driven over HTTP and the SSH console the
+ * way an admin and a client would.
+ */
+final class Distribution implements AutoCloseable {
+
+    static final String ADMIN = "itadmin";
+    static final String PASSWORD = "it-" + Long.toHexString(System.nanoTime()) + "-secret";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path home;
+    final int httpPort = freePort();
+    final int sshPort = freePort();
+    final int rmiRegistryPort = freePort();
+    final int rmiServerPort = freePort();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+
+    /** Unpacks the distribution, moves it to free ports, points it at the database and adds a console admin. */
+    Distribution(String name, Map<String, String> datasource) throws Exception {
+        Path work = Path.of(System.getProperty("tanghulu.it.work", "target/karaf")).resolve(name + "-" + System.nanoTime());
+        Files.createDirectories(work);
+        run(work, List.of("tar", "xzf", System.getProperty("tanghulu.distribution"), "-C", work.toString()), Map.of());
+        try (var dirs = Files.list(work)) {
+            home = dirs.findFirst().orElseThrow();
+        }
+        edit("org.ops4j.pax.web.cfg", Map.of("org.osgi.service.http.port", String.valueOf(httpPort)));
+        edit("org.apache.karaf.shell.cfg", Map.of("sshPort", String.valueOf(sshPort)));
+        edit("org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", String.valueOf(rmiRegistryPort),
+                "rmiServerPort", String.valueOf(rmiServerPort)));
+        edit("org.ops4j.datasource-tanghulu.cfg", datasource);
+        String out = run(home, List.of("bin/tanghulu-admin", ADMIN), Map.of("TANGHULU_ADMIN_PASSWORD", PASSWORD));
+        if (!out.contains("Console administrator '" + ADMIN + "' set")) {
+            fail("tanghulu-admin did not confirm: " + out);
+        }
+    }
+
+    /** Sets keys in an etc/ file, keeping every other line. */
+    void edit(String file, Map<String, String> values) throws IOException {
+        Path cfg = home.resolve("etc").resolve(file);
+        List<String> lines = Files.exists(cfg) ? new ArrayList<>(Files.readAllLines(cfg)) : new ArrayList<>();
+        for (var e : values.entrySet()) {
+            Pattern key = Pattern.compile("^\\s*" + Pattern.quote(e.getKey()) + "\\s*=.*");
+            lines.removeIf(l -> key.matcher(l).matches());
+            lines.add(e.getKey() + " = " + e.getValue());
+        }
+        Files.write(cfg, lines);
+    }
+
+    /** Starts {@code bin/karaf server} and waits until {@code /api/health} answers 200; returns how long that took. */
+    Duration start() throws Exception {
+        Instant begin = Instant.now();
+        process = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.out").toFile())
+                .start();
+        await(Duration.ofSeconds(180), "the platform to answer /api/health with 200", () -> {
+            try {
+                return get("/api/health").statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return Duration.between(begin, Instant.now());
+    }
+
+    /** Stops the platform the way an admin does (SIGTERM) and waits for the process to end. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                fail("Karaf did not stop within 60 s");
+            }
+        }
+        process = null;
+    }
+
+    HttpResponse<String> get(String path) throws IOException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** GET that must answer 200 with JSON. */
+    JsonNode json(String path) throws IOException {
+        HttpResponse<String> r = get(path);
+        assertEquals(200, r.statusCode(), () -> path + " answered " + r.statusCode() + ": " + r.body());
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        return JSON.readTree(r.body());
+    }
+
+    /** Runs a console command over SSH ({@code bin/client}) as the admin and returns what it printed. */
+    String console(String command) throws Exception {
+        return run(home, List.of("bin/client", "-h", "127.0.0.1", "-a", String.valueOf(sshPort), "-u", ADMIN, "-p",
+                PASSWORD, "-r", "10", "-d", "2", command), Map.of());
+    }
+
+    /** The service.id of the (single) service of this type: a new id means the service was re-registered. */
+    long serviceId(String type) throws Exception {
+        Matcher m = Pattern.compile("service\\.id = (\\d+)").matcher(console("service:list " + type));
+        if (!m.find()) {
+            fail("no service " + type);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Lines of data/log/karaf.log containing the text. */
+    long logCount(String text) throws IOException {
+        try (var lines = Files.lines(home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains(text)).count();
+        }
+    }
+
+    static void await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                fail("waited " + limit.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static String run(Path dir, List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(command.get(0) + " did not finish: " + out);
+        }
+        if (p.exitValue() != 0) {
+            fail(String.join(" ", command.subList(0, Math.min(2, command.size()))) + " exited " + p.exitValue() + ": " + out);
+        }
+        return out;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

@@ -1,0 +1,30 @@
+package org.tanghulu.rest.internal;
+
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.ext.MessageBodyReader;
+import javax.ws.rs.ext.MessageBodyWriter;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
+
+/** JSON for the API by Jackson, configured once here rather than by whatever provider is installed. */
+@Component(service = { MessageBodyReader.class, MessageBodyWriter.class })
+@JaxrsExtension
+@JaxrsMediaType(MediaType.APPLICATION_JSON)
+@JaxrsApplicationSelect(TanghuluApplication.SELECT)
+public class JsonProvider extends JacksonJsonProvider {
+
+    public JsonProvider() {
+        super(JsonMapper.builder()
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build());
+    }
+}

@@ -1,0 +1,105 @@
+package org.tanghulu.rest.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.ServiceUnavailableException;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.api.definition.Matter;
+import org.tanghulu.core.DepartmentRecord;
+import org.tanghulu.core.DepartmentState;
+import org.tanghulu.core.DepartmentStatus;
+import org.tanghulu.core.FunctionGroupStatus;
+import org.tanghulu.core.Registry;
+
+/** Health and the departments present on the platform. */
+@Component(service = PlatformResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(TanghuluApplication.SELECT)
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlatformResource {
+
+    /** A department as the API shows it; times are ISO-8601 strings. */
+    public record DepartmentJson(String id, LocalizedText name, DepartmentState state, List<String> problems,
+            String bundle, String since, String firstSeen, List<String> matters) {
+    }
+
+    /** The health answer: UP when the core and its database answer. */
+    public record Health(String status, String database, Map<DepartmentState, Long> departments,
+            long availableFunctionGroups) {
+    }
+
+    @Reference
+    private Registry registry;
+
+    @GET
+    @Path("health")
+    public Response health() {
+        boolean database;
+        try {
+            registry.departmentHistory();
+            database = true;
+        } catch (RuntimeException e) {
+            database = false;
+        }
+        Map<DepartmentState, Long> counts = new TreeMap<>();
+        registry.departments().forEach(d -> counts.merge(d.state(), 1L, Long::sum));
+        long available = registry.functionGroups().stream().filter(FunctionGroupStatus::available).count();
+        Health health = new Health(database ? "UP" : "DOWN", database ? "UP" : "DOWN", counts, available);
+        return Response.status(database ? 200 : 503).entity(health).build();
+    }
+
+    /**
+     * @param all also list departments seen before but not installed now, from the
+     *        database
+     */
+    @GET
+    @Path("departments")
+    public List<DepartmentJson> departments(@QueryParam("all") boolean all) {
+        if (!all) {
+            return registry.departments().stream().map(PlatformResource::json).toList();
+        }
+        List<DepartmentRecord> history;
+        try {
+            history = registry.departmentHistory();
+        } catch (IllegalStateException e) {
+            throw new ServiceUnavailableException("The database is not available; try again shortly.");
+        }
+        return history.stream()
+                .map(r -> registry.department(r.id()).map(PlatformResource::json)
+                        .map(d -> new DepartmentJson(d.id(), d.name(), d.state(), d.problems(), d.bundle(), d.since(),
+                                String.valueOf(r.firstSeen()), d.matters()))
+                        .orElse(new DepartmentJson(r.id(), r.name(), r.state(), r.problems(), r.bundle(),
+                                String.valueOf(r.lastChanged()), String.valueOf(r.firstSeen()), List.of())))
+                .toList();
+    }
+
+    @GET
+    @Path("departments/{id}")
+    public DepartmentJson department(@PathParam("id") String id) {
+        return registry.department(id).map(PlatformResource::json)
+                .orElseThrow(() -> new NotFoundException("No department '" + id + "' is installed."));
+    }
+
+    private static DepartmentJson json(DepartmentStatus d) {
+        List<String> matters = d.definition() == null || d.state() != DepartmentState.ACTIVE ? List.of()
+                : d.definition().matters().stream().map(Matter::id).toList();
+        return new DepartmentJson(d.id(), d.name(), d.state(), d.problems(), d.bundle(), d.since().toString(), null,
+                matters);
+    }
+}
