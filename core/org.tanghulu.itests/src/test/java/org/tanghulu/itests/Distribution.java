@@ -93,13 +93,19 @@ final class Distribution implements AutoCloseable {
         return Duration.between(begin, Instant.now());
     }
 
-    /** Stops the platform the way an admin does (SIGTERM) and waits for the process to end. */
+    /** Stops the platform the way an admin does (SIGTERM to Karaf's JVM) and waits until every process of it has ended. */
     void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                fail("Karaf did not stop within 60 s");
+            List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+            all.add(process.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            for (ProcessHandle p : all) {
+                try {
+                    p.onExit().get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    all.forEach(ProcessHandle::destroyForcibly);
+                    fail("Karaf did not stop within 60 s");
+                }
             }
         }
         process = null;
@@ -127,6 +133,15 @@ final class Distribution implements AutoCloseable {
     String console(String command) throws Exception {
         return run(home, List.of("bin/client", "-h", "127.0.0.1", "-a", String.valueOf(sshPort), "-u", ADMIN, "-p",
                 PASSWORD, "-r", "10", "-d", "2", command), Map.of());
+    }
+
+    /** @return whether a console login with these credentials is refused */
+    boolean consoleFails(String user, String password) throws Exception {
+        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
+                String.valueOf(sshPort), "-u", user, "-p", password, "-r", "1", "bundle:list")
+                .directory(home.toFile()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() != 0;
     }
 
     /** The service.id of the (single) service of this type: a new id means the service was re-registered. */

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -69,11 +70,13 @@ public class Coordinator implements Registry {
     private ExecutorService coordination;
     private GuardedCaller guarded;
     private DefinitionChecker checker;
+    private Bundle framework;
 
     private volatile DepartmentStore store;
 
     @Activate
-    void activate(CoreConfig config) throws DefinitionException {
+    void activate(BundleContext context, CoreConfig config) throws DefinitionException {
+        this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         List<DataElement> dictionary = List.of(reader.read(getClass().getResource("/dictionary.json"), DataElement[].class));
         List<String> problems = DefinitionChecker.checkDictionary(dictionary);
         if (!problems.isEmpty()) {
@@ -153,6 +156,9 @@ public class Coordinator implements Registry {
             return;
         }
         LOG.info("Department '{}' left", gone.id());
+        if (framework.getState() == Bundle.STOPPING) {
+            return; // the platform is shutting down: the department has not been removed
+        }
         coordinate(() -> {
             if (gone.state() == DepartmentState.ACTIVE || departments.values().stream().noneMatch(d -> d.id().equals(gone.id()))) {
                 persist(s -> s.markAbsent(gone.id()));

@@ -4,7 +4,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -24,6 +26,8 @@ public class JsonProvider extends JacksonJsonProvider {
     public JsonProvider() {
         super(JsonMapper.builder()
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // records by their components only: no derived "isXxx()" answers in the JSON
+                .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .build());
     }

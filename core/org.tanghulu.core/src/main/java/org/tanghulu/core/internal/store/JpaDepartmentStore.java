@@ -48,11 +48,11 @@ public class JpaDepartmentStore implements DepartmentStore {
         jpa.tx(TransactionType.Required, em -> {
             DepartmentEntity e = em.find(DepartmentEntity.class, status.id());
             Instant now = Instant.now();
-            if (e == null) {
+            boolean first = e == null;
+            if (first) {
                 e = new DepartmentEntity();
                 e.id = status.id();
                 e.firstSeen = now;
-                em.persist(e);
             }
             if (status.definition() != null) {
                 e.nameZh = status.name().zh();
@@ -62,6 +62,9 @@ public class JpaDepartmentStore implements DepartmentStore {
             e.problems = status.problems().isEmpty() ? null : String.join("\n", status.problems());
             e.bundle = status.bundle();
             e.lastChanged = now;
+            if (first) {
+                em.persist(e);
+            }
         });
     }
 

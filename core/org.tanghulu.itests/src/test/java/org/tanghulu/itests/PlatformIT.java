@@ -1,0 +1,231 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The platform as its users meet it: the real distribution booted with the demo, on the
+ * database chosen by {@code -Dtanghulu.it.database} (h2, the default, or postgresql on
+ * 127.0.0.1:5432). The tests run in order on one running platform.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final boolean POSTGRES = "postgresql".equals(System.getProperty("tanghulu.it.database"));
+    private static final String PG_DATABASE = "tanghulu_it";
+
+    private Distribution karaf;
+
+    @BeforeAll
+    void boot() throws Exception {
+        Map<String, String> datasource = new LinkedHashMap<>();
+        if (POSTGRES) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE);
+                s.execute("CREATE DATABASE " + PG_DATABASE);
+            }
+            datasource.put("osgi.jdbc.driver.class", "org.postgresql.Driver");
+            datasource.put("url", "jdbc:postgresql://127.0.0.1:5432/" + PG_DATABASE);
+            datasource.put("user", "postgres");
+        }
+        karaf = new Distribution(POSTGRES ? "postgresql" : "h2", datasource);
+        Duration took = karaf.start();
+        System.out.println("Platform answered /api/health after " + took.toMillis() + " ms");
+    }
+
+    @AfterAll
+    void shutdown() throws InterruptedException {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    private List<String> departmentIds(String path) throws IOException {
+        return StreamSupport.stream(karaf.json(path).spliterator(), false).map(d -> d.get("id").asText()).toList();
+    }
+
+    private JsonNode department(String id) throws IOException {
+        for (JsonNode d : karaf.json("/api/departments?all=true")) {
+            if (d.get("id").asText().equals(id)) {
+                return d;
+            }
+        }
+        throw new AssertionError("department " + id + " not in the history");
+    }
+
+    @Test
+    @Order(1)
+    void bootsIntoThePlatformWithTheDemo() throws Exception {
+        JsonNode health = karaf.json("/api/health");
+        assertEquals("UP", health.get("status").asText());
+        assertEquals("UP", health.get("database").asText());
+        assertEquals(2, health.get("departments").get("ACTIVE").asInt());
+        assertEquals(1, health.get("availableFunctionGroups").asInt());
+
+        JsonNode departments = karaf.json("/api/departments");
+        assertEquals(List.of("aic", "ltax"), departmentIds("/api/departments"));
+        for (JsonNode d : departments) {
+            assertEquals("ACTIVE", d.get("state").asText(), d.toString());
+            assertFalse(d.get("name").get("zh").asText().isBlank());
+            assertFalse(d.get("name").get("en").asText().isBlank());
+        }
+        assertTrue(departments.get(0).get("matters").toString().contains("business-licence"));
+
+        String departmentsOnConsole = karaf.console("tanghulu:departments");
+        assertTrue(departmentsOnConsole.contains("aic") && departmentsOnConsole.contains("ltax")
+                && departmentsOnConsole.contains("ACTIVE"), departmentsOnConsole);
+        String matters = karaf.console("tanghulu:matters ltax");
+        assertTrue(matters.contains("ltax/tax-registration") && matters.contains("aic/business-licence"), matters);
+        assertFalse(matters.contains("aic/name-preapproval"), "filtered to ltax: " + matters);
+        String groups = karaf.console("tanghulu:groups");
+        assertTrue(groups.contains("enterprise-establishment") && groups.contains("yes"), groups);
+    }
+
+    @Test
+    @Order(2)
+    void errorsAreJsonWithAReadableMessage() throws Exception {
+        var missing = karaf.get("/api/departments/no-such-department");
+        assertEquals(404, missing.statusCode());
+        JsonNode body = Distribution.JSON.readTree(missing.body());
+        assertEquals("No department 'no-such-department' is installed.", body.get("message").asText());
+        assertFalse(missing.body().contains("Exception"), missing.body());
+    }
+
+    @Test
+    @Order(3)
+    void secureByDefault() throws Exception {
+        String users = Files.readString(karaf.home.resolve("etc/users.properties"));
+        assertFalse(users.lines().anyMatch(l -> l.matches("\\s*karaf\\s*=.*")), "no karaf account: " + users);
+        assertTrue(users.contains(Distribution.ADMIN + " = {CRYPT}"), "the admin's password is stored hashed: " + users);
+        assertFalse(users.contains(Distribution.PASSWORD), "no clear-text password left");
+        // the console (SSH) and JMX listen on loopback only
+        for (int port : List.of(karaf.sshPort, karaf.rmiRegistryPort, karaf.rmiServerPort)) {
+            List<String> listeners = Listeners.addresses(port);
+            assertFalse(listeners.isEmpty(), "nothing listens on " + port);
+            assertTrue(listeners.stream().allMatch(Listeners::isLoopback), port + " listens on " + listeners);
+        }
+        assertTrue(karaf.consoleFails("karaf", "karaf"), "karaf/karaf must not log in");
+    }
+
+    @Test
+    @Order(4)
+    void departmentsComeAndGoWithoutTouchingTheCore() throws Exception {
+        Map<String, String> before = platformBundles();
+        long registry = karaf.serviceId("org.tanghulu.core.Registry");
+        long dataSource = karaf.serviceId("javax.sql.DataSource");
+        long application = karaf.serviceId("javax.ws.rs.core.Application");
+        long coreStarts = karaf.logCount("Tanghulu core started");
+
+        karaf.console("feature:uninstall tanghulu-dept-aic");
+        Distribution.await(Duration.ofSeconds(30), "aic to leave /api/departments",
+                () -> quietly(() -> departmentIds("/api/departments")).equals(List.of("ltax")));
+        assertFalse(karaf.console("tanghulu:departments").contains("aic"));
+        String groups = karaf.console("tanghulu:groups");
+        assertTrue(groups.contains("no") && groups.contains("department 'aic' is not installed"), groups);
+        assertEquals("ABSENT", department("aic").get("state").asText());
+
+        karaf.console("feature:install tanghulu-dept-aic");
+        Distribution.await(Duration.ofSeconds(30), "aic to come back active", () -> quietly(() -> {
+            JsonNode aic = karaf.json("/api/departments/aic");
+            return aic.get("state").asText();
+        }).equals("ACTIVE"));
+        assertTrue(karaf.console("tanghulu:departments").contains("aic"));
+        assertTrue(karaf.console("tanghulu:groups").contains("yes"));
+
+        Map<String, String> after = platformBundles();
+        assertEquals(before, after, "platform bundles (id -> state) changed");
+        assertEquals(registry, karaf.serviceId("org.tanghulu.core.Registry"), "the core re-registered its registry");
+        assertEquals(dataSource, karaf.serviceId("javax.sql.DataSource"), "the data source was re-created");
+        assertEquals(application, karaf.serviceId("javax.ws.rs.core.Application"), "the REST application restarted");
+        assertEquals(coreStarts, karaf.logCount("Tanghulu core started"), "the core was activated again");
+    }
+
+    @Test
+    @Order(5)
+    void recordsSurviveARestart() throws Exception {
+        String firstSeen = department("aic").get("firstSeen").asText();
+        karaf.console("feature:uninstall tanghulu-dept-ltax");
+        Distribution.await(Duration.ofSeconds(30), "ltax to be recorded absent",
+                () -> quietly(() -> department("ltax").get("state").asText()).equals("ABSENT"));
+
+        karaf.stop();
+        assertEquals(List.of("aic:ACTIVE", "ltax:ABSENT"), databaseRows(), "what the database holds while the platform is down");
+        karaf.start();
+
+        assertEquals(List.of("aic"), departmentIds("/api/departments"));
+        assertEquals("ABSENT", department("ltax").get("state").asText());
+        assertEquals(firstSeen, department("aic").get("firstSeen").asText(), "first sighting kept across the restart");
+        String all = karaf.console("tanghulu:departments --all");
+        assertTrue(all.contains("ltax") && all.contains("ABSENT"), all);
+
+        karaf.console("feature:install tanghulu-dept-ltax");
+        Distribution.await(Duration.ofSeconds(30), "ltax back", () -> quietly(() -> departmentIds("/api/departments"))
+                .equals(List.of("aic", "ltax")));
+    }
+
+    /** Reads the department table directly, with the platform stopped. */
+    private List<String> databaseRows() throws Exception {
+        String url = POSTGRES ? "jdbc:postgresql://127.0.0.1:5432/" + PG_DATABASE
+                : "jdbc:h2:file:" + karaf.home.resolve("data/db/tanghulu").toAbsolutePath();
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, POSTGRES ? "postgres" : "", "");
+                ResultSet r = c.createStatement().executeQuery("select id, state from department order by id")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + ":" + r.getString(2));
+            }
+        }
+        return rows;
+    }
+
+    /** Platform (non-department) bundles: id and state, from {@code bundle:list}. */
+    private Map<String, String> platformBundles() throws Exception {
+        Map<String, String> bundles = new LinkedHashMap<>();
+        for (String line : karaf.console("bundle:list -t 0 --no-format").split("\n")) {
+            String[] cols = line.split("[│|\t]");
+            if (cols.length >= 5 && cols[0].trim().matches("\\d+") && !line.contains("org.tanghulu.dept")
+                    && !line.contains("Department:")) {
+                bundles.put(cols[0].trim() + " " + cols[cols.length - 1].trim(), cols[1].trim());
+            }
+        }
+        assertTrue(bundles.size() > 20, "bundle list parsed: " + bundles);
+        return bundles;
+    }
+
+    private interface Check<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T quietly(Check<T> check) {
+        try {
+            return check.get();
+        } catch (Exception | AssertionError e) {
+            return null;
+        }
+    }
+}
