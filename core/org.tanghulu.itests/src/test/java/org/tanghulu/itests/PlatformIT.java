@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tanghulu.itests.fixture.HangingDepartment;
+import org.tanghulu.itests.fixture.UnclearDepartment;
 
 /**
  * The platform as its users meet it: the real distribution booted with the demo, on the
@@ -144,17 +147,15 @@ class PlatformIT {
 
         karaf.console("feature:uninstall tanghulu-dept-aic");
         Distribution.await(Duration.ofSeconds(30), "aic to leave /api/departments",
-                () -> quietly(() -> departmentIds("/api/departments")).equals(List.of("ltax")));
+                () -> is(List.of("ltax"), () -> departmentIds("/api/departments")));
         assertFalse(karaf.console("tanghulu:departments").contains("aic"));
         String groups = karaf.console("tanghulu:groups");
         assertTrue(groups.contains("no") && groups.contains("department 'aic' is not installed"), groups);
         assertEquals("ABSENT", department("aic").get("state").asText());
 
         karaf.console("feature:install tanghulu-dept-aic");
-        Distribution.await(Duration.ofSeconds(30), "aic to come back active", () -> quietly(() -> {
-            JsonNode aic = karaf.json("/api/departments/aic");
-            return aic.get("state").asText();
-        }).equals("ACTIVE"));
+        Distribution.await(Duration.ofSeconds(30), "aic to come back active",
+                () -> is("ACTIVE", () -> karaf.json("/api/departments/aic").get("state").asText()));
         assertTrue(karaf.console("tanghulu:departments").contains("aic"));
         assertTrue(karaf.console("tanghulu:groups").contains("yes"));
 
@@ -172,7 +173,7 @@ class PlatformIT {
         String firstSeen = department("aic").get("firstSeen").asText();
         karaf.console("feature:uninstall tanghulu-dept-ltax");
         Distribution.await(Duration.ofSeconds(30), "ltax to be recorded absent",
-                () -> quietly(() -> department("ltax").get("state").asText()).equals("ABSENT"));
+                () -> is("ABSENT", () -> department("ltax").get("state").asText()));
 
         karaf.stop();
         assertEquals(List.of("aic:ACTIVE", "ltax:ABSENT"), databaseRows(), "what the database holds while the platform is down");
@@ -185,8 +186,41 @@ class PlatformIT {
         assertTrue(all.contains("ltax") && all.contains("ABSENT"), all);
 
         karaf.console("feature:install tanghulu-dept-ltax");
-        Distribution.await(Duration.ofSeconds(30), "ltax back", () -> quietly(() -> departmentIds("/api/departments"))
-                .equals(List.of("aic", "ltax")));
+        Distribution.await(Duration.ofSeconds(30), "ltax back",
+                () -> is(List.of("aic", "ltax"), () -> departmentIds("/api/departments")));
+    }
+
+    @Test
+    @Order(6)
+    void unclearAndHangingDepartmentsAreRefusedWhileTheRestRuns() throws Exception {
+        Path deploy = karaf.home.resolve("deploy");
+        TestBundles.department(deploy.resolve("unclear.jar"), "unclear", UnclearDepartment.class, """
+                {"id": "unclear", "name": {"zh": "不清部门", "en": "Unclear office"},
+                 "matters": [{"id": "permit", "name": {"zh": "许可"}, "applicantTypes": ["ENTERPRISE"],
+                              "materials": [{"id": "form", "name": {"zh": "申请表"}}],
+                              "dataElements": ["shoe-size"], "statutoryDays": 5, "promisedDays": 3}]}
+                """);
+        TestBundles.department(deploy.resolve("hanging.jar"), "hanging", HangingDepartment.class, null);
+
+        Distribution.await(Duration.ofSeconds(60), "both test departments to be refused", () -> is("REFUSED REFUSED",
+                () -> karaf.json("/api/departments/unclear").get("state").asText() + " "
+                        + karaf.json("/api/departments/hanging").get("state").asText()));
+        String unclear = karaf.json("/api/departments/unclear").get("problems").toString();
+        assertTrue(unclear.contains("matter 'permit': no legal basis (法律依据) given"), unclear);
+        assertTrue(unclear.contains("matter 'permit': data element 'shoe-size' is not defined"), unclear);
+        String hanging = karaf.json("/api/departments/hanging").get("problems").toString();
+        assertTrue(hanging.contains("definition() did not answer within 5000 ms"), hanging);
+
+        String console = karaf.console("tanghulu:department unclear");
+        assertTrue(console.contains("REFUSED") && console.contains("Problem:  matter 'permit': no legal basis"), console);
+        assertTrue(karaf.console("tanghulu:departments").contains("did not answer within"));
+        assertEquals("UP", karaf.json("/api/health").get("status").asText());
+        assertEquals(2, karaf.json("/api/health").get("departments").get("ACTIVE").asInt(), "the others keep running");
+
+        Files.delete(deploy.resolve("unclear.jar"));
+        Files.delete(deploy.resolve("hanging.jar"));
+        Distribution.await(Duration.ofSeconds(30), "test departments to leave",
+                () -> is(List.of("aic", "ltax"), () -> departmentIds("/api/departments")));
     }
 
     /** Reads the department table directly, with the platform stopped. */
@@ -221,11 +255,12 @@ class PlatformIT {
         T get() throws Exception;
     }
 
-    private static <T> T quietly(Check<T> check) {
+    /** For polling: whether the check answers the expected value now; a failing check is "not yet". */
+    private static <T> boolean is(T expected, Check<T> check) {
         try {
-            return check.get();
+            return expected.equals(check.get());
         } catch (Exception | AssertionError e) {
-            return null;
+            return false;
         }
     }
 }
