@@ -33,4 +33,7 @@ public interface Registry {
      * @throws IllegalStateException if the database is not available
      */
     List<DepartmentRecord> departmentHistory();
+
+    /** @return whether the platform's database is connected, migrated and answering */
+    boolean databaseHealthy();
 }

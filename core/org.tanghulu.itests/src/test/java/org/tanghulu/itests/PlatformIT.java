@@ -168,7 +168,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void recordsSurviveARestart() throws Exception {
         String firstSeen = department("aic").get("firstSeen").asText();
         karaf.console("feature:uninstall tanghulu-dept-ltax");
@@ -176,7 +176,7 @@ class PlatformIT {
                 () -> is("ABSENT", () -> department("ltax").get("state").asText()));
 
         karaf.stop();
-        assertEquals(List.of("aic:ACTIVE", "ltax:ABSENT"), databaseRows(), "what the database holds while the platform is down");
+        assertEquals(List.of("aic:ACTIVE", "hanging:ABSENT", "ltax:ABSENT", "unclear:ABSENT"), databaseRows(), "what the database holds while the platform is down");
         karaf.start();
 
         assertEquals(List.of("aic"), departmentIds("/api/departments"));
@@ -191,7 +191,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     void unclearAndHangingDepartmentsAreRefusedWhileTheRestRuns() throws Exception {
         Path deploy = karaf.home.resolve("deploy");
         TestBundles.department(deploy.resolve("unclear.jar"), "unclear", UnclearDepartment.class, """
@@ -201,6 +201,12 @@ class PlatformIT {
                               "dataElements": ["shoe-size"], "statutoryDays": 5, "promisedDays": 3}]}
                 """);
         TestBundles.department(deploy.resolve("hanging.jar"), "hanging", HangingDepartment.class, null);
+        TestBundles.department(deploy.resolve("impostor.jar"), "aic", UnclearDepartment.class, """
+                {"id": "aic", "name": {"zh": "另一个工商局"},
+                 "matters": [{"id": "x", "name": {"zh": "事项"}, "legalBasis": ["《中华人民共和国公司法》"],
+                              "applicantTypes": ["ENTERPRISE"], "materials": [{"id": "form", "name": {"zh": "申请表"}}],
+                              "statutoryDays": 5, "promisedDays": 3}]}
+                """);
 
         Distribution.await(Duration.ofSeconds(60), "both test departments to be refused", () -> is("REFUSED REFUSED",
                 () -> karaf.json("/api/departments/unclear").get("state").asText() + " "
@@ -211,6 +217,11 @@ class PlatformIT {
         String hanging = karaf.json("/api/departments/hanging").get("problems").toString();
         assertTrue(hanging.contains("definition() did not answer within 5000 ms"), hanging);
 
+        Distribution.await(Duration.ofSeconds(30), "the second 'aic' to be refused",
+                () -> is(true, () -> karaf.console("tanghulu:departments --all").contains("already provided by org.tanghulu.dept.aic")
+                        || karaf.console("tanghulu:departments").contains("already provided by org.tanghulu.dept.aic")));
+        assertEquals("ACTIVE", karaf.json("/api/departments/aic").get("state").asText(), "the real aic is untouched");
+
         String console = karaf.console("tanghulu:department unclear");
         assertTrue(console.contains("REFUSED") && console.contains("Problem:  matter 'permit': no legal basis"), console);
         assertTrue(karaf.console("tanghulu:departments").contains("did not answer within"));
@@ -219,6 +230,7 @@ class PlatformIT {
 
         Files.delete(deploy.resolve("unclear.jar"));
         Files.delete(deploy.resolve("hanging.jar"));
+        Files.delete(deploy.resolve("impostor.jar"));
         Distribution.await(Duration.ofSeconds(30), "test departments to leave",
                 () -> is(List.of("aic", "ltax"), () -> departmentIds("/api/departments")));
     }

@@ -219,7 +219,11 @@ public class Coordinator implements Registry {
             } else {
                 LOG.warn("Department '{}' refused: {}", after.id(), String.join("; ", problems));
             }
-            persist(s -> s.save(after));
+            boolean shadowed = departments.entrySet().stream().anyMatch(e -> e.getKey() != sid
+                    && e.getValue().id().equals(after.id()) && e.getValue().state() == DepartmentState.ACTIVE);
+            if (!shadowed) { // a refused impostor must not overwrite the record of the active department
+                persist(s -> s.save(after));
+            }
         }
     }
 
@@ -313,6 +317,12 @@ public class Coordinator implements Registry {
             throw new IllegalStateException("the database is not available");
         }
         return s.all();
+    }
+
+    @Override
+    public boolean databaseHealthy() {
+        DepartmentStore s = store;
+        return s != null && s.healthy();
     }
 
     private Map<String, DepartmentDefinition> active() {

@@ -50,13 +50,7 @@ public class PlatformResource {
     @GET
     @Path("health")
     public Response health() {
-        boolean database;
-        try {
-            registry.departmentHistory();
-            database = true;
-        } catch (RuntimeException e) {
-            database = false;
-        }
+        boolean database = registry.databaseHealthy();
         Map<DepartmentState, Long> counts = new TreeMap<>();
         registry.departments().forEach(d -> counts.merge(d.state(), 1L, Long::sum));
         long available = registry.functionGroups().stream().filter(FunctionGroupStatus::available).count();
