@@ -1,6 +1,7 @@
 package org.tanghulu.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -83,6 +84,12 @@ final class Distribution implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.out").toFile())
                 .start();
+        Process started = process;
+        // a test JVM that dies must not leave a platform running on the machine
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }));
         await(Duration.ofSeconds(180), "the platform to answer /api/health with 200", () -> {
             try {
                 return get("/api/health").statusCode() == 200;
@@ -131,8 +138,19 @@ final class Distribution implements AutoCloseable {
 
     /** Runs a console command over SSH ({@code bin/client}) as the admin and returns what it printed. */
     String console(String command) throws Exception {
-        return run(home, List.of("bin/client", "-h", "127.0.0.1", "-a", String.valueOf(sshPort), "-u", ADMIN, "-p",
-                PASSWORD, "-r", "10", "-d", "2", command), Map.of());
+        return run(home, client(command), Map.of());
+    }
+
+    /** Runs a console command that must fail, and returns what the admin is told. */
+    String consoleError(String command) throws Exception {
+        Ran r = runRaw(home, client(command), Map.of());
+        assertNotEquals(0, r.exit(), () -> command + " succeeded: " + r.out());
+        return r.out();
+    }
+
+    private List<String> client(String command) {
+        return List.of("bin/client", "-h", "127.0.0.1", "-a", String.valueOf(sshPort), "-u", ADMIN, "-p", PASSWORD,
+                "-r", "10", "-d", "2", command);
     }
 
     /** @return whether a console login with these credentials is refused */
@@ -171,6 +189,17 @@ final class Distribution implements AutoCloseable {
     }
 
     private static String run(Path dir, List<String> command, Map<String, String> env) throws Exception {
+        Ran r = runRaw(dir, command, env);
+        if (r.exit() != 0) {
+            fail(String.join(" ", command.subList(0, Math.min(2, command.size()))) + " exited " + r.exit() + ": " + r.out());
+        }
+        return r.out();
+    }
+
+    record Ran(int exit, String out) {
+    }
+
+    private static Ran runRaw(Path dir, List<String> command, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -179,10 +208,7 @@ final class Distribution implements AutoCloseable {
             p.destroyForcibly();
             fail(command.get(0) + " did not finish: " + out);
         }
-        if (p.exitValue() != 0) {
-            fail(String.join(" ", command.subList(0, Math.min(2, command.size()))) + " exited " + p.exitValue() + ": " + out);
-        }
-        return out;
+        return new Ran(p.exitValue(), out);
     }
 
     private static int freePort() {

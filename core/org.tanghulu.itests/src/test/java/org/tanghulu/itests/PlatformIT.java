@@ -108,6 +108,8 @@ class PlatformIT {
         assertFalse(matters.contains("aic/name-preapproval"), "filtered to ltax: " + matters);
         String groups = karaf.console("tanghulu:groups");
         assertTrue(groups.contains("enterprise-establishment") && groups.contains("yes"), groups);
+        String unknown = karaf.consoleError("tanghulu:department nope");
+        assertTrue(unknown.contains("No department 'nope' is installed. Installed: aic, ltax"), unknown);
     }
 
     @Test

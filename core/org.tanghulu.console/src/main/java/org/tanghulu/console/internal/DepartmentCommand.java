@@ -26,9 +26,8 @@ public class DepartmentCommand implements Action {
     public Object execute() {
         DepartmentStatus d = registry.department(id).orElse(null);
         if (d == null) {
-            System.err.println("No department '" + id + "' is installed. Installed: "
+            throw new IllegalArgumentException("No department '" + id + "' is installed. Installed: "
                     + DepartmentsCommand.list(registry.departments().stream().map(DepartmentStatus::id).toList()));
-            return null;
         }
         System.out.println(d.id() + "  " + d.name().zh() + " / " + d.name().en());
         System.out.println("State:    " + d.state() + " since " + d.since());
