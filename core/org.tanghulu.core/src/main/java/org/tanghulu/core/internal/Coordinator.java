@@ -125,9 +125,11 @@ public class Coordinator implements Registry {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindStore(DepartmentStore s) {
         store = s;
-        coordinate(() -> departments.values().stream()
-                .filter(d -> d.state() != DepartmentState.LOADING)
-                .forEach(d -> persist(x -> x.save(d))));
+        coordinate(() -> departments.forEach((sid, d) -> {
+            if (d.state() != DepartmentState.LOADING) {
+                record(sid, d);
+            }
+        }));
     }
 
     void unbindStore(DepartmentStore s) {
@@ -219,11 +221,16 @@ public class Coordinator implements Registry {
             } else {
                 LOG.warn("Department '{}' refused: {}", after.id(), String.join("; ", problems));
             }
-            boolean shadowed = departments.entrySet().stream().anyMatch(e -> e.getKey() != sid
-                    && e.getValue().id().equals(after.id()) && e.getValue().state() == DepartmentState.ACTIVE);
-            if (!shadowed) { // a refused impostor must not overwrite the record of the active department
-                persist(s -> s.save(after));
-            }
+            record(sid, after);
+        }
+    }
+
+    /** Saves a department's state, unless it is a refused second holder of an active department's id. */
+    private void record(long sid, DepartmentStatus status) {
+        boolean shadowed = departments.entrySet().stream().anyMatch(e -> e.getKey() != sid
+                && e.getValue().id().equals(status.id()) && e.getValue().state() == DepartmentState.ACTIVE);
+        if (!shadowed) {
+            persist(s -> s.save(status));
         }
     }
 
