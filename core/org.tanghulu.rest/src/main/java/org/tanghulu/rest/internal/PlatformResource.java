@@ -66,7 +66,7 @@ public class PlatformResource {
     @Path("departments")
     public List<DepartmentJson> departments(@QueryParam("all") boolean all) {
         if (!all) {
-            return registry.departments().stream().map(PlatformResource::json).toList();
+            return registry.departments().stream().map(d -> json(d, null)).toList();
         }
         List<DepartmentRecord> history;
         try {
@@ -75,9 +75,7 @@ public class PlatformResource {
             throw new ServiceUnavailableException("The database is not available; try again shortly.");
         }
         return history.stream()
-                .map(r -> registry.department(r.id()).map(PlatformResource::json)
-                        .map(d -> new DepartmentJson(d.id(), d.name(), d.state(), d.problems(), d.bundle(), d.since(),
-                                String.valueOf(r.firstSeen()), d.matters()))
+                .map(r -> registry.department(r.id()).map(d -> json(d, r.firstSeen().toString()))
                         .orElse(new DepartmentJson(r.id(), r.name(), r.state(), r.problems(), r.bundle(),
                                 String.valueOf(r.lastChanged()), String.valueOf(r.firstSeen()), List.of())))
                 .toList();
@@ -86,14 +84,14 @@ public class PlatformResource {
     @GET
     @Path("departments/{id}")
     public DepartmentJson department(@PathParam("id") String id) {
-        return registry.department(id).map(PlatformResource::json)
+        return registry.department(id).map(d -> json(d, null))
                 .orElseThrow(() -> new NotFoundException("No department '" + id + "' is installed."));
     }
 
-    private static DepartmentJson json(DepartmentStatus d) {
+    private static DepartmentJson json(DepartmentStatus d, String firstSeen) {
         List<String> matters = d.definition() == null || d.state() != DepartmentState.ACTIVE ? List.of()
                 : d.definition().matters().stream().map(Matter::id).toList();
-        return new DepartmentJson(d.id(), d.name(), d.state(), d.problems(), d.bundle(), d.since().toString(), null,
+        return new DepartmentJson(d.id(), d.name(), d.state(), d.problems(), d.bundle(), d.since().toString(), firstSeen,
                 matters);
     }
 }
