@@ -1,5 +1,8 @@
 package org.tanghulu.api;
 
+import java.util.List;
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
 import org.tanghulu.api.definition.DepartmentDefinition;
 
@@ -59,5 +62,24 @@ public interface Department {
      */
     default DepartmentDefinition definition(DefinitionReader reader) throws Exception {
         return reader.read(getClass().getResource(DEFINITION_RESOURCE), DepartmentDefinition.class);
+    }
+
+    /**
+     * Checks an application for one of the department's matters with rules that need
+     * code (a name rule, a consistency between two fields); the platform has already
+     * checked every field against its data element's type and validation.
+     *
+     * <p>Called through the platform's guarded path when an application is submitted or
+     * a correction answered. A failure or time-out does not refuse the application: it
+     * is recorded on the case and the officer checks by hand.
+     *
+     * @param matter the id of one of this department's matters
+     * @param values the application's values by data-element id; read-only
+     * @return the problems found, each naming a data element of the matter; empty if
+     *         none. The default finds none.
+     * @throws Exception if the check cannot be made
+     */
+    default List<FieldProblem> check(String matter, Map<String, String> values) throws Exception {
+        return List.of();
     }
 }

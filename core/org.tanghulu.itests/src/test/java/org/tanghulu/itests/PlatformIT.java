@@ -200,13 +200,15 @@ class PlatformIT {
                 {"id": "unclear", "name": {"zh": "不清部门", "en": "Unclear office"},
                  "matters": [{"id": "permit", "name": {"zh": "许可"}, "applicantTypes": ["ENTERPRISE"],
                               "materials": [{"id": "form", "name": {"zh": "申请表"}}],
-                              "dataElements": ["shoe-size"], "statutoryDays": 5, "promisedDays": 3}]}
+                              "forms": [{"id": "permit-form", "name": {"zh": "许可申请表"}, "items": ["shoe-size"]}],
+                              "statutoryDays": 5, "promisedDays": 3}]}
                 """);
         TestBundles.department(deploy.resolve("hanging.jar"), "hanging", HangingDepartment.class, null);
         TestBundles.department(deploy.resolve("impostor.jar"), "aic", UnclearDepartment.class, """
                 {"id": "aic", "name": {"zh": "另一个工商局"},
                  "matters": [{"id": "x", "name": {"zh": "事项"}, "legalBasis": ["《中华人民共和国公司法》"],
                               "applicantTypes": ["ENTERPRISE"], "materials": [{"id": "form", "name": {"zh": "申请表"}}],
+                              "forms": [{"id": "x-form", "name": {"zh": "申请表"}, "items": ["enterprise-name"]}],
                               "statutoryDays": 5, "promisedDays": 3}]}
                 """);
 
@@ -215,7 +217,7 @@ class PlatformIT {
                         + karaf.json("/api/departments/hanging").get("state").asText()));
         String unclear = karaf.json("/api/departments/unclear").get("problems").toString();
         assertTrue(unclear.contains("matter 'permit': no legal basis (法律依据) given"), unclear);
-        assertTrue(unclear.contains("matter 'permit': data element 'shoe-size' is not defined"), unclear);
+        assertTrue(unclear.contains("matter 'permit': form 'permit-form': data element 'shoe-size' is not defined"), unclear);
         String hanging = karaf.json("/api/departments/hanging").get("problems").toString();
         assertTrue(hanging.contains("definition() did not answer within 5000 ms"), hanging);
 

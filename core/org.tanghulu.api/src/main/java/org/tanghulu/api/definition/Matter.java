@@ -16,10 +16,15 @@ import java.util.Set;
  *        names; at least one
  * @param applicantTypes who may apply; at least one
  * @param materials documents the applicant hands in; at least one
- * @param dataElements ids of the data elements the matter asks for; each must be
- *        defined by the platform's dictionary or the department
+ * @param forms the department's own forms for the matter (its "legacy" forms); their
+ *        items are the data elements the matter needs, each defined by the platform's
+ *        dictionary or the department; at least one
  * @param outputs ids of the data elements the matter produces when approved (a licence
- *        number, an organization code); later matters may ask for them
+ *        number, an organization code); later matters may ask for them, and the officer
+ *        approving the matter must give them
+ * @param certificates the documents the matter issues when approved (the business
+ *        licence); a later matter of the same function group that lists one of them
+ *        among its materials gets it from the platform, not from the applicant
  * @param predecessors matters that must be done first, as {@link MatterKey} references
  *        ({@code matter} within the department, {@code department/matter} across);
  *        no cycles
@@ -28,8 +33,8 @@ import java.util.Set;
  *        positive and not above {@code statutoryDays}
  */
 public record Matter(String id, LocalizedText name, List<String> legalBasis, Set<ApplicantType> applicantTypes,
-        List<Material> materials, List<String> dataElements, List<String> outputs, List<String> predecessors,
-        int statutoryDays, int promisedDays) {
+        List<Material> materials, List<LegacyForm> forms, List<String> outputs, List<Material> certificates,
+        List<String> predecessors, int statutoryDays, int promisedDays) {
 
     /** Normalises collections to unmodifiable ones. */
     public Matter {
@@ -37,8 +42,14 @@ public record Matter(String id, LocalizedText name, List<String> legalBasis, Set
         applicantTypes = applicantTypes == null || applicantTypes.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(applicantTypes));
         materials = materials == null ? List.of() : List.copyOf(materials);
-        dataElements = dataElements == null ? List.of() : List.copyOf(dataElements);
+        forms = forms == null ? List.of() : List.copyOf(forms);
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        certificates = certificates == null ? List.of() : List.copyOf(certificates);
         predecessors = predecessors == null ? List.of() : List.copyOf(predecessors);
+    }
+
+    /** @return the data elements the matter needs: the items of its forms, each once, in order of first appearance */
+    public List<String> dataElements() {
+        return forms.stream().flatMap(f -> f.items().stream()).distinct().toList();
     }
 }

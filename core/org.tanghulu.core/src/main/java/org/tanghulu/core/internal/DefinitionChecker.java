@@ -16,6 +16,7 @@ import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.DepartmentDefinition;
 import org.tanghulu.api.definition.FunctionGroup;
+import org.tanghulu.api.definition.LegacyForm;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.api.definition.Matter;
@@ -84,15 +85,29 @@ final class DefinitionChecker {
             if (m.materials().isEmpty()) {
                 problems.add(where + ": no required materials (申请材料) given");
             }
-            for (Material material : m.materials()) {
+            for (Material material : concat(m.materials(), m.certificates())) {
                 if (material.id() == null || !ID.matcher(material.id()).matches() || material.name() == null
                         || !material.name().isPresent()) {
                     problems.add(where + ": material '" + material.id() + "' needs a lower-case id and a Chinese name");
                 }
             }
-            for (String e : m.dataElements()) {
-                if (!elements.containsKey(e)) {
-                    problems.add(where + ": data element '" + e + "' is not defined in the dictionary or the department");
+            if (m.forms().isEmpty()) {
+                problems.add(where + ": no forms (申请表) given: list the department's own form(s) and their items");
+            }
+            Set<String> formIds = new HashSet<>();
+            for (LegacyForm f : m.forms()) {
+                String form = where + ": form '" + f.id() + "'";
+                if (f.id() == null || !ID.matcher(f.id()).matches() || !formIds.add(f.id())) {
+                    problems.add(form + ": id is missing, not a lower-case id, or used twice in the matter");
+                }
+                requireText(f.name(), form + ": name", problems);
+                if (f.items().isEmpty()) {
+                    problems.add(form + ": has no items");
+                }
+                for (String e : f.items()) {
+                    if (!elements.containsKey(e)) {
+                        problems.add(form + ": data element '" + e + "' is not defined in the dictionary or the department");
+                    }
                 }
             }
             for (String e : m.outputs()) {
@@ -271,6 +286,12 @@ final class DefinitionChecker {
                 problems.add(where + ": a CHOICE needs options");
             }
         }
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static void requireText(LocalizedText text, String what, List<String> problems) {

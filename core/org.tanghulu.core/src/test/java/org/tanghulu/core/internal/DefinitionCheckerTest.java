@@ -15,6 +15,7 @@ import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.DepartmentDefinition;
 import org.tanghulu.api.definition.FunctionGroup;
+import org.tanghulu.api.definition.LegacyForm;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.api.definition.Matter;
@@ -32,8 +33,12 @@ class DefinitionCheckerTest {
 
     private static Matter matter(String id, String... predecessors) {
         return new Matter(id, TEXT, List.of("《中华人民共和国公司法》"), Set.of(ApplicantType.ENTERPRISE),
-                List.of(new Material("application-form", TEXT)), List.of("enterprise-name"), List.of("licence-number"),
-                List.of(predecessors), 10, 5);
+                List.of(new Material("application-form", TEXT)), form("enterprise-name"), List.of("licence-number"),
+                List.of(), List.of(predecessors), 10, 5);
+    }
+
+    private static List<LegacyForm> form(String... items) {
+        return List.of(new LegacyForm("application", TEXT, List.of(items)));
     }
 
     private static DepartmentDefinition department(String id, Matter... matters) {
@@ -59,39 +64,39 @@ class DefinitionCheckerTest {
     @Test
     void matterWithoutLegalBasisIsRefused() {
         assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), List.of(), m.applicantTypes(), m.materials(),
-                m.dataElements(), m.outputs(), m.predecessors(), 10, 5)), "matter 'business-licence': no legal basis");
+                m.forms(), m.outputs(), m.certificates(), m.predecessors(), 10, 5)), "matter 'business-licence': no legal basis");
         assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), List.of(" "), m.applicantTypes(), m.materials(),
-                m.dataElements(), m.outputs(), m.predecessors(), 10, 5)), "no legal basis");
+                m.forms(), m.outputs(), m.certificates(), m.predecessors(), 10, 5)), "no legal basis");
     }
 
     @Test
     void matterWithoutApplicantTypesIsRefused() {
         assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), null, m.materials(),
-                m.dataElements(), m.outputs(), m.predecessors(), 10, 5)), "no applicant types");
+                m.forms(), m.outputs(), m.certificates(), m.predecessors(), 10, 5)), "no applicant types");
     }
 
     @Test
     void matterWithoutMaterialsIsRefused() {
         assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(), List.of(),
-                m.dataElements(), m.outputs(), m.predecessors(), 10, 5)), "no required materials");
+                m.forms(), m.outputs(), m.certificates(), m.predecessors(), 10, 5)), "no required materials");
         assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(),
-                List.of(new Material("Form", null)), m.dataElements(), m.outputs(), m.predecessors(), 10, 5)),
+                List.of(new Material("Form", null)), m.forms(), m.outputs(), m.certificates(), m.predecessors(), 10, 5)),
                 "material 'Form' needs a lower-case id and a Chinese name");
     }
 
     @Test
     void undefinedDataElementIsRefused() {
         assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(), m.materials(),
-                List.of("enterprise-name", "shoe-size"), m.outputs(), m.predecessors(), 10, 5)),
-                "data element 'shoe-size' is not defined");
+                form("enterprise-name", "shoe-size"), m.outputs(), m.certificates(), m.predecessors(), 10, 5)),
+                "form 'application': data element 'shoe-size' is not defined");
         assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(), m.materials(),
-                m.dataElements(), List.of("permit-number"), m.predecessors(), 10, 5)), "output 'permit-number' is not defined");
+                m.forms(), List.of("permit-number"), m.certificates(), m.predecessors(), 10, 5)), "output 'permit-number' is not defined");
     }
 
     @Test
     void departmentMayDefineItsOwnElementsButNotRedefineTheDictionary() {
         Matter usesOwn = new Matter("seal", TEXT, List.of("《印章管理办法》"), Set.of(ApplicantType.ENTERPRISE),
-                List.of(new Material("seal-sample", TEXT)), List.of("seal-shape"), List.of(), List.of(), 3, 1);
+                List.of(new Material("seal-sample", TEXT)), form("seal-shape"), List.of(), List.of(), List.of(), 3, 1);
         assertEquals(List.of(), CHECKER.check(new DepartmentDefinition("psb", TEXT,
                 List.of(new DataElement("seal-shape", DataType.CHOICE, TEXT, TEXT,
                         new Validation(true, null, null, null, null, null, List.of("圆形", "椭圆形")))), List.of(usesOwn)), List.of()));
@@ -144,9 +149,9 @@ class DefinitionCheckerTest {
     @Test
     void timeLimitsMustBePositiveAndPromisedWithinStatutory() {
         assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(), m.materials(),
-                m.dataElements(), m.outputs(), m.predecessors(), 5, 10)), "promised time limit");
+                m.forms(), m.outputs(), m.certificates(), m.predecessors(), 5, 10)), "promised time limit");
         List<String> zero = problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(), m.materials(),
-                m.dataElements(), m.outputs(), m.predecessors(), 0, 0));
+                m.forms(), m.outputs(), m.certificates(), m.predecessors(), 0, 0));
         assertEquals(2, zero.size(), zero::toString);
         assertTrue(zero.get(0).contains("statutory time limit"));
     }

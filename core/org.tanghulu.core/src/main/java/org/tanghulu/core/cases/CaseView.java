@@ -1,0 +1,37 @@
+package org.tanghulu.core.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tanghulu.api.definition.ApplicantType;
+import org.tanghulu.api.definition.LocalizedText;
+
+/**
+ * A case as its applicant (or a member of staff allowed to) sees it.
+ *
+ * @param trackingNumber the tracking number
+ * @param group the function group's id
+ * @param groupVersion the group version the case runs on, whatever newer versions appear
+ * @param groupName the group's name
+ * @param state where it stands
+ * @param applicantType who applied
+ * @param applicantName the applicant's name
+ * @param submitted when it was submitted
+ * @param closed when it completed or was rejected, or {@code null}
+ * @param values the case's data: the submitted values and every approved task's outputs
+ * @param materials the materials handed in
+ * @param tasks its tasks in order of creation
+ */
+public record CaseView(String trackingNumber, String group, int groupVersion, LocalizedText groupName, CaseState state,
+        ApplicantType applicantType, String applicantName, Instant submitted, Instant closed,
+        Map<String, String> values, Set<String> materials, List<TaskView> tasks) {
+
+    /** Normalises collections to unmodifiable ones. */
+    public CaseView {
+        values = Map.copyOf(values);
+        materials = Set.copyOf(materials);
+        tasks = List.copyOf(tasks);
+    }
+}

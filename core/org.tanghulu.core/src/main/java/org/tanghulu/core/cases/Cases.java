@@ -1,0 +1,103 @@
+package org.tanghulu.core.cases;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Submits cases and drives them through their departments' tasks. Every method either
+ * does all it says, committed to the database, or throws a {@link CaseException} and
+ * changes nothing. Safe to call from any thread and from several platform nodes.
+ *
+ * <p>Applicants reach their case by tracking number and access key; staff by an
+ * {@link Actor}, seeing only their departments' tasks unless they are supervisors.
+ */
+@ProviderType
+public interface Cases {
+
+    /**
+     * Validates every field and, if all is well, commits the case with its first tasks
+     * before returning its tracking number. A submission key seen before returns the
+     * earlier case's receipt and creates nothing.
+     *
+     * @throws CaseException INVALID with every field's problem at once; UNAVAILABLE if
+     *         the group cannot take new cases now; NOT_FOUND if there is no such group
+     */
+    Receipt submit(Submission submission);
+
+    /**
+     * @return the case, for its applicant
+     * @throws CaseException NOT_FOUND if there is no such case or the key is wrong
+     */
+    CaseView applicantView(String trackingNumber, String accessKey);
+
+    /**
+     * @return the case, for staff whose departments have a task on it, or supervisors
+     * @throws CaseException NOT_FOUND if there is no such case or the actor may not see it
+     */
+    CaseView staffView(String trackingNumber, Actor actor);
+
+    /**
+     * @param trackingNumber the case
+     * @param accessKey the applicant's key, or {@code null} when {@code actor} is given
+     * @param actor the member of staff asking, or {@code null} when the applicant asks
+     * @return the case's events, oldest first
+     * @throws CaseException NOT_FOUND as for the views
+     */
+    List<CaseEvent> events(String trackingNumber, String accessKey, Actor actor);
+
+    /**
+     * The applicant answers a correction request: the corrected values are validated,
+     * merged into the case's data, and the task returns to its officer with the clock
+     * running again.
+     *
+     * @param values corrected values by data-element id
+     * @param materials materials handed in now
+     * @param message the applicant's note to the officer; may be {@code null}
+     * @throws CaseException NOT_FOUND, INVALID, CONFLICT if the task is not waiting for a correction
+     */
+    CaseView answerCorrection(String trackingNumber, String accessKey, long taskId, Map<String, String> values,
+            Set<String> materials, String message);
+
+    /**
+     * @param department the department whose work is listed
+     * @param actor who asks; must be allowed to see the department
+     * @param includeClosed whether decided tasks are listed too
+     * @return the department's tasks, open ones by promised due date first
+     * @throws CaseException FORBIDDEN if the actor may not see the department
+     */
+    List<TaskView> workList(String department, Actor actor, boolean includeClosed);
+
+    /**
+     * @return the task, for staff allowed to see its department
+     * @throws CaseException NOT_FOUND
+     */
+    TaskView task(long taskId, Actor actor);
+
+    /**
+     * Claims a ready task for the actor.
+     *
+     * @throws CaseException NOT_FOUND, FORBIDDEN, CONFLICT if it is not ready,
+     *         UNAVAILABLE if its department is not installed now
+     */
+    TaskView claim(long taskId, Actor actor);
+
+    /**
+     * Decides a task the actor has claimed. Of concurrent decisions on one task exactly
+     * one wins; the others get CONFLICT and change nothing. Approving the last open
+     * task of a step creates the next step's tasks, with this task's outputs as data.
+     *
+     * @throws CaseException NOT_FOUND, FORBIDDEN, CONFLICT, INVALID (missing or wrong
+     *         outputs, missing message), UNAVAILABLE if the department is not installed now
+     */
+    TaskView decide(long taskId, Actor actor, Decision decision);
+
+    /**
+     * @param day the day to judge by (today, normally)
+     * @return the open tasks past their promised due date on {@code day}, most overdue first
+     */
+    List<TaskView> overdue(LocalDate day);
+}

@@ -1,0 +1,34 @@
+package org.tanghulu.core.cases;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An officer's decision on a claimed task.
+ *
+ * @param kind what is decided
+ * @param outputs for {@link Kind#APPROVE}: the values of the matter's outputs (licence
+ *        number, organization code), by data-element id; every output is required
+ * @param message for {@link Kind#REJECT} the reason, for {@link Kind#REQUEST_CORRECTION}
+ *        what is wrong and what to hand in; required for both
+ * @param fields for {@link Kind#REQUEST_CORRECTION}: the data elements the applicant
+ *        should correct; may be empty when only materials are missing
+ */
+public record Decision(Kind kind, Map<String, String> outputs, String message, List<String> fields) {
+
+    /** The kinds of decision. */
+    public enum Kind {
+        /** The matter is approved, with its outputs. */
+        APPROVE,
+        /** The matter is refused, with a reason; the case closes. */
+        REJECT,
+        /** The applicant must correct data or hand in materials (补证); the clock pauses. */
+        REQUEST_CORRECTION
+    }
+
+    /** Normalises collections to unmodifiable ones. */
+    public Decision {
+        outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+}

@@ -1,0 +1,29 @@
+package org.tanghulu.core.cases;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.tanghulu.api.definition.ApplicantType;
+
+/**
+ * One application for a function group, as the applicant submits it.
+ *
+ * @param group the function group's id
+ * @param submissionKey chosen by the client, unique per intended case (a UUID): sending
+ *        the same submission again returns the first case instead of making a second
+ * @param applicantType who applies
+ * @param applicantName the applicant's name, as shown to officers
+ * @param values the unified form's values by data-element id
+ * @param materials the ids of the materials handed in
+ * @param contactPhone where SMS updates go; may be {@code null}
+ * @param contactEmail where mail updates go; may be {@code null}
+ */
+public record Submission(String group, String submissionKey, ApplicantType applicantType, String applicantName,
+        Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail) {
+
+    /** Normalises collections to unmodifiable ones. */
+    public Submission {
+        values = values == null ? Map.of() : Map.copyOf(values);
+        materials = materials == null ? Set.of() : Set.copyOf(materials);
+    }
+}

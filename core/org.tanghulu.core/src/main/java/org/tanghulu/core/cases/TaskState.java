@@ -1,0 +1,22 @@
+package org.tanghulu.core.cases;
+
+/** Where one department's task on a case stands. */
+public enum TaskState {
+    /** Ready for an officer of the department to claim. */
+    READY,
+    /** An officer has claimed it. */
+    CLAIMED,
+    /** Waiting for the applicant to answer a correction request (补证); the clock is paused. */
+    CORRECTION,
+    /** Approved; its outputs are data for later matters. */
+    APPROVED,
+    /** Rejected with a reason. */
+    REJECTED,
+    /** Closed without a decision because another matter of the case was rejected. */
+    CANCELLED;
+
+    /** @return whether the task still waits for a decision */
+    public boolean open() {
+        return this == READY || this == CLAIMED || this == CORRECTION;
+    }
+}
