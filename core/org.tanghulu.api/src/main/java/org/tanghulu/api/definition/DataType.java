@@ -18,6 +18,8 @@ public enum DataType {
     ID_NUMBER,
     /** A unified social credit code (18 characters, GB 32100 check character). */
     CREDIT_CODE,
+    /** An organization code (组织机构代码, 9 characters "XXXXXXXX-X" or without the hyphen, GB 11714 check character). */
+    ORGANIZATION_CODE,
     /** A mainland mobile or fixed-line phone number. */
     PHONE,
     /** An e-mail address. */
