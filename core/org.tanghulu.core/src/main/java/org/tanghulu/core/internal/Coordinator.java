@@ -3,9 +3,12 @@ package org.tanghulu.core.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.DefinitionException;
 import org.tanghulu.api.Department;
+import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.FunctionGroupProvider;
 import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DepartmentDefinition;
@@ -53,14 +57,16 @@ import org.tanghulu.core.internal.store.DepartmentStore;
  * coordination thread (so checks see a consistent set of accepted departments), and
  * department code runs only through the {@link GuardedCaller}.
  */
-@Component(configurationPid = "org.tanghulu.core")
+@Component(configurationPid = "org.tanghulu.core", service = {Registry.class, DepartmentGateway.class})
 @Designate(ocd = CoreConfig.class)
-public class Coordinator implements Registry {
+public class Coordinator implements Registry, DepartmentGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
 
     /** Present departments by service id. */
     private final Map<Long, DepartmentStatus> departments = new ConcurrentHashMap<>();
+    /** Their services, by service id. */
+    private final Map<Long, Department> services = new ConcurrentHashMap<>();
     /** Present function-group contributions by service id. */
     private final Map<Long, List<FunctionGroupStatus>> groups = new ConcurrentHashMap<>();
 
@@ -70,6 +76,7 @@ public class Coordinator implements Registry {
     private ExecutorService coordination;
     private GuardedCaller guarded;
     private DefinitionChecker checker;
+    private Map<String, DataElement> dictionary;
     private Bundle framework;
 
     private volatile DepartmentStore store;
@@ -83,6 +90,7 @@ public class Coordinator implements Registry {
             throw new IllegalStateException("The shared data-element dictionary is not clear: " + problems);
         }
         checker = new DefinitionChecker(dictionary);
+        this.dictionary = dictionary.stream().collect(Collectors.toUnmodifiableMap(DataElement::id, Function.identity()));
         guarded = new GuardedCaller(config.departmentThreads(), config.queuedCalls(),
                 Duration.ofMillis(config.callTimeoutMillis()));
         synchronized (lifecycle) {
@@ -146,6 +154,7 @@ public class Coordinator implements Registry {
         long sid = serviceId(ref);
         Object idProperty = ref.getProperty(Department.ID);
         String id = idProperty == null ? "(no " + Department.ID + ", " + bundleOf(ref) + ")" : idProperty.toString();
+        services.put(sid, department);
         departments.put(sid, new DepartmentStatus(id, new LocalizedText(id, id), DepartmentState.LOADING, List.of(),
                 bundleOf(ref), Instant.now(), null, 0));
         LOG.info("Department '{}' arrived from {}", id, bundleOf(ref));
@@ -153,6 +162,7 @@ public class Coordinator implements Registry {
     }
 
     void removeDepartment(ServiceReference<Department> ref) {
+        services.remove(serviceId(ref));
         DepartmentStatus gone = departments.remove(serviceId(ref));
         if (gone == null) {
             return;
@@ -332,7 +342,29 @@ public class Coordinator implements Registry {
         return s != null && s.healthy();
     }
 
-    private Map<String, DepartmentDefinition> active() {
+    // --- DepartmentGateway ---------------------------------------------------------
+
+    @Override
+    public Map<String, DataElement> elements() {
+        Map<String, DataElement> elements = new HashMap<>(dictionary);
+        active().values().forEach(d -> d.dataElements().forEach(e -> elements.putIfAbsent(e.id(), e)));
+        return elements;
+    }
+
+    @Override
+    public Outcome<List<FieldProblem>> check(String department, String matter, Map<String, String> values) {
+        Optional<Department> service = departments.entrySet().stream()
+                .filter(e -> e.getValue().id().equals(department) && e.getValue().state() == DepartmentState.ACTIVE)
+                .map(e -> services.get(e.getKey())).filter(Objects::nonNull).findFirst();
+        if (service.isEmpty()) {
+            return new Outcome<>(null, "check(" + matter + ") not called: department '" + department + "' is not active");
+        }
+        Map<String, String> readOnly = Collections.unmodifiableMap(values);
+        return guarded.call(department, "check(" + matter + ")", () -> service.get().check(matter, readOnly));
+    }
+
+    @Override
+    public Map<String, DepartmentDefinition> active() {
         return departments.values().stream().filter(d -> d.state() == DepartmentState.ACTIVE)
                 .map(DepartmentStatus::definition)
                 .collect(Collectors.toMap(DepartmentDefinition::id, Function.identity(), (a, b) -> a));

@@ -25,8 +25,9 @@ final class GuardedCaller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedCaller.class);
 
     /** The result of a guarded call: a value, or a failure an admin can read. */
-    record Outcome<T>(T value, String failure) {
-        boolean failed() {
+    public record Outcome<T>(T value, String failure) {
+        /** @return whether the call failed; {@link #failure()} says how */
+        public boolean failed() {
             return failure != null;
         }
     }

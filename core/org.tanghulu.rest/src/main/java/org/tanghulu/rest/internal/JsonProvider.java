@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +30,8 @@ public class JsonProvider extends JacksonJsonProvider {
                 // records by their components only: no derived "isXxx()" answers in the JSON
                 .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build());
     }
 }

@@ -4,43 +4,27 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.flywaydb.core.Flyway;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.core.DepartmentRecord;
 import org.tanghulu.core.DepartmentState;
 import org.tanghulu.core.DepartmentStatus;
 
-/**
- * The department records in the {@code tanghulu} persistence unit. Activation migrates
- * the schema with Flyway first, so the service only appears on a current schema.
- */
+/** The department records in the {@code tanghulu} persistence unit. */
 @Component(service = DepartmentStore.class)
 public class JpaDepartmentStore implements DepartmentStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JpaDepartmentStore.class);
-
+    private final Database database;
     private final JpaTemplate jpa;
 
     @Activate
-    public JpaDepartmentStore(@Reference(target = "(osgi.jndi.service.name=tanghulu)") DataSource dataSource,
-            @Reference(target = "(osgi.unit.name=tanghulu)") JpaTemplate jpa) {
-        var result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info("Database schema at version {} ({} migration(s) applied now)", result.targetSchemaVersion,
-                result.migrationsExecuted);
-        this.jpa = jpa;
+    public JpaDepartmentStore(@Reference Database database) {
+        this.database = database;
+        this.jpa = database.jpa();
     }
 
     @Override
@@ -92,12 +76,6 @@ public class JpaDepartmentStore implements DepartmentStore {
 
     @Override
     public boolean healthy() {
-        try {
-            return jpa.txExpr(TransactionType.Supports,
-                    em -> em.createQuery("select count(d) from DepartmentEntity d").getSingleResult() != null);
-        } catch (RuntimeException e) {
-            LOG.warn("Database health check failed: {}", e.getMessage());
-            return false;
-        }
+        return database.healthy();
     }
 }

@@ -1,0 +1,72 @@
+package org.tanghulu.core.internal.plan;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tanghulu.api.definition.ApplicantType;
+import org.tanghulu.api.definition.FunctionGroup;
+import org.tanghulu.core.FunctionGroupStatus;
+import org.tanghulu.core.Registry;
+import org.tanghulu.core.internal.DepartmentGateway;
+import org.tanghulu.core.plan.Checklist;
+import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.core.plan.Procedures;
+import org.tanghulu.core.plan.RedundancyReport;
+import org.tanghulu.core.plan.UnifiedForm;
+
+/** {@link Procedures} over the definitions present now, by the {@link Planner}. */
+@Component
+public class ProceduresService implements Procedures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProceduresService.class);
+
+    private final Registry registry;
+    private final DepartmentGateway departments;
+
+    @Activate
+    public ProceduresService(@Reference Registry registry, @Reference DepartmentGateway departments) {
+        this.registry = registry;
+        this.departments = departments;
+    }
+
+    @Override
+    public Optional<FlowChart> flowChart(String group) {
+        return registry.functionGroups().stream()
+                .filter(s -> s.group().id().equals(group) && s.available())
+                .findFirst()
+                .map(FunctionGroupStatus::group)
+                .flatMap(this::chart);
+    }
+
+    /** Empty if the group cannot be charted (a department left a moment ago, a cycle through data). */
+    private Optional<FlowChart> chart(FunctionGroup group) {
+        try {
+            return Optional.of(Planner.chart(group, departments.active()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Function group '{}' cannot be charted now: {}", group.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<UnifiedForm> form(String group, Map<String, String> prefill) {
+        return flowChart(group).map(chart -> Planner.form(chart, departments.elements(), prefill));
+    }
+
+    @Override
+    public Optional<RedundancyReport> redundancy(String group) {
+        return flowChart(group).map(chart -> Planner.report(chart, departments.active(),
+                Planner.form(chart, departments.elements(), Map.of())));
+    }
+
+    @Override
+    public Checklist checklist(Set<String> materials, ApplicantType applicantType) {
+        return Planner.checklist(materials, applicantType, departments.active(), registry.functionGroups());
+    }
+}

@@ -1,0 +1,53 @@
+package org.tanghulu.core.internal.store;
+
+import javax.sql.DataSource;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.flywaydb.core.Flyway;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code tanghulu} database on a current schema: activation migrates it with Flyway
+ * first, so every store that needs this service only ever sees a migrated schema.
+ */
+@Component(service = Database.class)
+public class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public Database(@Reference(target = "(osgi.jndi.service.name=tanghulu)") DataSource dataSource,
+            @Reference(target = "(osgi.unit.name=tanghulu)") JpaTemplate jpa) {
+        var result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info("Database schema at version {} ({} migration(s) applied now)", result.targetSchemaVersion,
+                result.migrationsExecuted);
+        this.jpa = jpa;
+    }
+
+    /** @return the persistence unit's template; run every unit of work through its {@code tx}/{@code txExpr} */
+    public JpaTemplate jpa() {
+        return jpa;
+    }
+
+    /** @return whether the database answers a trivial query */
+    public boolean healthy() {
+        try {
+            return jpa.txExpr(TransactionType.Supports,
+                    em -> em.createQuery("select count(d) from DepartmentEntity d").getSingleResult() != null);
+        } catch (RuntimeException e) {
+            LOG.warn("Database health check failed: {}", e.getMessage());
+            return false;
+        }
+    }
+}

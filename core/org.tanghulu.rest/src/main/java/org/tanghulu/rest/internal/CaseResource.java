@@ -1,0 +1,88 @@
+package org.tanghulu.rest.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.ws.rs.BadRequestException;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tanghulu.core.cases.CaseEvent;
+import org.tanghulu.core.cases.CaseView;
+import org.tanghulu.core.cases.Cases;
+import org.tanghulu.core.cases.Receipt;
+import org.tanghulu.core.cases.Submission;
+
+/**
+ * Cases: submit, follow, answer a correction. The applicant reaches a case with its
+ * tracking number and the access key from the receipt (header {@value #ACCESS_KEY});
+ * staff with their login.
+ */
+@Component(service = CaseResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(TanghuluApplication.SELECT)
+@Path("cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    /** The header carrying an applicant's access key. */
+    static final String ACCESS_KEY = "X-Access-Key";
+
+    /** The applicant's answer to a correction request. */
+    public record CorrectionAnswer(Map<String, String> values, Set<String> materials, String message) {
+    }
+
+    @Reference
+    private Cases cases;
+
+    /** @return 201 with the receipt; 200 with the first receipt if the submission key was used before */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(Submission submission) {
+        if (submission == null) {
+            throw new BadRequestException("Send the application as a JSON object.");
+        }
+        Receipt receipt = cases.submit(submission);
+        return (receipt.created() ? Response.created(URI.create("cases/" + receipt.trackingNumber())) : Response.ok())
+                .entity(receipt).build();
+    }
+
+    @GET
+    @Path("{tracking}")
+    public CaseView get(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return key != null ? cases.applicantView(tracking, key) : cases.staffView(tracking, Staff.authenticate(authorization));
+    }
+
+    @GET
+    @Path("{tracking}/events")
+    public List<CaseEvent> events(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return key != null ? cases.events(tracking, key, null) : cases.events(tracking, null, Staff.authenticate(authorization));
+    }
+
+    @POST
+    @Path("{tracking}/tasks/{task}/correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseView answer(@PathParam("tracking") String tracking, @PathParam("task") long task,
+            @HeaderParam(ACCESS_KEY) String key, CorrectionAnswer answer) {
+        if (answer == null) {
+            throw new BadRequestException("Send the corrected values as a JSON object.");
+        }
+        return cases.answerCorrection(tracking, key, task, answer.values(), answer.materials(), answer.message());
+    }
+}
