@@ -1,0 +1,123 @@
+package org.tanghulu.core.internal.calendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the working-day calendar from the admin's file, re-reading it when it changes.
+ * Without a file, the mainland-China calendar shipped in the bundle is used; an invalid
+ * edit is logged and the calendar in use before it stays in use.
+ */
+@Component(service = CalendarService.class, configurationPid = "org.tanghulu.calendar")
+@Designate(ocd = CalendarConfig.class)
+public class CalendarService {
+
+    static final String FILE_NAME = "tanghulu-calendar.json";
+    static final String BUNDLED = "/calendar/cn-mainland.json";
+    private static final String BUNDLED_NAME = "bundle resource " + BUNDLED;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarService.class);
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+    /** The state of a file that does not exist or cannot be seen. */
+    private static final Stamp ABSENT = new Stamp(null, -1);
+
+    private final Path file;
+    private final InstantSource clock;
+    private final WorkingCalendar bundled;
+
+    private WorkingCalendar calendar;
+    private String loadedFrom;
+    private Stamp seen;
+    private Instant checked;
+
+    @Activate
+    public CalendarService(CalendarConfig config) {
+        this(configuredFile(config.file(), System.getProperty("karaf.etc")), Clock.systemUTC());
+    }
+
+    /** @param file the admin's calendar file; {@code null} to use the bundled calendar only */
+    CalendarService(Path file, InstantSource clock) {
+        this.file = file;
+        this.clock = clock;
+        try (InputStream in = CalendarService.class.getResourceAsStream(BUNDLED)) {
+            this.bundled = WorkingCalendar.parse(in, BUNDLED_NAME);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.calendar = bundled;
+        this.loadedFrom = BUNDLED_NAME;
+        refresh(clock.instant());
+    }
+
+    /** @return the configured file, else {@code <karafEtc>/tanghulu-calendar.json}, else {@code null} */
+    static Path configuredFile(String file, String karafEtc) {
+        if (file != null && !file.isBlank()) {
+            return Path.of(file.strip());
+        }
+        return karafEtc == null || karafEtc.isBlank() ? null : Path.of(karafEtc, FILE_NAME);
+    }
+
+    /** @return the calendar now in force; the file is checked for changes at most once a second */
+    public synchronized WorkingCalendar current() {
+        Instant now = clock.instant();
+        if (!now.isBefore(checked.plus(CHECK_INTERVAL))) {
+            refresh(now);
+        }
+        return calendar;
+    }
+
+    private void refresh(Instant now) {
+        checked = now;
+        Stamp stamp = stamp();
+        if (stamp.equals(seen)) {
+            return;
+        }
+        seen = stamp;
+        if (stamp == ABSENT) {
+            use(bundled, BUNDLED_NAME + (file == null ? "" : " (there is no file " + file + ")"));
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            use(WorkingCalendar.parse(in, file.toString()), file.toString());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            LOG.error("Working-day calendar file {} is invalid and was not loaded; still using the previous calendar, "
+                    + "from {} (years {}). {}", file, loadedFrom, calendar.years(), e.getMessage());
+        }
+    }
+
+    private void use(WorkingCalendar loaded, String from) {
+        calendar = loaded;
+        loadedFrom = from;
+        LOG.info("Working-day calendar loaded from {}: years {}", from, loaded.years());
+    }
+
+    private Stamp stamp() {
+        if (file == null) {
+            return ABSENT;
+        }
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(a.lastModifiedTime(), a.size());
+        } catch (IOException e) {
+            return ABSENT;
+        }
+    }
+
+    private record Stamp(FileTime modified, long size) {
+    }
+}
