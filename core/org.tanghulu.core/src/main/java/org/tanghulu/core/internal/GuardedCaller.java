@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * exception. A call that times out is interrupted and its thread returned to the pool
  * once the department code gives it back.
  */
-final class GuardedCaller implements AutoCloseable {
+public final class GuardedCaller implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardedCaller.class);
 
