@@ -30,7 +30,8 @@ public class TaskEntity {
     @Column(name = "id")
     Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    /** Eager: the engine reads entity fields directly, which a lazy proxy would leave empty. */
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "case_id")
     CaseEntity caseRecord;
 
