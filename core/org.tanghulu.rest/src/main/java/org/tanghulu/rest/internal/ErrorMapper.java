@@ -17,6 +17,8 @@ import org.tanghulu.core.cases.CaseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error leaves the API as JSON {@code {"status", "error", "message", "problems"}}:
@@ -72,6 +74,11 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             where = " at '" + path + "'";
         }
         String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            why = "'" + f.getValue() + "' is not allowed; use one of " + List.of(f.getTargetType().getEnumConstants());
+        } else if (e instanceof UnrecognizedPropertyException u) {
+            why = "there is no property '" + u.getPropertyName() + "'; the known ones are " + u.getKnownPropertyIds();
+        }
         if (why.length() > 200) {
             why = why.substring(0, 200) + "...";
         }

@@ -321,8 +321,13 @@ public class CaseEngine implements Cases {
         return tx(em -> {
             TaskEntity t = lockForAction(em, taskId, actor);
             if (t.state != TaskState.CLAIMED || !actor.name().equals(t.assignee)) {
-                throw new CaseException(CONFLICT, "Task " + taskId + " cannot be decided by " + actor.name() + ": it is "
-                        + t.state + (t.assignee == null ? " and must be claimed first" : ", claimed by " + t.assignee) + ".");
+                throw new CaseException(CONFLICT, "Task " + taskId + " cannot be decided by " + actor.name() + ": "
+                        + switch (t.state) {
+                            case READY -> "claim it first.";
+                            case CLAIMED -> "it is claimed by " + t.assignee + ".";
+                            case CORRECTION -> "it waits for the applicant's correction.";
+                            default -> "it was already decided (" + t.state + ").";
+                        });
             }
             CaseEntity c = t.caseRecord;
             FlowChart chart = chartOf(c);
@@ -577,12 +582,12 @@ public class CaseEngine implements Cases {
     /** Loads a task for an action by {@code actor}, with its case locked, after checking the actor and the department. */
     private TaskEntity lockForAction(EntityManager em, long taskId, Actor actor) {
         TaskEntity t = em.find(TaskEntity.class, taskId);
-        if (t == null || !actor.maySee(t.department)) {
-            throw new CaseException(NOT_FOUND, "There is no task " + taskId + " in your departments' work.");
+        if (t == null) {
+            throw new CaseException(NOT_FOUND, "There is no task " + taskId + ".");
         }
         if (!actor.departments().contains(t.department)) {
-            throw new CaseException(FORBIDDEN, actor.name() + " may read but not act on tasks of department '"
-                    + t.department + "'.");
+            throw new CaseException(FORBIDDEN, "Task " + taskId + " belongs to department '" + t.department + "'; "
+                    + actor.name() + " may not act on it.");
         }
         if (!departments.active().containsKey(t.department)) {
             throw new CaseException(UNAVAILABLE, "Department '" + t.department + "' is not installed at the moment. "
