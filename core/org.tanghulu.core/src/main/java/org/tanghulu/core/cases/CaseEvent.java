@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param type what happened, e.g. {@code SUBMITTED}, {@code TASK_CREATED}, {@code APPROVED}
  * @param before the state before, or {@code null}
  * @param after the state after, or {@code null}
- * @param detail a sentence with the particulars (outputs, reason, pause length)
+ * @param detail a sentence with the particulars (outputs, reason, pause length); {@code null} for an
+ *        officer reading another department's task on the case
  */
 public record CaseEvent(long sequence, String trackingNumber, Long taskId, Instant at, String actor, String type,
         String before, String after, String detail) {

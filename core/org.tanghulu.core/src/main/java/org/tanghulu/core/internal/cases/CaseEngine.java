@@ -485,10 +485,16 @@ public class CaseEngine implements Cases {
     @Override
     public List<CaseEvent> events(String trackingNumber, String accessKey, Actor actor) {
         CaseEntity c = actor == null ? applicantCase(trackingNumber, accessKey) : staffCase(trackingNumber, actor);
-        return read(em -> em.createQuery("select e from EventEntity e where e.caseId = :c order by e.id", EventEntity.class)
-                .setParameter("c", c.id).getResultStream()
-                .map(e -> new CaseEvent(e.id, c.trackingNumber, e.taskId, e.at, e.actor, e.type, e.before, e.after, e.detail))
-                .toList());
+        return read(em -> {
+            // an officer sees the particulars (outputs, messages) of their own departments' tasks only
+            Set<Long> hidden = actor == null || actor.supervisor() ? Set.of() : tasksOf(em, c).stream()
+                    .filter(t -> !actor.departments().contains(t.department)).map(t -> t.id).collect(Collectors.toSet());
+            return em.createQuery("select e from EventEntity e where e.caseId = :c order by e.id", EventEntity.class)
+                    .setParameter("c", c.id).getResultStream()
+                    .map(e -> new CaseEvent(e.id, c.trackingNumber, e.taskId, e.at, e.actor, e.type, e.before, e.after,
+                            e.taskId != null && hidden.contains(e.taskId) ? null : e.detail))
+                    .toList();
+        });
     }
 
     @Override
@@ -711,8 +717,9 @@ public class CaseEngine implements Cases {
     private String hash(Submission s) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(List.of(s.group(),
-                    String.valueOf(s.applicantType()), String.valueOf(s.applicantName()), new TreeMap<>(s.values()),
-                    new TreeSet<>(s.materials()))).getBytes(StandardCharsets.UTF_8));
+                    String.valueOf(s.applicantType()), String.valueOf(s.applicantName()), String.valueOf(s.contactPhone()),
+                    String.valueOf(s.contactEmail()), new TreeMap<>(s.values()), new TreeSet<>(s.materials())))
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
