@@ -35,6 +35,8 @@ final class Distribution implements AutoCloseable {
 
     static final String ADMIN = "itadmin";
     static final String PASSWORD = "it-" + Long.toHexString(System.nanoTime()) + "-secret";
+    /** The password of every staff account made by {@link #staff}. */
+    static final String STAFF_PASSWORD = "staff-" + Long.toHexString(System.nanoTime()) + "-pw";
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Path home;
@@ -61,6 +63,21 @@ final class Distribution implements AutoCloseable {
         String out = run(home, List.of("bin/tanghulu-admin", ADMIN), Map.of("TANGHULU_ADMIN_PASSWORD", PASSWORD));
         if (!out.contains("Console administrator '" + ADMIN + "' set")) {
             fail("tanghulu-admin did not confirm: " + out);
+        }
+    }
+
+    /**
+     * Adds a member of staff with {@code bin/tanghulu-admin} (before {@link #start()}, as an admin
+     * setting up would), password {@link #STAFF_PASSWORD}, no console access.
+     *
+     * @param roles {@code officer-<department>} and/or {@code supervisor}
+     */
+    void staff(String name, String... roles) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bin/tanghulu-admin", name));
+        command.addAll(List.of(roles));
+        String out = run(home, command, Map.of("TANGHULU_ADMIN_PASSWORD", STAFF_PASSWORD));
+        if (!out.contains("Staff account '" + name + "' set")) {
+            fail("tanghulu-admin did not confirm the staff account: " + out);
         }
     }
 
@@ -122,6 +139,31 @@ final class Distribution implements AutoCloseable {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /**
+     * Any request over HTTP/1.1.
+     *
+     * @param body sent as {@code application/json}; {@code null} for none
+     * @param headers name, value, name, value...
+     */
+    HttpResponse<String> send(String method, String path, String body, String... headers) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

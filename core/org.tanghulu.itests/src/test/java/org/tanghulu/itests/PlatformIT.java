@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +37,6 @@ import org.tanghulu.itests.fixture.UnclearDepartment;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
 
-    private static final boolean POSTGRES = "postgresql".equals(System.getProperty("tanghulu.it.database"));
     private static final String PG_DATABASE = "tanghulu_it";
     /** The demo's eight departments, sorted by id as the platform lists them. */
     private static final List<String> DEPARTMENTS = List.of("aic", "lss", "ltax", "ntax", "psb", "qts", "stats", "zgc");
@@ -48,18 +45,7 @@ class PlatformIT {
 
     @BeforeAll
     void boot() throws Exception {
-        Map<String, String> datasource = new LinkedHashMap<>();
-        if (POSTGRES) {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                    Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + PG_DATABASE);
-                s.execute("CREATE DATABASE " + PG_DATABASE);
-            }
-            datasource.put("osgi.jdbc.driver.class", "org.postgresql.Driver");
-            datasource.put("url", "jdbc:postgresql://127.0.0.1:5432/" + PG_DATABASE);
-            datasource.put("user", "postgres");
-        }
-        karaf = new Distribution(POSTGRES ? "postgresql" : "h2", datasource);
+        karaf = new Distribution(ItDatabase.kind(), ItDatabase.datasource(PG_DATABASE));
         Duration took = karaf.start();
         System.out.println("Platform answered /api/health after " + took.toMillis() + " ms");
     }
@@ -252,10 +238,8 @@ class PlatformIT {
 
     /** Reads the department table directly, with the platform stopped. */
     private List<String> databaseRows() throws Exception {
-        String url = POSTGRES ? "jdbc:postgresql://127.0.0.1:5432/" + PG_DATABASE
-                : "jdbc:h2:file:" + karaf.home.resolve("data/db/tanghulu").toAbsolutePath();
         List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, POSTGRES ? "postgres" : "", "");
+        try (Connection c = ItDatabase.connect(karaf, PG_DATABASE);
                 ResultSet r = c.createStatement().executeQuery("select id, state from department order by id")) {
             while (r.next()) {
                 rows.add(r.getString(1) + ":" + r.getString(2));
