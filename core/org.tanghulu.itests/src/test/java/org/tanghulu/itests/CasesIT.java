@@ -1,0 +1,1085 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Cases of the flagship group, driven end to end the way applicants and officers do:
+ * the catalog, one application through all nine matters of eight departments, validation,
+ * idempotent submission, concurrent decisions, correction requests, access control, a
+ * department uninstalled and reinstalled in the middle of a case, and the console. One
+ * platform for the whole class, on the database chosen by {@code -Dtanghulu.it.database}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CasesIT {
+
+    private static final String GROUP = "enterprise-establishment";
+    private static final String PG_DATABASE = "tanghulu_it_cases";
+    private static final List<String> DEPARTMENTS = List.of("aic", "zgc", "psb", "qts", "ltax", "ntax", "stats", "lss");
+    private static final String SUPERVISOR = "it-supervisor";
+    /** An officer of psb who is also a supervisor: sees every department's work, may act on psb's only. */
+    private static final String PSB_SUPERVISOR = "it-psb-supervisor";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ObjectMapper JSON = Distribution.JSON;
+    private static final String ACCESS_KEY = "X-Access-Key";
+
+    private Distribution karaf;
+    /** The group's flow chart as the API serves it. */
+    private JsonNode chart;
+    /** The blocks of the chart by matter key ({@code dept/matter}), in step order. */
+    private final Map<String, JsonNode> blocks = new LinkedHashMap<>();
+    /** The demo application shipped with the distribution (no submission key). */
+    private ObjectNode demoApplication;
+    /** The demo officers' outputs by matter key. */
+    private JsonNode demoOutputs;
+    private WorkingDays calendar;
+
+    @BeforeAll
+    void boot() throws Exception {
+        karaf = new Distribution("cases-" + ItDatabase.kind(), ItDatabase.datasource(PG_DATABASE));
+        for (String d : DEPARTMENTS) {
+            karaf.staff("officer-" + d, "officer-" + d);
+        }
+        karaf.staff(SUPERVISOR, "supervisor");
+        karaf.staff(PSB_SUPERVISOR, "officer-psb", "supervisor");
+        Duration took = karaf.start();
+        System.out.println("Platform answered /api/health after " + took.toMillis() + " ms");
+        demoApplication = (ObjectNode) JSON.readTree(karaf.home.resolve("demo/enterprise-establishment-application.json").toFile());
+        demoOutputs = JSON.readTree(karaf.home.resolve("demo/enterprise-establishment-outputs.json").toFile());
+        calendar = WorkingDays.read(karaf.home.resolve("etc/tanghulu-calendar.json"));
+        chart = karaf.json("/api/groups/" + GROUP + "/chart");
+        for (JsonNode step : chart.get("steps")) {
+            for (JsonNode b : step.get("blocks")) {
+                blocks.put(key(b.get("matter")), b);
+            }
+        }
+    }
+
+    @AfterAll
+    void shutdown() throws InterruptedException {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    // --- 1 ---------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void theCatalogTellsTheWholeProcedureAtOnce() throws Exception {
+        JsonNode summary = null;
+        for (JsonNode g : karaf.json("/api/groups?applicantType=ENTERPRISE")) {
+            if (g.get("id").asText().equals(GROUP)) {
+                summary = g;
+            }
+        }
+        assertNotNull(summary, "listed for enterprises");
+        assertTrue(summary.get("available").asBoolean(), summary.toString());
+        assertEquals(9, summary.get("matters").asInt());
+        assertEquals(chart.get("promisedDays"), summary.get("promisedDays"));
+        assertFalse(ids(karaf.json("/api/groups?applicantType=INDIVIDUAL")).contains(GROUP), "not for individuals");
+        Answer bogus = call("GET", "/api/groups?applicantType=MARTIAN", null);
+        assertEquals(400, bogus.status(), bogus.text());
+        assertTrue(bogus.body().get("message").asText().contains("ENTERPRISE"), "names the allowed types: " + bogus.text());
+        assertEquals(404, call("GET", "/api/groups/no-such-group/chart", null).status());
+        assertEquals(summary, karaf.json("/api/groups/" + GROUP));
+
+        // the chart: 9 blocks of 8 departments in 5 steps, parallel where the dependencies allow
+        List<Integer> blocksPerStep = new ArrayList<>();
+        for (JsonNode step : chart.get("steps")) {
+            blocksPerStep.add(step.get("blocks").size());
+            for (JsonNode b : step.get("blocks")) {
+                assertEquals(step.get("number").asInt(), b.get("step").asInt());
+                for (JsonNode dep : b.get("dependsOn")) {
+                    assertTrue(blocks.get(key(dep)).get("step").asInt() < b.get("step").asInt(),
+                            key(b.get("matter")) + " runs after " + key(dep));
+                }
+            }
+        }
+        assertEquals(List.of(1, 1, 2, 1, 4), blocksPerStep);
+        assertEquals(Set.copyOf(DEPARTMENTS), blocks.values().stream().map(b -> b.get("department").asText())
+                .collect(Collectors.toSet()));
+        int serial = blocks.values().stream().mapToInt(b -> b.get("promisedDays").asInt()).sum();
+        assertEquals(serial, chart.get("serialPromisedDays").asInt());
+        int promised = chart.get("promisedDays").asInt();
+        assertTrue(promised < serial, "critical path " + promised + " < serial " + serial);
+        // the critical path is a chain of dependencies from a first-step matter to a last-step one, as long as the total
+        List<String> path = new ArrayList<>();
+        chart.get("criticalPath").forEach(m -> path.add(key(m)));
+        assertEquals(1, blocks.get(path.get(0)).get("step").asInt());
+        assertEquals(5, blocks.get(path.get(path.size() - 1)).get("step").asInt());
+        for (int i = 1; i < path.size(); i++) {
+            assertTrue(dependsOn(path.get(i)).contains(path.get(i - 1)), path.toString());
+        }
+        assertEquals(promised, path.stream().mapToInt(m -> blocks.get(m).get("promisedDays").asInt()).sum());
+
+        // the unified form: every element once, results of earlier matters not asked
+        JsonNode form = karaf.json("/api/groups/" + GROUP + "/form");
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        List<String> sectionOrder = new ArrayList<>();
+        for (JsonNode section : form.get("sections")) {
+            sectionOrder.add(key(section.get("matter")));
+            assertFalse(section.get("fields").isEmpty(), "no empty section");
+            for (JsonNode f : section.get("fields")) {
+                JsonNode before = fields.put(f.get("element").asText(), f);
+                assertEquals(null, before, "asked twice: " + f.get("element").asText());
+            }
+        }
+        Map<String, String> producer = new HashMap<>();
+        blocks.forEach((m, b) -> b.get("outputs").forEach(o -> producer.put(o.asText(), m)));
+        for (JsonNode b : blocks.values()) {
+            b.get("dataElements").forEach(e -> assertTrue(fields.containsKey(e.asText()), "the form asks " + e.asText()));
+        }
+        for (JsonNode f : fields.values()) {
+            String element = f.get("element").asText();
+            if (producer.containsKey(element)) {
+                assertEquals("STEP_OUTPUT", f.get("source").asText(), element);
+                assertEquals(producer.get(element), key(f.get("producedBy")), element);
+            } else {
+                assertEquals("APPLICANT", f.get("source").asText(), element);
+            }
+        }
+        assertEquals("aic/business-licence", key(fields.get("business-registration-number").get("producedBy")));
+        assertEquals("qts/organization-code", key(fields.get("organization-code").get("producedBy")));
+        Set<String> applicantFields = fields.values().stream().filter(f -> f.get("source").asText().equals("APPLICANT"))
+                .map(f -> f.get("element").asText()).collect(Collectors.toSet());
+        demoApplication.get("values").fieldNames().forEachRemaining(v -> assertTrue(applicantFields.contains(v), v));
+        assertEquals(blocks.keySet().stream().filter(sectionOrder::contains).toList(), sectionOrder, "sections in step order");
+
+        // redundancy: fewer forms and items than the departments' own forms, and its figures add up
+        JsonNode r = karaf.json("/api/groups/" + GROUP + "/redundancy");
+        assertTrue(r.get("formsBefore").asInt() > r.get("sectionsAfter").asInt(), r.toString());
+        assertTrue(r.get("itemsBefore").asInt() > r.get("itemsAfter").asInt(), r.toString());
+        int items = 0;
+        int forms = 0;
+        for (JsonNode d : r.get("departments")) {
+            items += d.get("items").asInt();
+            forms += d.get("forms").asInt();
+        }
+        assertEquals(r.get("itemsBefore").asInt(), items);
+        assertEquals(r.get("formsBefore").asInt(), forms);
+        assertEquals(form.get("sections").size(), r.get("sectionsAfter").asInt());
+        assertEquals(applicantFields.size(), r.get("itemsAfter").asInt());
+        assertEquals(fields.size() - applicantFields.size(), r.get("itemsFromSteps").asInt());
+
+        // the materials checklist
+        JsonNode nothing = checklistGroup(List.of());
+        assertTrue(nothing.get("available").asBoolean());
+        assertFalse(nothing.get("ready").asBoolean(), nothing.toString());
+        assertFalse(nothing.get("missing").isEmpty());
+        List<String> materials = new ArrayList<>();
+        demoApplication.get("materials").forEach(m -> materials.add(m.asText()));
+        assertTrue(ids(nothing.get("missing")).stream().allMatch(materials::contains),
+                "what is missing is what the demo hands in: " + nothing.get("missing"));
+        JsonNode all = checklistGroup(materials);
+        assertTrue(all.get("ready").asBoolean(), all.toString());
+        assertTrue(all.get("missing").isEmpty(), all.toString());
+        JsonNode allButOne = checklistGroup(materials.subList(1, materials.size()));
+        assertFalse(allButOne.get("ready").asBoolean());
+        assertEquals(List.of(materials.get(0)), ids(allButOne.get("missing")));
+
+        assertFalse(list(karaf.json("/api/checklist?applicantType=INDIVIDUAL").get("groups")).stream()
+                .anyMatch(g -> g.get("group").asText().equals(GROUP)), "individuals are not offered the group");
+
+        // the API's own description
+        JsonNode openapi = karaf.json("/api/openapi.json");
+        assertEquals("3.0.3", openapi.get("openapi").asText());
+        assertTrue(openapi.get("paths").has("/cases/{tracking}"), "describes the cases");
+    }
+
+    // --- 2 ---------------------------------------------------------------------------
+
+    @Test
+    @Order(2)
+    void oneApplicationDrivesNineMattersOfEightDepartments() throws Exception {
+        Receipt r = submit(newApplication());
+        JsonNode view = view(r);
+        assertEquals("OPEN", view.get("state").asText());
+        assertEquals(GROUP, view.get("group").asText());
+        assertTrue(r.trackingNumber().matches("TH\\d{8}\\d{6}"), r.trackingNumber());
+
+        Set<String> approved = new HashSet<>();
+        List<Set<String>> waves = new ArrayList<>();
+        assertTasksFollowTheChart(view, approved);
+        while (true) {
+            Set<String> ready = tasksIn(view, "READY").keySet();
+            if (ready.isEmpty()) {
+                break;
+            }
+            assertTrue(waves.size() < 5, "more than five waves: " + waves);
+            waves.add(ready);
+            for (String matter : blocks.keySet().stream().filter(ready::contains).toList()) {
+                long id = tasksIn(view, "READY").get(matter).get("id").asLong();
+                String department = department(matter);
+                assertTrue(ids(staffGet("/api/tasks?department=" + department, officer(department)))
+                        .contains(String.valueOf(id)), "on the work list of " + department);
+                claimAndApprove(id, matter);
+                approved.add(matter);
+                view = view(r);
+                assertTasksFollowTheChart(view, approved);
+                if (matter.equals("qts/organization-code")) {
+                    // the results of earlier steps are data for the next: the local tax officer sees the organization code
+                    Answer ltax = call("GET", "/api/cases/" + r.trackingNumber(), null, officer("ltax"));
+                    assertEquals(200, ltax.status(), ltax.text());
+                    JsonNode values = ltax.body().get("values");
+                    assertEquals(demoOutputs.get(matter).get("organization-code").asText(),
+                            values.path("organization-code").asText(), values.toString());
+                    assertEquals(demoOutputs.get("aic/business-licence").get("business-registration-number").asText(),
+                            values.path("business-registration-number").asText());
+                    Set<String> needed = new HashSet<>();
+                    blocks.get("ltax/tax-registration").get("dataElements").forEach(e -> needed.add(e.asText()));
+                    blocks.get("ltax/tax-registration").get("outputs").forEach(e -> needed.add(e.asText()));
+                    values.fieldNames().forEachRemaining(k -> assertTrue(needed.contains(k),
+                            "the ltax officer sees only what ltax needs, not " + k));
+                }
+            }
+        }
+        List<Set<String>> steps = new ArrayList<>();
+        for (JsonNode step : chart.get("steps")) {
+            Set<String> s = new HashSet<>();
+            step.get("blocks").forEach(b -> s.add(key(b.get("matter"))));
+            steps.add(s);
+        }
+        assertEquals(steps, waves, "the tasks became ready wave by wave, as the chart's steps");
+
+        assertEquals("COMPLETED", view.get("state").asText());
+        assertFalse(view.path("closed").isMissingNode() || view.path("closed").isNull(), "closed is set");
+        assertEquals(9, view.get("tasks").size());
+        for (JsonNode t : view.get("tasks")) {
+            String matter = key(t.get("matter"));
+            assertEquals("APPROVED", t.get("state").asText(), matter);
+            assertEquals("officer-" + department(matter), t.get("assignee").asText());
+            JsonNode block = blocks.get(matter);
+            LocalDate created = Instant.parse(t.get("created").asText()).atZone(BEIJING).toLocalDate();
+            for (String limit : List.of("promised", "statutory")) {
+                LocalDate due = LocalDate.parse(t.get(limit + "Due").asText());
+                assertTrue(due.isAfter(created), matter + " " + limit + " due " + due + " after " + created);
+                assertTrue(calendar.isWorkingDay(due), matter + " " + limit + " due " + due + " is a working day");
+                assertTrue(!isWeekend(due) || calendar.isMakeUpDay(due), due + " is not a weekend");
+                assertEquals(block.get(limit + "Days").asInt(), calendar.workingDaysBetween(created, due),
+                        matter + ": " + limit + " due " + due + " is " + block.get(limit + "Days") + " working days after " + created);
+            }
+            assertFalse(t.get("overdue").asBoolean());
+        }
+        // every result is now part of the case's data
+        JsonNode values = view.get("values");
+        for (String matter : blocks.keySet()) {
+            demoOutputs.get(matter).fieldNames().forEachRemaining(o ->
+                    assertEquals(demoOutputs.get(matter).get(o).asText(), values.path(o).asText(), matter + " " + o));
+        }
+        assertEquals(demoApplication.get("values").get("enterprise-name").asText(), values.get("enterprise-name").asText());
+
+        // the applicant's event log tells the story in order, with who did what
+        List<JsonNode> events = list(applicantGet("/api/cases/" + r.trackingNumber() + "/events", r));
+        Map<String, Long> types = events.stream().collect(Collectors.groupingBy(e -> e.get("type").asText(), Collectors.counting()));
+        assertEquals(Map.of("SUBMITTED", 1L, "TASK_CREATED", 9L, "CLAIMED", 9L, "APPROVED", 9L, "COMPLETED", 1L), types);
+        assertEquals("SUBMITTED", events.get(0).get("type").asText());
+        assertEquals("applicant", events.get(0).get("actor").asText());
+        assertEquals("COMPLETED", events.get(events.size() - 1).get("type").asText());
+        Map<Long, String> taskMatter = new HashMap<>();
+        view.get("tasks").forEach(t -> taskMatter.put(t.get("id").asLong(), key(t.get("matter"))));
+        Map<String, Integer> createdAt = new HashMap<>();
+        Map<String, Integer> claimedAt = new HashMap<>();
+        Map<String, Integer> approvedAt = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode e = events.get(i);
+            assertEquals(r.trackingNumber(), e.get("trackingNumber").asText());
+            if (i > 0) {
+                assertTrue(e.get("sequence").asLong() > events.get(i - 1).get("sequence").asLong(), "sequence increases");
+                assertFalse(Instant.parse(e.get("at").asText()).isBefore(Instant.parse(events.get(i - 1).get("at").asText())),
+                        "time does not go back: " + e);
+            }
+            String type = e.get("type").asText();
+            if (List.of("TASK_CREATED", "CLAIMED", "APPROVED").contains(type)) {
+                String matter = taskMatter.get(e.get("taskId").asLong());
+                assertNotNull(matter, e.toString());
+                String actor = type.equals("TASK_CREATED") ? "platform" : "officer-" + department(matter);
+                assertEquals(actor, e.get("actor").asText(), e.toString());
+                (type.equals("TASK_CREATED") ? createdAt : type.equals("CLAIMED") ? claimedAt : approvedAt).put(matter, i);
+            } else {
+                assertTrue(e.path("taskId").isNull() || e.path("taskId").isMissingNode(), "case event: " + e);
+            }
+        }
+        for (String matter : blocks.keySet()) {
+            assertTrue(createdAt.get(matter) < claimedAt.get(matter) && claimedAt.get(matter) < approvedAt.get(matter), matter);
+            for (String dep : dependsOn(matter)) {
+                assertTrue(approvedAt.get(dep) < createdAt.get(matter), matter + " created after " + dep + " approved");
+            }
+        }
+        assertTrue(events.get(approvedAt.get("aic/business-licence")).get("detail").asText()
+                .contains(demoOutputs.get("aic/business-licence").get("business-registration-number").asText()));
+        long ltaxTask = task(view, "ltax/tax-registration").get("id").asLong();
+        List<String> ltaxOwn = list(staffGet("/api/cases/" + r.trackingNumber() + "/events", officer("ltax"))).stream()
+                .filter(e -> e.path("taskId").asLong(-1) == ltaxTask).map(e -> e.get("type").asText()).toList();
+        assertEquals(List.of("TASK_CREATED", "CLAIMED", "APPROVED"), ltaxOwn, "an officer with a task on the case reads its log");
+
+        // decided work stays on the full work list
+        assertFalse(ids(staffGet("/api/tasks?department=stats", officer("stats"))).contains(
+                task(view, "stats/statistical-registration").get("id").asText()), "not open any more");
+        assertTrue(ids(staffGet("/api/tasks?department=stats&all=true", officer("stats"))).contains(
+                task(view, "stats/statistical-registration").get("id").asText()), "on the full list");
+
+        // the next application starts from what this case holds: nothing typed twice
+        Answer prefilled = call("GET", "/api/groups/" + GROUP + "/form?from=" + r.trackingNumber(), null, ACCESS_KEY, r.accessKey());
+        assertEquals(200, prefilled.status(), prefilled.text());
+        int filled = 0;
+        for (JsonNode section : prefilled.body().get("sections")) {
+            for (JsonNode f : section.get("fields")) {
+                String element = f.get("element").asText();
+                if (f.get("source").asText().equals("APPLICANT") && values.has(element)) {
+                    assertEquals(values.get(element).asText(), f.path("prefilled").asText(), element);
+                    filled++;
+                } else {
+                    assertTrue(f.path("prefilled").isMissingNode() || f.path("prefilled").isNull(), f.toString());
+                }
+            }
+        }
+        assertEquals(demoApplication.get("values").size(), filled, "every value the applicant typed is offered again");
+        assertEquals(404, call("GET", "/api/groups/" + GROUP + "/form?from=" + r.trackingNumber(), null,
+                ACCESS_KEY, "wrong-key-0000000000").status(), "another's data only with the access key");
+
+        // an officer sees only the data elements their department needs, in the case and in its log alike
+        Set<String> ltaxNeeds = new HashSet<>();
+        blocks.get("ltax/tax-registration").get("dataElements").forEach(e -> ltaxNeeds.add(e.asText()));
+        blocks.get("ltax/tax-registration").get("outputs").forEach(e -> ltaxNeeds.add(e.asText()));
+        JsonNode ltaxValues = staffGet("/api/cases/" + r.trackingNumber(), officer("ltax")).get("values");
+        Set<String> visible = new HashSet<>();
+        ltaxValues.forEach(v -> visible.add(v.asText()));
+        Map<String, String> notForLtax = new TreeMap<>();
+        for (String matter : blocks.keySet()) {
+            demoOutputs.get(matter).fieldNames().forEachRemaining(o -> {
+                if (!ltaxNeeds.contains(o) && !visible.contains(demoOutputs.get(matter).get(o).asText())) {
+                    notForLtax.put(o, demoOutputs.get(matter).get(o).asText());
+                }
+            });
+        }
+        assertTrue(notForLtax.containsKey("seal-record-number"), "psb's result is not ltax's business: " + ltaxNeeds);
+        for (JsonNode e : staffGet("/api/cases/" + r.trackingNumber() + "/events", officer("ltax"))) {
+            notForLtax.forEach((element, value) -> assertFalse(e.path("detail").asText().contains(value),
+                    "the ltax officer reads " + element + " (hidden from its case view) in the event log: " + e));
+        }
+    }
+
+    // --- 3 ---------------------------------------------------------------------------
+
+    @Test
+    @Order(3)
+    void everyProblemOfAnApplicationIsToldAtOnce() throws Exception {
+        int aicWork = staffGet("/api/tasks?department=aic", officer("aic")).size();
+        ObjectNode app = newApplication();
+        ObjectNode values = (ObjectNode) app.get("values");
+        String id = values.get("legal-representative-id-number").asText();
+        char wrong = id.charAt(17) == '1' ? '2' : '1';
+        values.put("legal-representative-id-number", id.substring(0, 17) + wrong);
+        values.remove("enterprise-phone");
+        values.put("favourite-colour", "red");
+        Answer a = call("POST", "/api/cases", app);
+        assertEquals(422, a.status(), a.text());
+        assertEquals(422, a.body().get("status").asInt());
+        assertFalse(a.body().get("message").asText().isBlank());
+        Set<String> problemFields = new HashSet<>();
+        for (JsonNode p : a.body().get("problems")) {
+            assertTrue(problemFields.add(p.get("field").asText()), "one problem per field: " + a.text());
+            assertFalse(p.get("message").get("zh").asText().isBlank(), p.toString());
+            assertFalse(p.get("message").get("en").asText().isBlank(), p.toString());
+        }
+        assertEquals(Set.of("legal-representative-id-number", "enterprise-phone", "favourite-colour"), problemFields, a.text());
+        assertEquals(aicWork, staffGet("/api/tasks?department=aic", officer("aic")).size(), "nothing was created");
+        assertEquals(422, call("POST", "/api/cases", app).status(), "still nothing: the key was not used up");
+
+        Answer malformed = call("POST", "/api/cases", "{\"group\": \"" + GROUP + "\", \"values\": {");
+        assertEquals(400, malformed.status(), malformed.text());
+        assertFalse(malformed.body().get("message").asText().isBlank(), malformed.text());
+        assertFalse(malformed.text().contains("Exception"), malformed.text());
+
+        ObjectNode alien = newApplication();
+        alien.put("applicantType", "MARTIAN");
+        Answer unknownType = call("POST", "/api/cases", alien);
+        assertEquals(400, unknownType.status(), unknownType.text());
+        assertTrue(unknownType.body().get("message").asText().contains("applicantType"), unknownType.text());
+        assertEquals(aicWork, staffGet("/api/tasks?department=aic", officer("aic")).size(), "nothing was created");
+    }
+
+    // --- 4 ---------------------------------------------------------------------------
+
+    @Test
+    @Order(4)
+    void aSubmissionRepeatedIsOneCase() throws Exception {
+        ObjectNode app = newApplication();
+        Answer first = call("POST", "/api/cases", app);
+        assertEquals(201, first.status(), first.text());
+        assertTrue(first.body().get("created").asBoolean());
+        Answer again = call("POST", "/api/cases", app);
+        assertEquals(200, again.status(), again.text());
+        assertFalse(again.body().get("created").asBoolean());
+        assertEquals(first.body().get("trackingNumber"), again.body().get("trackingNumber"));
+        assertEquals(first.body().get("accessKey"), again.body().get("accessKey"));
+
+        // eight clients retrying one new application at the same moment
+        ObjectNode raced = newApplication();
+        List<Answer> answers = concurrently(8, () -> call("POST", "/api/cases", raced));
+        Set<String> trackingNumbers = new HashSet<>();
+        int created = 0;
+        for (Answer a : answers) {
+            assertTrue(a.status() == 200 || a.status() == 201, a.status() + ": " + a.text());
+            trackingNumbers.add(a.body().get("trackingNumber").asText());
+            created += a.body().get("created").asBoolean() ? 1 : 0;
+            assertEquals(a.status() == 201, a.body().get("created").asBoolean());
+        }
+        assertEquals(1, trackingNumbers.size(), "one case: " + trackingNumbers);
+        assertEquals(1, created, "created once");
+        String tn = trackingNumbers.iterator().next();
+        long aicTasks = list(staffGet("/api/tasks?department=aic", officer("aic"))).stream()
+                .filter(t -> t.get("trackingNumber").asText().equals(tn)).count();
+        assertEquals(1, aicTasks, "one name pre-approval task for the case");
+
+        ObjectNode otherValues = raced.deepCopy();
+        ((ObjectNode) otherValues.get("values")).put("registered-capital", "2000000");
+        Answer changed = call("POST", "/api/cases", otherValues);
+        assertEquals(409, changed.status(), changed.text());
+        assertTrue(changed.body().get("message").asText().contains(tn), changed.text());
+        // the contact details are part of what was submitted: a retry with another e-mail address is not the same submission
+        ObjectNode otherContact = raced.deepCopy();
+        otherContact.put("contactEmail", "someone.else@example.cn");
+        Answer contact = call("POST", "/api/cases", otherContact);
+        assertEquals(409, contact.status(), "same key, different contactEmail: " + contact.status() + " " + contact.text());
+    }
+
+    // --- 5 ---------------------------------------------------------------------------
+
+    @Test
+    @Order(5)
+    void ofTenSimultaneousApprovalsExactlyOneWins() throws Exception {
+        Receipt r = submit(newApplication());
+        long id = task(view(r), "aic/name-preapproval").get("id").asLong();
+        List<Answer> claims = concurrently(10, () -> call("POST", "/api/tasks/" + id + "/claim", null, officer("aic")));
+        assertEquals(Map.of(200, 1L, 409, 9L), claims.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new,
+                Collectors.counting())), () -> claims.stream().map(Answer::text).toList().toString());
+
+        Answer noOutputs = call("POST", "/api/tasks/" + id + "/decision", Map.of("kind", "APPROVE"), officer("aic"));
+        assertEquals(422, noOutputs.status(), noOutputs.text());
+        assertEquals(List.of("name-preapproval-number"), noOutputs.body().get("problems").findValuesAsText("field"));
+        assertEquals("CLAIMED", task(view(r), "aic/name-preapproval").get("state").asText(), "not approved");
+
+        String decision = approval("aic/name-preapproval");
+        List<Answer> answers = concurrently(10, () -> call("POST", "/api/tasks/" + id + "/decision", decision, officer("aic")));
+        Map<Integer, Long> statuses = answers.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
+        assertEquals(Map.of(200, 1L, 409, 9L), statuses, () -> answers.stream().map(Answer::text).toList().toString());
+
+        List<JsonNode> events = list(applicantGet("/api/cases/" + r.trackingNumber() + "/events", r));
+        assertEquals(1, events.stream().filter(e -> e.get("type").asText().equals("CLAIMED")
+                && e.get("taskId").asLong() == id).count(), events.toString());
+        assertEquals(1, events.stream().filter(e -> e.get("type").asText().equals("APPROVED")
+                && e.get("taskId").asLong() == id).count(), events.toString());
+        JsonNode view = view(r);
+        assertEquals(1, view.get("tasks").findValues("matter").stream().filter(m -> key(m).equals("aic/business-licence")).count(),
+                view.get("tasks").toString());
+        assertEquals("APPROVED", task(view, "aic/name-preapproval").get("state").asText());
+        assertEquals(2, view.get("tasks").size());
+    }
+
+    // --- 6 ---------------------------------------------------------------------------
+
+    @Test
+    @Order(6)
+    void aCorrectionRequestGoesToTheApplicantAndBack() throws Exception {
+        Receipt r = submit(newApplication());
+        drive(r, Set.of("aic/name-preapproval"));
+        long id = task(view(r), "aic/business-licence").get("id").asLong();
+        assertEquals(200, call("POST", "/api/tasks/" + id + "/claim", null, officer("aic")).status());
+        Answer unknownField = call("POST", "/api/tasks/" + id + "/decision", Map.of("kind", "REQUEST_CORRECTION",
+                "message", "请更正。", "fields", List.of("shoe-size")), officer("aic"));
+        assertEquals(422, unknownField.status(), unknownField.text());
+        assertEquals(List.of("fields"), unknownField.body().get("problems").findValuesAsText("field"));
+        String message = "住所证明与填报地址不一致，请更正注册地址。";
+        Answer requested = call("POST", "/api/tasks/" + id + "/decision",
+                Map.of("kind", "REQUEST_CORRECTION", "message", message, "fields", List.of("registered-address")), officer("aic"));
+        assertEquals(200, requested.status(), requested.text());
+        assertEquals("CORRECTION", requested.body().get("state").asText());
+        assertEquals(message, requested.body().get("message").asText());
+
+        JsonNode seen = task(view(r), "aic/business-licence");
+        assertEquals("CORRECTION", seen.get("state").asText());
+        assertEquals(message, seen.get("message").asText());
+        assertEquals(List.of("registered-address"), strings(seen.get("correctionFields")));
+        LocalDate promisedDue = LocalDate.parse(seen.get("promisedDue").asText());
+
+        Answer early = call("POST", "/api/tasks/" + id + "/decision", approval("aic/business-licence"), officer("aic"));
+        assertEquals(409, early.status(), "no approval while the applicant corrects: " + early.text());
+
+        String corrected = "北京市海淀区中关村大街27号1208室";
+        Map<String, Object> answer = Map.of("values", Map.of("registered-address", corrected), "message", "已更正为实际地址");
+        String path = "/api/cases/" + r.trackingNumber() + "/tasks/" + id + "/correction";
+        Answer wrongKey = call("POST", path, answer, ACCESS_KEY, "not-the-key");
+        assertEquals(404, wrongKey.status(), wrongKey.text());
+        Answer invalid = call("POST", path, Map.of("values", Map.of("registered-address", corrected, "postal-code", "1000")),
+                ACCESS_KEY, r.accessKey());
+        assertEquals(422, invalid.status(), invalid.text());
+        assertEquals(List.of("postal-code"), invalid.body().get("problems").findValuesAsText("field"));
+        long approvedTask = task(view(r), "aic/name-preapproval").get("id").asLong();
+        Receipt other = submit(newApplication());
+        assertEquals(404, call("POST", "/api/cases/" + other.trackingNumber() + "/tasks/" + id + "/correction", answer,
+                ACCESS_KEY, other.accessKey()).status(), "a task of another case");
+        assertEquals(409, call("POST", path.replace("/tasks/" + id, "/tasks/" + approvedTask), answer,
+                ACCESS_KEY, r.accessKey()).status(), "a task that asked for nothing");
+        seen = task(view(r), "aic/business-licence");
+        assertEquals("CORRECTION", seen.get("state").asText(), "nothing changed yet");
+        assertEquals(demoApplication.get("values").get("registered-address").asText(),
+                view(r).get("values").get("registered-address").asText());
+        Answer answered = call("POST", path, answer, ACCESS_KEY, r.accessKey());
+        assertEquals(200, answered.status(), answered.text());
+        assertEquals(corrected, answered.body().get("values").get("registered-address").asText());
+        JsonNode back = task(answered.body(), "aic/business-licence");
+        assertEquals("CLAIMED", back.get("state").asText(), "back with its officer");
+        assertEquals("officer-aic", back.get("assignee").asText());
+        assertEquals(corrected, view(r).get("values").get("registered-address").asText());
+        LocalDate movedDue = LocalDate.parse(back.get("promisedDue").asText());
+        assertEquals(back.get("pausedDays").asInt(), calendar.workingDaysBetween(promisedDue, movedDue),
+                "the due date moves by the working days paused");
+
+        JsonNode answeredEvent = list(applicantGet("/api/cases/" + r.trackingNumber() + "/events", r)).stream()
+                .filter(e -> e.get("type").asText().equals("CORRECTION_ANSWERED")).findFirst().orElseThrow();
+        assertEquals(id, answeredEvent.get("taskId").asLong());
+        assertEquals("applicant", answeredEvent.get("actor").asText());
+        assertTrue(answeredEvent.get("detail").asText().contains("paused"), answeredEvent.toString());
+        assertTrue(answeredEvent.get("detail").asText().contains("registered-address"), answeredEvent.toString());
+
+        Answer twice = call("POST", path, answer, ACCESS_KEY, r.accessKey());
+        assertEquals(409, twice.status(), twice.text());
+
+        Answer approve = call("POST", "/api/tasks/" + id + "/decision", approval("aic/business-licence"), officer("aic"));
+        assertEquals(200, approve.status(), approve.text());
+        assertEquals("APPROVED", approve.body().get("state").asText());
+        assertEquals(Set.of("zgc/high-tech-qualification", "psb/seal-engraving"), tasksIn(view(r), "READY").keySet());
+    }
+
+    // --- 7 ---------------------------------------------------------------------------
+
+    @Test
+    @Order(7)
+    void everyoneSeesOnlyWhatIsTheirs() throws Exception {
+        Receipt r = submit(newApplication());
+        String tn = r.trackingNumber();
+        Answer wrongKey = call("GET", "/api/cases/" + tn, null, ACCESS_KEY, r.accessKey().substring(1) + "x");
+        assertEquals(404, wrongKey.status(), wrongKey.text());
+        assertFalse(wrongKey.text().contains(demoApplication.get("applicantName").asText()), "no data: " + wrongKey.text());
+        assertEquals(404, call("GET", "/api/cases/" + tn + "/events", null, ACCESS_KEY, "x".repeat(20)).status());
+        Receipt other = submit(newApplication());
+        assertEquals(404, call("GET", "/api/cases/" + tn, null, ACCESS_KEY, other.accessKey()).status(),
+                "one case's key does not open another");
+
+        Answer anonymous = call("GET", "/api/tasks?department=aic", null);
+        assertEquals(401, anonymous.status(), anonymous.text());
+        assertTrue(anonymous.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+                "challenge: " + anonymous.raw().headers().map());
+        Answer wrongPassword = call("GET", "/api/tasks?department=aic", null,
+                "Authorization", basic("officer-aic", Distribution.STAFF_PASSWORD + "x"));
+        assertEquals(401, wrongPassword.status(), wrongPassword.text());
+        assertEquals(401, call("GET", "/api/cases/" + tn, null).status(), "neither key nor login");
+
+        long id = task(view(r), "aic/name-preapproval").get("id").asLong();
+        // psb may neither act on aic's task nor read aic's work
+        Answer psbClaim = call("POST", "/api/tasks/" + id + "/claim", null, officer("psb"));
+        assertEquals(403, psbClaim.status(), psbClaim.text());
+        assertEquals(404, call("GET", "/api/tasks/" + id, null, officer("psb")).status(), "aic's task");
+        assertEquals(404, call("GET", "/api/cases/" + tn, null, officer("psb")).status(), "psb has no task on this case");
+        assertEquals(403, call("GET", "/api/tasks?department=aic", null, officer("psb")).status(), "aic's work list");
+        // an officer of psb who may read everything sees aic's task, but still may not act on it
+        assertEquals(200, call("GET", "/api/tasks/" + id, null, staff(PSB_SUPERVISOR)).status());
+        Answer psbSupervisorClaim = call("POST", "/api/tasks/" + id + "/claim", null, staff(PSB_SUPERVISOR));
+        assertEquals(403, psbSupervisorClaim.status(), psbSupervisorClaim.text());
+
+        Answer supervised = call("GET", "/api/cases/" + tn, null, staff(SUPERVISOR));
+        assertEquals(200, supervised.status(), supervised.text());
+        assertEquals(view(r).get("values"), supervised.body().get("values"), "the supervisor reads everything");
+        for (String d : DEPARTMENTS) {
+            assertEquals(200, call("GET", "/api/tasks?department=" + d, null, staff(SUPERVISOR)).status(), d);
+        }
+        assertTrue(ids(staffGet("/api/tasks?department=aic", staff(SUPERVISOR))).contains(String.valueOf(id)));
+        assertEquals(200, call("GET", "/api/tasks/" + id, null, staff(SUPERVISOR)).status());
+        Answer supervisorClaim = call("POST", "/api/tasks/" + id + "/claim", null, staff(SUPERVISOR));
+        assertEquals(403, supervisorClaim.status(), supervisorClaim.text());
+        assertEquals("READY", task(view(r), "aic/name-preapproval").get("state").asText(), "nothing changed");
+
+        // rejection: a reason is required, and the applicant reads it
+        assertEquals(200, call("POST", "/api/tasks/" + id + "/claim", null, officer("aic")).status());
+        Answer noReason = call("POST", "/api/tasks/" + id + "/decision", Map.of("kind", "REJECT"), officer("aic"));
+        assertEquals(422, noReason.status(), noReason.text());
+        assertEquals(List.of("message"), noReason.body().get("problems").findValuesAsText("field"));
+        String reason = "企业名称与已登记企业名称近似，不予核准。";
+        Answer rejected = call("POST", "/api/tasks/" + id + "/decision", Map.of("kind", "REJECT", "message", reason), officer("aic"));
+        assertEquals(200, rejected.status(), rejected.text());
+        JsonNode view = view(r);
+        assertEquals("REJECTED", view.get("state").asText());
+        assertEquals("REJECTED", task(view, "aic/name-preapproval").get("state").asText());
+        assertEquals(reason, task(view, "aic/name-preapproval").get("message").asText());
+        assertTrue(list(applicantGet("/api/cases/" + tn + "/events", r)).stream()
+                .anyMatch(e -> e.get("type").asText().equals("REJECTED") && e.get("detail").asText().contains(reason)));
+        assertEquals(409, call("POST", "/api/tasks/" + id + "/claim", null, officer("aic")).status(), "closed");
+    }
+
+    // --- 8 ---------------------------------------------------------------------------
+
+    @Test
+    @Order(8)
+    void aDepartmentLeavesAndReturnsWhileACaseWaitsForIt() throws Exception {
+        ObjectNode earlier = newApplication();
+        Receipt r = submit(earlier);
+        drive(r, Set.of("aic/name-preapproval", "aic/business-licence"));
+        JsonNode psbTask = task(view(r), "psb/seal-engraving");
+        assertEquals("READY", psbTask.get("state").asText());
+        long psb = psbTask.get("id").asLong();
+        boolean uninstalled = false;
+        try {
+            karaf.console("feature:uninstall tanghulu-dept-psb");
+            uninstalled = true;
+            Distribution.await(Duration.ofSeconds(60), "the group to be unavailable",
+                    () -> is(false, () -> karaf.json("/api/groups/" + GROUP).get("available").asBoolean()));
+            JsonNode group = karaf.json("/api/groups/" + GROUP);
+            assertTrue(group.get("missing").toString().contains("psb"), group.toString());
+
+            Answer refused = call("POST", "/api/cases", newApplication());
+            assertEquals(503, refused.status(), refused.text());
+            assertTrue(refused.body().get("message").asText().contains("psb"), refused.text());
+            assertEquals(503, call("GET", "/api/groups/" + GROUP + "/chart", null).status(), "no chart without psb");
+            assertFalse(checklistGroup(List.of()).get("available").asBoolean());
+            // a client repeating its earlier submission still gets its receipt
+            Answer repeated = call("POST", "/api/cases", earlier);
+            assertEquals(200, repeated.status(), repeated.text());
+            assertEquals(r.trackingNumber(), repeated.body().get("trackingNumber").asText());
+
+            int events = applicantGet("/api/cases/" + r.trackingNumber() + "/events", r).size();
+            Answer claim = call("POST", "/api/tasks/" + psb + "/claim", null, officer("psb"));
+            assertEquals(503, claim.status(), claim.text());
+            assertTrue(claim.body().get("message").asText().contains("psb"), claim.text());
+            JsonNode waiting = staffGet("/api/tasks/" + psb, officer("psb"));
+            assertEquals("READY", waiting.get("state").asText());
+            assertTrue(waiting.path("assignee").isMissingNode() || waiting.path("assignee").isNull(), waiting.toString());
+            assertFalse(waiting.get("departmentPresent").asBoolean());
+            assertEquals(events, applicantGet("/api/cases/" + r.trackingNumber() + "/events", r).size(), "nothing recorded");
+
+            // the other departments keep working on the same case
+            long zgc = task(view(r), "zgc/high-tech-qualification").get("id").asLong();
+            claimAndApprove(zgc, "zgc/high-tech-qualification");
+            assertEquals("APPROVED", task(view(r), "zgc/high-tech-qualification").get("state").asText());
+            assertEquals("OPEN", view(r).get("state").asText());
+        } finally {
+            if (uninstalled) {
+                karaf.console("feature:install tanghulu-dept-psb");
+            }
+        }
+        Distribution.await(Duration.ofSeconds(60), "the group to be available again",
+                () -> is(true, () -> karaf.json("/api/groups/" + GROUP).get("available").asBoolean()));
+        assertTrue(staffGet("/api/tasks/" + psb, officer("psb")).get("departmentPresent").asBoolean());
+        claimAndApprove(psb, "psb/seal-engraving");
+        drive(r, blocks.keySet());
+        JsonNode done = view(r);
+        assertEquals("COMPLETED", done.get("state").asText(), done.toString());
+        assertEquals(9, done.get("tasks").size());
+    }
+
+    // --- 9 ---------------------------------------------------------------------------
+
+    @Test
+    @Order(9)
+    void theConsoleShowsCasesWorkAndPlans() throws Exception {
+        Receipt r = submit(newApplication());
+        drive(r, Set.of("aic/name-preapproval"));
+        long open = task(view(r), "aic/business-licence").get("id").asLong();
+
+        String c = karaf.console("tanghulu:case -e " + r.trackingNumber());
+        assertTrue(c.contains(r.trackingNumber()), c);
+        assertTrue(c.contains("aic/name-preapproval") && c.contains("aic/business-licence"), c);
+        assertTrue(c.contains("APPROVED") && c.contains("TASK_CREATED") && c.contains("officer-aic"), c);
+
+        String tasks = karaf.console("tanghulu:tasks aic");
+        assertTrue(tasks.lines().anyMatch(l -> l.contains(String.valueOf(open)) && l.contains(r.trackingNumber())
+                && l.contains("aic/business-licence")), tasks);
+
+        String chartText = karaf.console("tanghulu:chart " + GROUP);
+        assertTrue(chartText.contains("Step 5"), chartText);
+        List<String> path = new ArrayList<>();
+        chart.get("criticalPath").forEach(m -> path.add(key(m)));
+        assertTrue(chartText.contains("Critical path: " + String.join(" -> ", path)), chartText);
+        assertTrue(chartText.contains("promised " + chart.get("promisedDays").asInt() + " working days (serial "
+                + chart.get("serialPromisedDays").asInt() + ")"), chartText);
+
+        JsonNode report = karaf.json("/api/groups/" + GROUP + "/redundancy");
+        String redundancy = karaf.console("tanghulu:redundancy " + GROUP);
+        assertTrue(redundancy.contains("Before: " + report.get("formsBefore").asInt() + " forms, "
+                + report.get("itemsBefore").asInt() + " items"), redundancy);
+        assertTrue(redundancy.contains("After:  " + report.get("sectionsAfter").asInt() + " sections, "
+                + report.get("itemsAfter").asInt() + " items to type"), redundancy);
+
+        String overdue = karaf.console("tanghulu:overdue");
+        assertTrue(overdue.contains("No task is overdue."), overdue);
+        assertTrue(staffGet("/api/tasks/overdue", staff(SUPERVISOR)).isEmpty());
+
+        String nope = karaf.consoleError("tanghulu:case NOPE");
+        assertTrue(nope.contains("No case has the tracking number 'NOPE'"), nope);
+    }
+
+    // --- 10 --------------------------------------------------------------------------
+
+    @Test
+    @Order(10)
+    void parallelMattersDecidedAtTheSameMomentStartEachNextMatterOnce() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            Receipt r = submit(newApplication());
+            drive(r, Set.of("aic/name-preapproval", "aic/business-licence"));
+            long zgc = claim(r, "zgc/high-tech-qualification");
+            drive(r, Set.of("psb/seal-engraving"));
+            long qts = claim(r, "qts/organization-code");
+            // ntax waits for both zgc and qts: approved at the same moment, whichever commits last must start it
+            List<Answer> both = concurrently(2, List.of(
+                    () -> call("POST", "/api/tasks/" + zgc + "/decision", approval("zgc/high-tech-qualification"), officer("zgc")),
+                    () -> call("POST", "/api/tasks/" + qts + "/decision", approval("qts/organization-code"), officer("qts"))));
+            assertTrue(both.stream().allMatch(a -> a.status() == 200), () -> both.stream().map(Answer::text).toList().toString());
+            JsonNode view = view(r);
+            assertEquals(Set.of("ltax/tax-registration", "ntax/tax-registration", "stats/statistical-registration",
+                    "lss/social-insurance-registration"), tasksIn(view, "READY").keySet(), "round " + round);
+            assertEquals(9, view.get("tasks").size());
+
+            // the last four at once: the case completes exactly once
+            List<String> last = List.copyOf(tasksIn(view, "READY").keySet());
+            List<Long> ids = new ArrayList<>();
+            for (String m : last) {
+                ids.add(claim(r, m));
+            }
+            List<Callable<Answer>> decisions = new ArrayList<>();
+            for (int i = 0; i < last.size(); i++) {
+                String m = last.get(i);
+                long id = ids.get(i);
+                decisions.add(() -> call("POST", "/api/tasks/" + id + "/decision", approval(m), officer(department(m))));
+            }
+            List<Answer> four = concurrently(4, decisions);
+            assertTrue(four.stream().allMatch(a -> a.status() == 200), () -> four.stream().map(Answer::text).toList().toString());
+            assertEquals("COMPLETED", view(r).get("state").asText());
+            List<JsonNode> events = list(applicantGet("/api/cases/" + r.trackingNumber() + "/events", r));
+            assertEquals(1, events.stream().filter(e -> e.get("type").asText().equals("COMPLETED")).count(), events.toString());
+            assertEquals(9, events.stream().filter(e -> e.get("type").asText().equals("TASK_CREATED")).count());
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------
+
+    /** The matter's officer claims the case's task of that matter; returns its id. */
+    private long claim(Receipt r, String matter) throws IOException {
+        long id = task(view(r), matter).get("id").asLong();
+        Answer claim = call("POST", "/api/tasks/" + id + "/claim", null, officer(department(matter)));
+        assertEquals(200, claim.status(), () -> matter + " claim: " + claim.text());
+        return id;
+    }
+
+    /** A receipt's credentials. */
+    private record Receipt(String trackingNumber, String accessKey) {
+    }
+
+    /** An HTTP answer with its body read as JSON (missing if it is not JSON). */
+    private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        String text() {
+            return raw.body();
+        }
+    }
+
+    /**
+     * @param body a JSON string as is, or anything else written as JSON; {@code null} for none
+     * @param headers name, value, ...
+     */
+    private Answer call(String method, String path, Object body, String... headers) throws IOException {
+        String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpResponse<String> response = karaf.send(method, path, text, headers);
+        JsonNode json;
+        try {
+            json = response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            json = MissingNode.getInstance();
+        }
+        return new Answer(response.statusCode(), json, response);
+    }
+
+    private JsonNode staffGet(String path, String... auth) throws IOException {
+        Answer a = call("GET", path, null, auth);
+        assertEquals(200, a.status(), () -> path + ": " + a.text());
+        return a.body();
+    }
+
+    private JsonNode applicantGet(String path, Receipt r) throws IOException {
+        Answer a = call("GET", path, null, ACCESS_KEY, r.accessKey());
+        assertEquals(200, a.status(), () -> path + ": " + a.text());
+        return a.body();
+    }
+
+    /** @return the case as its applicant sees it */
+    private JsonNode view(Receipt r) throws IOException {
+        return applicantGet("/api/cases/" + r.trackingNumber(), r);
+    }
+
+    private static String[] staff(String name) {
+        return new String[] {"Authorization", basic(name, Distribution.STAFF_PASSWORD)};
+    }
+
+    private static String[] officer(String department) {
+        return staff("officer-" + department);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return the demo application with a fresh submission key */
+    private ObjectNode newApplication() {
+        ObjectNode app = demoApplication.deepCopy();
+        app.put("submissionKey", UUID.randomUUID().toString());
+        return app;
+    }
+
+    private Receipt submit(ObjectNode application) throws IOException {
+        Answer a = call("POST", "/api/cases", application);
+        assertEquals(201, a.status(), a.text());
+        assertTrue(a.body().get("created").asBoolean());
+        assertTrue(a.raw().headers().firstValue("Location").orElse("").endsWith("cases/" + a.body().get("trackingNumber").asText()),
+                a.raw().headers().map().toString());
+        return new Receipt(a.body().get("trackingNumber").asText(), a.body().get("accessKey").asText());
+    }
+
+    private String approval(String matter) throws IOException {
+        return JSON.writeValueAsString(Map.of("kind", "APPROVE", "outputs", demoOutputs.get(matter)));
+    }
+
+    /** The matter's officer claims and approves the task with the demo's outputs. */
+    private void claimAndApprove(long id, String matter) throws IOException {
+        String department = department(matter);
+        Answer claim = call("POST", "/api/tasks/" + id + "/claim", null, officer(department));
+        assertEquals(200, claim.status(), () -> matter + " claim: " + claim.text());
+        assertEquals("CLAIMED", claim.body().get("state").asText());
+        assertEquals("officer-" + department, claim.body().get("assignee").asText());
+        Answer approve = call("POST", "/api/tasks/" + id + "/decision", approval(matter), officer(department));
+        assertEquals(200, approve.status(), () -> matter + " approve: " + approve.text());
+        assertEquals("APPROVED", approve.body().get("state").asText());
+    }
+
+    /** Approves the case's ready tasks of these matters, wave by wave, until none is left. */
+    private void drive(Receipt r, Set<String> matters) throws IOException {
+        for (int wave = 0; wave < 10; wave++) {
+            Map<String, JsonNode> ready = tasksIn(view(r), "READY");
+            ready.keySet().retainAll(matters);
+            if (ready.isEmpty()) {
+                return;
+            }
+            for (var t : ready.entrySet()) {
+                claimAndApprove(t.getValue().get("id").asLong(), t.getKey());
+            }
+        }
+        fail("still tasks to approve after 10 waves");
+    }
+
+    /** The case's tasks are exactly the matters whose dependencies are approved; those approved are, the others wait. */
+    private void assertTasksFollowTheChart(JsonNode view, Set<String> approved) {
+        Set<String> expected = blocks.keySet().stream().filter(m -> approved.containsAll(dependsOn(m)))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (JsonNode t : view.get("tasks")) {
+            assertEquals(null, actual.put(key(t.get("matter")), t.get("state").asText()), "one task per matter: " + view.get("tasks"));
+        }
+        assertEquals(expected, actual.keySet(), "after approving " + approved);
+        actual.forEach((m, state) -> assertEquals(approved.contains(m) ? "APPROVED" : "READY", state, m));
+    }
+
+    /** @return the case's tasks in this state by matter key */
+    private static Map<String, JsonNode> tasksIn(JsonNode view, String state) {
+        Map<String, JsonNode> tasks = new LinkedHashMap<>();
+        for (JsonNode t : view.get("tasks")) {
+            if (t.get("state").asText().equals(state)) {
+                tasks.put(key(t.get("matter")), t);
+            }
+        }
+        return tasks;
+    }
+
+    /** @return the case's one task of this matter */
+    private static JsonNode task(JsonNode view, String matter) {
+        List<JsonNode> found = list(view.get("tasks")).stream().filter(t -> key(t.get("matter")).equals(matter)).toList();
+        assertEquals(1, found.size(), () -> matter + " in " + view.get("tasks"));
+        return found.get(0);
+    }
+
+    private Set<String> dependsOn(String matter) {
+        Set<String> deps = new HashSet<>();
+        blocks.get(matter).get("dependsOn").forEach(d -> deps.add(key(d)));
+        return deps;
+    }
+
+    private static String department(String matter) {
+        return matter.substring(0, matter.indexOf('/'));
+    }
+
+    private static String key(JsonNode matter) {
+        return matter.get("department").asText() + "/" + matter.get("matter").asText();
+    }
+
+    private JsonNode checklistGroup(List<String> have) throws IOException {
+        StringBuilder query = new StringBuilder("/api/checklist?applicantType=ENTERPRISE");
+        for (String h : have) {
+            query.append("&have=").append(URLEncoder.encode(h, StandardCharsets.UTF_8));
+        }
+        for (JsonNode g : karaf.json(query.toString()).get("groups")) {
+            if (g.get("group").asText().equals(GROUP)) {
+                return g;
+            }
+        }
+        throw new AssertionError("the checklist does not list " + GROUP);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    /** @return the {@code id} of each element, as text */
+    private static List<String> ids(JsonNode array) {
+        return list(array).stream().map(n -> n.get("id").asText()).toList();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return list(array).stream().map(JsonNode::asText).toList();
+    }
+
+    private static boolean isWeekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+
+    /** Runs the call on n threads released at the same moment. */
+    private static List<Answer> concurrently(int n, Callable<Answer> call) throws Exception {
+        return concurrently(n, Collections.nCopies(n, call));
+    }
+
+    /** Runs each call on its own thread, all released at the same moment; the answers in the calls' order. */
+    private static List<Answer> concurrently(int n, List<Callable<Answer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch ready = new CountDownLatch(n);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (Callable<Answer> call : calls) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.call();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> f : futures) {
+                answers.add(f.get(90, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface Check<T> {
+        T get() throws Exception;
+    }
+
+    /** For polling: whether the check answers the expected value now; a failing check is "not yet". */
+    private static <T> boolean is(T expected, Check<T> check) {
+        try {
+            return expected.equals(check.get());
+        } catch (Exception | AssertionError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Working days as the distribution's own {@code etc/tanghulu-calendar.json} defines them:
+     * Monday to Friday, except public holidays, plus make-up working days.
+     */
+    private record WorkingDays(Set<LocalDate> holidays, Set<LocalDate> makeUpDays) {
+
+        static WorkingDays read(Path file) throws IOException {
+            Set<LocalDate> holidays = new HashSet<>();
+            Set<LocalDate> makeUp = new HashSet<>();
+            for (JsonNode year : JSON.readTree(Files.readString(file)).get("years")) {
+                for (JsonNode h : year.get("holidays")) {
+                    LocalDate from = LocalDate.parse(h.get("from").asText());
+                    LocalDate to = h.hasNonNull("to") ? LocalDate.parse(h.get("to").asText()) : from;
+                    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                        holidays.add(d);
+                    }
+                }
+                for (JsonNode w : year.get("workdays")) {
+                    makeUp.add(LocalDate.parse(w.get("date").asText()));
+                }
+            }
+            return new WorkingDays(holidays, makeUp);
+        }
+
+        boolean isMakeUpDay(LocalDate day) {
+            return makeUpDays.contains(day);
+        }
+
+        boolean isWorkingDay(LocalDate day) {
+            return makeUpDays.contains(day) || !holidays.contains(day) && !isWeekend(day);
+        }
+
+        /** @return the working days after {@code fromExclusive} up to and including {@code toInclusive} */
+        int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
+            int n = 0;
+            for (LocalDate d = fromExclusive.plusDays(1); !d.isAfter(toInclusive); d = d.plusDays(1)) {
+                n += isWorkingDay(d) ? 1 : 0;
+            }
+            return n;
+        }
+    }
+}
