@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tanghulu.itests.fixture.VersionedGroups;
 
 /**
  * Cases of the flagship group, driven end to end the way applicants and officers do:
@@ -808,6 +809,66 @@ class CasesIT {
             assertEquals(1, events.stream().filter(e -> e.get("type").asText().equals("COMPLETED")).count(), events.toString());
             assertEquals(9, events.stream().filter(e -> e.get("type").asText().equals("TASK_CREATED")).count());
         }
+    }
+
+    // --- 11 --------------------------------------------------------------------------
+
+    @Test
+    @Order(11)
+    void aRunningCaseKeepsTheVersionItStartedWith() throws Exception {
+        Receipt v1 = submit(newApplication());
+        drive(v1, Set.of("aic/name-preapproval"));
+        Path v2Jar = karaf.home.resolve("deploy").resolve("establishment-v2.jar");
+        boolean uninstalled = false;
+        try {
+            // version 2 of the group leaves social insurance out
+            karaf.console("feature:uninstall tanghulu-group-establishment");
+            uninstalled = true;
+            Distribution.await(Duration.ofSeconds(60), "version 1 to leave",
+                    () -> is(404, () -> call("GET", "/api/groups/" + GROUP, null).status()));
+            List<String> matters = new ArrayList<>(blocks.keySet());
+            matters.remove("lss/social-insurance-registration");
+            TestBundles.functionGroups(v2Jar, "establishment-v2", VersionedGroups.class, JSON.writeValueAsString(List.of(Map.of(
+                    "id", GROUP, "version", 2, "name", Map.of("zh", "内资高新技术企业设立（第二版）"),
+                    "applicantTypes", List.of("ENTERPRISE"), "matters", matters))));
+            Distribution.await(Duration.ofSeconds(60), "version 2 to be available",
+                    () -> is("2 true", () -> karaf.json("/api/groups/" + GROUP).get("version").asText() + " "
+                            + karaf.json("/api/groups/" + GROUP).get("available").asText()));
+            assertEquals(8, list(karaf.json("/api/groups/" + GROUP + "/chart").get("steps")).stream()
+                    .mapToInt(step -> step.get("blocks").size()).sum());
+
+            // a new case takes version 2: social insurance's fields are no longer asked
+            ObjectNode application = newApplication();
+            Set<String> fields = new HashSet<>();
+            karaf.json("/api/groups/" + GROUP + "/form").get("sections").forEach(section -> section.get("fields")
+                    .forEach(f -> fields.add(f.get("element").asText())));
+            assertFalse(fields.contains("insured-employee-list"));
+            ((ObjectNode) application.get("values")).retain(fields);
+            Receipt v2 = submit(application);
+            assertEquals(2, view(v2).get("groupVersion").asInt());
+            drive(v2, blocks.keySet());
+            JsonNode doneV2 = view(v2);
+            assertEquals("COMPLETED", doneV2.get("state").asText(), doneV2.toString());
+            assertEquals(8, doneV2.get("tasks").size());
+
+            // the case started on version 1 runs on version 1 to the end, social insurance included
+            drive(v1, blocks.keySet());
+            JsonNode doneV1 = view(v1);
+            assertEquals(1, doneV1.get("groupVersion").asInt());
+            assertEquals("COMPLETED", doneV1.get("state").asText(), doneV1.toString());
+            assertEquals(9, doneV1.get("tasks").size());
+            assertEquals("APPROVED", task(doneV1, "lss/social-insurance-registration").get("state").asText());
+        } finally {
+            Files.deleteIfExists(v2Jar);
+            if (uninstalled) {
+                Distribution.await(Duration.ofSeconds(60), "version 2 to leave",
+                        () -> is(404, () -> call("GET", "/api/groups/" + GROUP, null).status()));
+                karaf.console("feature:install tanghulu-group-establishment");
+            }
+        }
+        Distribution.await(Duration.ofSeconds(60), "version 1 to be back",
+                () -> is("1 true", () -> karaf.json("/api/groups/" + GROUP).get("version").asText() + " "
+                        + karaf.json("/api/groups/" + GROUP).get("available").asText()));
     }
 
     // --- helpers ---------------------------------------------------------------------
