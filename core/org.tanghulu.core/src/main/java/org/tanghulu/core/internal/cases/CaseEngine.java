@@ -217,13 +217,24 @@ public class CaseEngine implements Cases {
         return new Receipt(c.trackingNumber, keys().keyFor(c.trackingNumber), true);
     }
 
-    /** The chart the group's cases run on at this version: the one frozen by its first case, else now's. */
+    /**
+     * The chart the group's cases run on at this version: the one frozen by its first case, else now's.
+     * Synchronized so that a node's first concurrent submissions freeze it once; nodes racing each
+     * other are decided by the primary key.
+     */
     private FlowChart freeze(FunctionGroupStatus status) {
         GroupVersionEntity.Key key = new GroupVersionEntity.Key(status.group().id(), status.group().version());
         FlowChart frozen = chart(key);
         if (frozen != null) {
             return frozen;
         }
+        synchronized (charts) {
+            frozen = chart(key);
+            return frozen != null ? frozen : freeze(status, key);
+        }
+    }
+
+    private FlowChart freeze(FunctionGroupStatus status, GroupVersionEntity.Key key) {
         FlowChart now = procedures.flowChart(status.group().id()).orElseThrow(() -> new CaseException(UNAVAILABLE,
                 "'" + status.group().name().zh() + "' cannot take new applications right now; please try again later."));
         try {
