@@ -17,7 +17,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -100,6 +99,7 @@ public class CaseEngine implements Cases {
     private final Registry registry;
     private final DepartmentGateway departments;
     private final CalendarService calendar;
+    private final Procedures procedures;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper()
             .setVisibility(VisibilityChecker.Std.defaultInstance().withIsGetterVisibility(
@@ -120,8 +120,6 @@ public class CaseEngine implements Cases {
         this.procedures = procedures;
         this.clock = Clock.system(ZONE);
     }
-
-    private final Procedures procedures;
 
     // --- submission ---------------------------------------------------------------
 
@@ -767,9 +765,5 @@ public class CaseEngine implements Cases {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static Comparator<TaskView> byDue() {
-        return Comparator.comparing(TaskView::promisedDue).thenComparing(TaskView::id);
     }
 }
