@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -42,24 +40,8 @@ final class JsonDefinitionReader implements DefinitionReader {
     }
 
     private static String describe(String name, JsonProcessingException e) {
-        StringBuilder s = new StringBuilder(name);
-        JsonLocation at = e.getLocation();
-        if (at != null && at.getLineNr() > 0) {
-            s.append(" line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
-        }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (JsonMappingException.Reference r : m.getPath()) {
-                if (r.getFieldName() != null) {
-                    path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    path.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            s.append(" at ").append(path);
-        }
         String why = e.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
                 .replace(", not marked as ignorable", "").replace("org.tanghulu.api.definition.", "");
-        return s.append(": ").append(why).toString();
+        return JsonErrors.where(name, e) + ": " + why;
     }
 }

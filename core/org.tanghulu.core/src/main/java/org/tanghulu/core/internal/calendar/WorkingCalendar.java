@@ -19,15 +19,15 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.tanghulu.core.internal.JsonErrors;
 
 /**
  * Which days are working days in mainland China: Monday to Friday, except public holidays,
@@ -165,17 +165,7 @@ public final class WorkingCalendar {
     }
 
     private static String describe(String sourceName, JsonProcessingException e) {
-        StringBuilder s = new StringBuilder(sourceName);
-        JsonLocation at = e.getLocation();
-        if (at != null && at.getLineNr() > 0) {
-            s.append(" line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
-        }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            s.append(" at ").append(m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "["));
-        }
-        s.append(": ");
+        StringBuilder s = new StringBuilder(JsonErrors.where(sourceName, e)).append(": ");
         if (e instanceof UnrecognizedPropertyException u) {
             return s.append("unknown field \"").append(u.getPropertyName()).append("\"; the fields allowed here are ")
                     .append(u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")))
