@@ -220,6 +220,20 @@ final class Distribution implements AutoCloseable {
         }
     }
 
+    /** A value to poll for; may throw while the platform is not ready. */
+    interface Check<T> {
+        T get() throws Exception;
+    }
+
+    /** For polling: whether the check answers the expected value now; a failing check is "not yet". */
+    static <T> boolean is(T expected, Check<T> check) {
+        try {
+            return expected.equals(check.get());
+        } catch (Exception | AssertionError e) {
+            return false;
+        }
+    }
+
     static void await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
         Instant end = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {

@@ -1,6 +1,7 @@
 package org.tanghulu.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tanghulu.itests.Distribution.is;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -260,18 +261,5 @@ class PlatformIT {
         }
         assertTrue(bundles.size() > 20, "bundle list parsed: " + bundles);
         return bundles;
-    }
-
-    private interface Check<T> {
-        T get() throws Exception;
-    }
-
-    /** For polling: whether the check answers the expected value now; a failing check is "not yet". */
-    private static <T> boolean is(T expected, Check<T> check) {
-        try {
-            return expected.equals(check.get());
-        } catch (Exception | AssertionError e) {
-            return false;
-        }
     }
 }
