@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -538,7 +539,8 @@ public class CaseEngine implements Cases {
             var query = em.createQuery("select t from TaskEntity t join fetch t.caseRecord where " + where
                     + " order by t.promisedDue, t.id", TaskEntity.class).setMaxResults(MAX_LIST);
             parameters.forEach(query::setParameter);
-            return query.getResultStream().map(t -> view(t, chartOf(t.caseRecord))).toList();
+            Set<String> present = departments.active().keySet();
+            return query.getResultStream().map(t -> view(t, chartOf(t.caseRecord), present)).toList();
         });
     }
 
@@ -549,16 +551,22 @@ public class CaseEngine implements Cases {
         tasks.stream().filter(t -> t.state == TaskState.APPROVED).forEach(t -> values.putAll(read(t.outputs, STRING_MAP)));
         if (staff != null && !staff.supervisor()) {
             Set<String> needed = chart.blocks().stream().filter(b -> staff.departments().contains(b.department()))
-                    .flatMap(b -> java.util.stream.Stream.concat(b.dataElements().stream(), b.outputs().stream()))
+                    .flatMap(b -> Stream.concat(b.dataElements().stream(), b.outputs().stream()))
                     .collect(Collectors.toSet());
             values.keySet().retainAll(needed);
         }
+        Set<String> present = departments.active().keySet();
         return new CaseView(c.trackingNumber, c.groupId, c.groupVersion, chart.name(), c.state, c.applicantType,
                 c.applicantName, c.submittedAt, c.closedAt, values, read(c.materials, STRING_SET),
-                tasks.stream().map(t -> view(t, chart)).toList());
+                tasks.stream().map(t -> view(t, chart, present)).toList());
     }
 
     private TaskView view(TaskEntity t, FlowChart chart) {
+        return view(t, chart, departments.active().keySet());
+    }
+
+    /** @param present the ids of the departments active now, looked up once per list */
+    private TaskView view(TaskEntity t, FlowChart chart, Set<String> present) {
         MatterKey key = new MatterKey(t.department, t.matter);
         LocalizedText name = chart.blocks().stream().filter(b -> b.matter().equals(key)).map(Block::name).findFirst()
                 .orElse(new LocalizedText(t.matter, t.matter));
@@ -567,7 +575,7 @@ public class CaseEngine implements Cases {
         return new TaskView(t.id, t.caseRecord.trackingNumber, key, name, t.state, t.assignee, t.createdAt, t.promisedDue,
                 t.statutoryDue, t.pausedDays, overdue, t.message,
                 t.correctionFields == null ? List.of() : read(t.correctionFields, STRING_LIST),
-                t.outputs == null ? Map.of() : read(t.outputs, STRING_MAP), departments.active().containsKey(t.department));
+                t.outputs == null ? Map.of() : read(t.outputs, STRING_MAP), present.contains(t.department));
     }
 
     // --- access ---------------------------------------------------------------------
@@ -613,7 +621,12 @@ public class CaseEngine implements Cases {
         return t;
     }
 
-    private synchronized AccessKeys keys() {
+    private AccessKeys keys() {
+        AccessKeys known = keys;
+        return known != null ? known : loadKeys();
+    }
+
+    private synchronized AccessKeys loadKeys() {
         if (keys == null) {
             String encoded = tx(em -> {
                 String name = "access-key";
