@@ -3,14 +3,9 @@ package org.tanghulu.console.internal;
 import java.util.Comparator;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.tanghulu.core.Registry;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.core.plan.RedundancyReport;
 import org.tanghulu.core.plan.RedundancyReport.DepartmentForms;
@@ -19,21 +14,11 @@ import org.tanghulu.core.plan.RedundancyReport.ElementUse;
 /** {@code tanghulu:redundancy GROUP}: what the unified form saves over the departments' own forms. */
 @Service
 @Command(scope = "tanghulu", name = "redundancy", description = "Shows what a function group's unified form saves: forms and items before and after, repeated items")
-public class RedundancyCommand implements Action {
-
-    @Argument(index = 0, name = "group", description = "The function group id, e.g. enterprise-establishment", required = true)
-    @Completion(GroupCompleter.class)
-    String group;
-
-    @Reference
-    private Procedures procedures;
-
-    @Reference
-    private Registry registry;
+public class RedundancyCommand extends GroupAction {
 
     @Override
     public Object execute() {
-        RedundancyReport report = GroupLookup.require(procedures.redundancy(group), group, registry);
+        RedundancyReport report = derive(Procedures::redundancy);
         summary(report).forEach(System.out::println);
         System.out.println();
         ShellTable departments = new ShellTable();
