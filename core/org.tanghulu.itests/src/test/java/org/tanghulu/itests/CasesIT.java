@@ -764,6 +764,14 @@ class CasesIT {
 
         String overdue = karaf.console("tanghulu:overdue");
         assertTrue(overdue.contains("No task is overdue."), overdue);
+        // a year on, the open business-licence task is past its promised due date
+        JsonNode waiting = task(view(r), "aic/business-licence");
+        LocalDate later = LocalDate.parse(waiting.get("promisedDue").asText()).plusYears(1);
+        String future = karaf.console("tanghulu:overdue --on " + later);
+        assertTrue(future.contains(r.trackingNumber()) && future.contains("aic/business-licence"), future);
+        assertTrue(future.contains(" " + (later.toEpochDay() - LocalDate.parse(waiting.get("promisedDue").asText()).toEpochDay()) + " "),
+                "days overdue: " + future);
+        assertTrue(karaf.consoleError("tanghulu:overdue --on tomorrow").contains("yyyy-MM-dd"));
         assertTrue(staffGet("/api/tasks/overdue", staff(SUPERVISOR)).isEmpty());
 
         String nope = karaf.consoleError("tanghulu:case NOPE");
