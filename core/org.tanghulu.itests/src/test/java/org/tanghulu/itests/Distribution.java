@@ -41,6 +41,7 @@ final class Distribution implements AutoCloseable {
 
     final Path home;
     final int httpPort = freePort();
+    final int deskPort = freePort();
     final int sshPort = freePort();
     final int rmiRegistryPort = freePort();
     final int rmiServerPort = freePort();
@@ -56,6 +57,7 @@ final class Distribution implements AutoCloseable {
             home = dirs.findFirst().orElseThrow();
         }
         edit("org.ops4j.pax.web.cfg", Map.of("org.osgi.service.http.port", String.valueOf(httpPort)));
+        edit("system.properties", Map.of("tanghulu.desk.port", String.valueOf(deskPort)));
         edit("org.apache.karaf.shell.cfg", Map.of("sshPort", String.valueOf(sshPort)));
         edit("org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", String.valueOf(rmiRegistryPort),
                 "rmiServerPort", String.valueOf(rmiServerPort)));

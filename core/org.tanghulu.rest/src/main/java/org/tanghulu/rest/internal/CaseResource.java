@@ -24,6 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
+import org.tanghulu.core.cases.StaffRealm;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 
@@ -49,6 +50,9 @@ public class CaseResource {
     @Reference
     private Cases cases;
 
+    @Reference
+    private StaffRealm realm;
+
     /** @return 201 with the receipt; 200 with the first receipt if the submission key was used before */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,14 +69,14 @@ public class CaseResource {
     @Path("{tracking}")
     public CaseView get(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return key != null ? cases.applicantView(tracking, key) : cases.staffView(tracking, Staff.authenticate(authorization));
+        return key != null ? cases.applicantView(tracking, key) : cases.staffView(tracking, Staff.authenticate(realm, authorization));
     }
 
     @GET
     @Path("{tracking}/events")
     public List<CaseEvent> events(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return key != null ? cases.events(tracking, key, null) : cases.events(tracking, null, Staff.authenticate(authorization));
+        return key != null ? cases.events(tracking, key, null) : cases.events(tracking, null, Staff.authenticate(realm, authorization));
     }
 
     @POST

@@ -1,0 +1,94 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web pages in a real headless Chromium against the real distribution: the portal on its port,
+ * the desk on its own, each only there.
+ */
+class WebIT {
+
+    static Distribution platform;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new Distribution("web-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_web_it"));
+        platform.staff("web-aic", "officer-aic");
+        platform.start();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    String portal(String path) {
+        return "http://127.0.0.1:" + platform.httpPort + path;
+    }
+
+    String desk(String path) {
+        return "http://127.0.0.1:" + platform.deskPort + "/desk" + path;
+    }
+
+    @Test
+    void portalAndDeskAreOnTheirOwnPortsOnly() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(portal("/desk/login"))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + platform.deskPort + "/api/groups")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        for (String css : new String[] { portal("/static/web/tanghulu.css"), desk("/static/web/tanghulu.css") }) {
+            HttpResponse<String> got = http.send(HttpRequest.newBuilder(URI.create(css)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, got.statusCode(), css);
+            assertTrue(got.body().contains(".skip"), css);
+        }
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(portal("/static/web/../messages.properties")))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Test
+    void chineseByDefaultEnglishBySwitch() throws Exception {
+        browser.open(portal("/"));
+        assertEquals("zh-CN", browser.find("html").getAttribute("lang"));
+        assertTrue(browser.find("h1").getText().contains("您想办什么事"), browser.find("h1").getText());
+        browser.screenshot("portal-home-zh");
+        browser.find("a[lang=en]").click();
+        browser.await("html[lang=en]");
+        assertEquals("What do you want to do?", browser.find("h1").getText());
+        browser.screenshot("portal-home-en");
+        browser.find("a[lang=zh-CN]").click();
+        browser.await("html[lang=zh-CN]");
+    }
+
+    @Test
+    void officerLogsInOnTheDeskAndAWrongPasswordIsRefusedInWords() throws Exception {
+        browser.open(desk("/"));
+        browser.await("#user").sendKeys("web-aic");
+        browser.find("#password").sendKeys("wrong-password");
+        browser.find("form.login button").click();
+        assertTrue(browser.await("#login-error").getText().contains("密码错误"));
+        browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
+        browser.find("form.login button").click();
+        assertTrue(browser.await(".who").getText().contains("web-aic"));
+        browser.screenshot("desk-after-login");
+    }
+}
