@@ -175,16 +175,16 @@ public class AccountService implements Accounts {
         }
         EmFunction<DraftEntity> upsert = em -> {
             existing(em, account);
-            DraftEntity d = em.find(DraftEntity.class, new DraftEntity.Key(account, group));
-            if (d == null) {
-                d = new DraftEntity();
-                d.accountId = account;
-                d.groupId = group;
-                em.persist(d);
-            }
+            DraftEntity found = em.find(DraftEntity.class, new DraftEntity.Key(account, group));
+            DraftEntity d = found != null ? found : new DraftEntity();
+            d.accountId = account;
+            d.groupId = group;
             d.values = valuesJson;
             d.materials = materialsJson;
             d.savedAt = clock.instant();
+            if (found == null) {
+                em.persist(d);
+            }
             return d;
         };
         try {
