@@ -89,7 +89,7 @@ public class BenchCommand implements Action {
         return new Submission(n.path("group").asText(null), null,
                 n.hasNonNull("applicantType") ? ApplicantType.valueOf(n.get("applicantType").asText()) : null,
                 n.path("applicantName").asText(null), values, materials, n.path("contactPhone").asText(null),
-                n.path("contactEmail").asText(null));
+                n.path("contactEmail").asText(null), null);
     }
 
     static void print(EngineBench.Result r, PrintStream out) throws IOException {

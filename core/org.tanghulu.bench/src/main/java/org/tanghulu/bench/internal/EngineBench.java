@@ -145,7 +145,7 @@ final class EngineBench {
         void driveOneCase() {
             Submission s = new Submission(application.group(), UUID.randomUUID().toString(), application.applicantType(),
                     application.applicantName(), application.values(), application.materials(),
-                    application.contactPhone(), application.contactEmail());
+                    application.contactPhone(), application.contactEmail(), application.owner());
             long t0 = System.nanoTime();
             Receipt receipt = cases.submit(s);
             submit.add(System.nanoTime() - t0);

@@ -24,9 +24,11 @@ import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseState;
+import org.tanghulu.core.cases.CaseSummary;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Decision;
+import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskState;
@@ -35,7 +37,7 @@ import org.tanghulu.core.cases.TaskView;
 class EngineBenchTest {
 
     private static final Submission APPLICATION = new Submission("toy", null, ApplicantType.ENTERPRISE, "A",
-            Map.of("name", "x"), Set.of(), null, null);
+            Map.of("name", "x"), Set.of(), null, null, null);
     private static final Map<String, Map<String, String>> OUTPUTS = Map.of(
             "a/first", Map.of("n", "1"), "b/second", Map.of("m", "2"), "c/third", Map.of("k", "3"));
 
@@ -129,7 +131,7 @@ class EngineBenchTest {
         @Override
         public synchronized CaseView applicantView(String tn, String accessKey) {
             return new CaseView(tn, "toy", 1, new LocalizedText("t", "t"), states.get(tn), ApplicantType.ENTERPRISE, "A",
-                    Instant.EPOCH, null, Map.of(), Set.of(), byCase.get(tn));
+                    Instant.EPOCH, null, Map.of(), Set.of(), byCase.get(tn), null);
         }
 
         @Override
@@ -201,6 +203,26 @@ class EngineBenchTest {
 
         @Override
         public List<TaskView> overdue(LocalDate day) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<CaseSummary> casesOf(long owner) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String accessKey(String trackingNumber, long owner) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DepartmentStatistics> statistics(Actor actor, LocalDate day) {
             throw new UnsupportedOperationException();
         }
     }

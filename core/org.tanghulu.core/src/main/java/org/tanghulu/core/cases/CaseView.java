@@ -23,10 +23,11 @@ import org.tanghulu.api.definition.LocalizedText;
  * @param values the case's data: the submitted values and every approved task's outputs
  * @param materials the materials handed in
  * @param tasks its tasks in order of creation
+ * @param rating the applicant's rating (好差评) of the closed case, or {@code null} until rated
  */
 public record CaseView(String trackingNumber, String group, int groupVersion, LocalizedText groupName, CaseState state,
         ApplicantType applicantType, String applicantName, Instant submitted, Instant closed,
-        Map<String, String> values, Set<String> materials, List<TaskView> tasks) {
+        Map<String, String> values, Set<String> materials, List<TaskView> tasks, Rating rating) {
 
     /** Normalises collections to unmodifiable ones. */
     public CaseView {

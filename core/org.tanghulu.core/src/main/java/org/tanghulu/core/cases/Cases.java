@@ -64,7 +64,7 @@ public interface Cases {
 
     /**
      * @param department the department whose work is listed
-     * @param actor who asks; must be allowed to see the department
+     * @param actor who asks; must be allowed to see the department (supervisors see every one)
      * @param includeClosed whether decided tasks are listed too
      * @return the department's tasks, open ones by promised due date first
      * @throws CaseException FORBIDDEN if the actor may not see the department
@@ -100,4 +100,41 @@ public interface Cases {
      * @return the open tasks past their promised due date on {@code day}, most overdue first
      */
     List<TaskView> overdue(LocalDate day);
+
+    /**
+     * @param owner an applicant's account id
+     * @return the owner's cases, newest first, at most 1000
+     */
+    List<CaseSummary> casesOf(long owner);
+
+    /**
+     * @param trackingNumber the case
+     * @param owner the account asking
+     * @return the case's access key, for the existing applicant calls
+     * @throws CaseException NOT_FOUND if there is no such case or {@code owner} does not own it;
+     *         the two are not told apart
+     */
+    String accessKey(String trackingNumber, long owner);
+
+    /**
+     * The applicant rates a closed case (好差评), once.
+     *
+     * @param level from {@link Rating#LOWEST} (1, 非常不满意) to {@link Rating#HIGHEST} (5, 非常满意)
+     * @param comment the applicant's words, at most {@link Rating#MAX_COMMENT} characters; may be
+     *        {@code null} or blank
+     * @return the case with its rating
+     * @throws CaseException NOT_FOUND if there is no such case or the key is wrong; INVALID (fields
+     *         {@code level}, {@code comment}); CONFLICT if the case is still open or already rated
+     */
+    CaseView rate(String trackingNumber, String accessKey, int level, String comment);
+
+    /**
+     * Each department's work in numbers, for supervisors.
+     *
+     * @param actor who asks; must be a supervisor
+     * @param day the day overdue tasks are judged by (today, normally)
+     * @return one entry per department that has ever had a task, by department id
+     * @throws CaseException FORBIDDEN unless {@link Actor#supervisor()}
+     */
+    List<DepartmentStatistics> statistics(Actor actor, LocalDate day);
 }

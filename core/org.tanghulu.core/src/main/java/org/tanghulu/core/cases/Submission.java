@@ -17,9 +17,14 @@ import org.tanghulu.api.definition.ApplicantType;
  * @param materials the ids of the materials handed in
  * @param contactPhone where SMS updates go; may be {@code null}
  * @param contactEmail where mail updates go; may be {@code null}
+ * @param owner the applicant's account id ({@link org.tanghulu.core.accounts.Accounts}) when
+ *        submitted by a signed-in applicant, {@code null} when submitted over the JSON API without
+ *        an account; the case then appears in {@link Cases#casesOf(long)} and the owner's draft of
+ *        the group is discarded when the case is committed
  */
 public record Submission(String group, String submissionKey, ApplicantType applicantType, String applicantName,
-        Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail) {
+        Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail,
+        Long owner) {
 
     /** Normalises collections to unmodifiable ones. */
     public Submission {

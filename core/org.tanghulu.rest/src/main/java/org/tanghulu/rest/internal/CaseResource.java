@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
@@ -47,6 +48,19 @@ public class CaseResource {
     public record CorrectionAnswer(Map<String, String> values, Set<String> materials, String message) {
     }
 
+    /**
+     * An application as the JSON API takes it: a {@link Submission} without an owner, since no
+     * applicant account signs in here (the portal submits for accounts).
+     */
+    public record SubmissionJson(String group, String submissionKey, ApplicantType applicantType, String applicantName,
+            Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail) {
+
+        Submission withoutOwner() {
+            return new Submission(group, submissionKey, applicantType, applicantName, values, materials, contactPhone,
+                    contactEmail, null);
+        }
+    }
+
     @Reference
     private Cases cases;
 
@@ -56,11 +70,11 @@ public class CaseResource {
     /** @return 201 with the receipt; 200 with the first receipt if the submission key was used before */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(Submission submission) {
+    public Response submit(SubmissionJson submission) {
         if (submission == null) {
             throw new BadRequestException("Send the application as a JSON object.");
         }
-        Receipt receipt = cases.submit(submission);
+        Receipt receipt = cases.submit(submission.withoutOwner());
         return (receipt.created() ? Response.created(URI.create("cases/" + receipt.trackingNumber())) : Response.ok())
                 .entity(receipt).build();
     }

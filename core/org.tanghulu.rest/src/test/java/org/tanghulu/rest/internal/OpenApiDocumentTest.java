@@ -61,8 +61,8 @@ import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Decision;
+import org.tanghulu.core.cases.Rating;
 import org.tanghulu.core.cases.Receipt;
-import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.plan.Block;
@@ -87,9 +87,10 @@ class OpenApiDocumentTest {
 
     /** The document's record schemas and the records Jackson writes (and reads) for them. */
     private static final Map<String, Class<? extends Record>> RECORDS = Map.ofEntries(
-            entry("Submission", Submission.class),
+            entry("Submission", CaseResource.SubmissionJson.class),
             entry("Receipt", Receipt.class),
             entry("CaseView", CaseView.class),
+            entry("Rating", Rating.class),
             entry("TaskView", TaskView.class),
             entry("CaseEvent", CaseEvent.class),
             entry("Decision", Decision.class),

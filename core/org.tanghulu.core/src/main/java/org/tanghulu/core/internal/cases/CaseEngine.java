@@ -5,6 +5,9 @@ import static org.tanghulu.core.cases.CaseException.Kind.FORBIDDEN;
 import static org.tanghulu.core.cases.CaseException.Kind.INVALID;
 import static org.tanghulu.core.cases.CaseException.Kind.NOT_FOUND;
 import static org.tanghulu.core.cases.CaseException.Kind.UNAVAILABLE;
+import static org.tanghulu.core.internal.store.JsonColumns.STRING_LIST;
+import static org.tanghulu.core.internal.store.JsonColumns.STRING_MAP;
+import static org.tanghulu.core.internal.store.JsonColumns.STRING_SET;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,7 +40,6 @@ import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,37 +49,39 @@ import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
+import org.tanghulu.core.DepartmentStatus;
 import org.tanghulu.core.FunctionGroupStatus;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.cases.CaseSummary;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Decision;
+import org.tanghulu.core.cases.DepartmentStatistics;
+import org.tanghulu.core.cases.Rating;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.internal.DepartmentGateway;
 import org.tanghulu.core.internal.GuardedCaller.Outcome;
+import org.tanghulu.core.internal.accounts.AccountService;
 import org.tanghulu.core.internal.calendar.CalendarService;
 import org.tanghulu.core.internal.calendar.WorkingCalendar;
 import org.tanghulu.core.internal.plan.Planner;
 import org.tanghulu.core.internal.store.Database;
+import org.tanghulu.core.internal.store.JsonColumns;
+import org.tanghulu.core.internal.store.Transactions;
 import org.tanghulu.core.internal.validation.FieldValidator;
 import org.tanghulu.core.plan.Block;
 import org.tanghulu.core.plan.FlowChart;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.core.plan.UnifiedForm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.introspect.VisibilityChecker;
 
 /**
  * The case engine. Each public method is one database transaction; decisions on a case
@@ -95,6 +99,9 @@ public class CaseEngine implements Cases {
     private static final int MAX_LIST = 1000;
     private static final String APPLICANT = "applicant";
     private static final String PLATFORM = "platform";
+    /** Open tasks whose clock runs: these can be overdue, a task waiting for a correction cannot. */
+    private static final List<TaskState> RUNNING = List.of(TaskState.READY, TaskState.CLAIMED);
+    private static final List<String> RATING_NAMES = List.of("非常不满意", "不满意", "基本满意", "满意", "非常满意");
 
     private final JpaTemplate jpa;
     private final Registry registry;
@@ -102,11 +109,6 @@ public class CaseEngine implements Cases {
     private final CalendarService calendar;
     private final Procedures procedures;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper()
-            .setVisibility(VisibilityChecker.Std.defaultInstance().withIsGetterVisibility(
-                    com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE))
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private final Map<GroupVersionEntity.Key, FlowChart> charts = new ConcurrentHashMap<>();
     private volatile AccessKeys keys;
 
@@ -203,7 +205,11 @@ public class CaseEngine implements Cases {
         c.values = write(new TreeMap<>(s.values()));
         c.materials = write(new TreeSet<>(s.materials()));
         c.submittedAt = now;
+        c.ownerId = s.owner();
         c.trackingNumber = "pending";
+        if (s.owner() != null && !AccountService.exists(em, s.owner())) {
+            throw new CaseException(NOT_FOUND, "There is no account " + s.owner() + "; nothing was submitted.");
+        }
         em.persist(c);
         c.trackingNumber = "TH" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(clock)) + String.format("%06d", c.id);
         event(em, c, null, APPLICANT, "SUBMITTED", null, CaseState.OPEN.name(),
@@ -212,6 +218,9 @@ public class CaseEngine implements Cases {
         notes.forEach(n -> event(em, c, null, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null, n
                 + "; the officer checks by hand"));
         advance(em, c, chart, List.of());
+        if (s.owner() != null) {
+            AccountService.discardDraft(em, s.owner(), chart.group());
+        }
         LOG.info("Case {} submitted for {} v{}", c.trackingNumber, chart.group(), chart.version());
         return new Receipt(c.trackingNumber, keys().keyFor(c.trackingNumber), true);
     }
@@ -474,7 +483,7 @@ public class CaseEngine implements Cases {
                             + new TreeSet<>(materials)) + "; clock paused " + paused + " working day(s) from " + since
                             + ", now promised by " + t.promisedDue + (blankToNull(message) == null ? "" : "; note: " + message.strip()));
             notes.forEach(n -> event(em, c, t, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null, n + "; the officer checks by hand"));
-            return view(c, tasksOf(em, c), chart, null);
+            return view(em, c, tasksOf(em, c), chart, null);
         });
     }
 
@@ -483,13 +492,13 @@ public class CaseEngine implements Cases {
     @Override
     public CaseView applicantView(String trackingNumber, String accessKey) {
         CaseEntity c = applicantCase(trackingNumber, accessKey);
-        return read(em -> view(c, tasksOf(em, c), chartOf(c), null));
+        return read(em -> view(em, c, tasksOf(em, c), chartOf(c), null));
     }
 
     @Override
     public CaseView staffView(String trackingNumber, Actor actor) {
         CaseEntity c = staffCase(trackingNumber, actor);
-        return read(em -> view(c, tasksOf(em, c), chartOf(c), actor));
+        return read(em -> view(em, c, tasksOf(em, c), chartOf(c), actor));
     }
 
     @Override
@@ -530,8 +539,7 @@ public class CaseEngine implements Cases {
 
     @Override
     public List<TaskView> overdue(LocalDate day) {
-        return tasks("t.state in :s and t.promisedDue < :day",
-                Map.of("s", List.of(TaskState.READY, TaskState.CLAIMED), "day", day));
+        return tasks("t.state in :s and t.promisedDue < :day", Map.of("s", RUNNING, "day", day));
     }
 
     private List<TaskView> tasks(String where, Map<String, Object> parameters) {
@@ -544,9 +552,93 @@ public class CaseEngine implements Cases {
         });
     }
 
+    // --- applicants' accounts, ratings, statistics ------------------------------------
+
+    @Override
+    public List<CaseSummary> casesOf(long owner) {
+        AccessKeys k = keys();
+        return read(em -> {
+            List<CaseEntity> cases = em.createQuery("select c from CaseEntity c where c.ownerId = :o "
+                    + "order by c.submittedAt desc, c.id desc", CaseEntity.class)
+                    .setParameter("o", owner).setMaxResults(MAX_LIST).getResultList();
+            Set<Long> waiting = Set.copyOf(em.createQuery("select distinct t.caseRecord.id from TaskEntity t "
+                    + "where t.caseRecord.ownerId = :o and t.state = :s", Long.class)
+                    .setParameter("o", owner).setParameter("s", TaskState.CORRECTION).getResultList());
+            Map<Long, Integer> ratings = em.createQuery("select r.caseId, r.level from RatingEntity r "
+                    + "where r.caseId in (select c.id from CaseEntity c where c.ownerId = :o)", Object[].class)
+                    .setParameter("o", owner).getResultStream()
+                    .collect(Collectors.toMap(r -> (Long) r[0], r -> (Integer) r[1]));
+            return cases.stream().map(c -> new CaseSummary(c.trackingNumber, k.keyFor(c.trackingNumber), c.groupId,
+                    chartOf(c).name(), c.state, c.submittedAt, c.closedAt, waiting.contains(c.id), ratings.get(c.id)))
+                    .toList();
+        });
+    }
+
+    @Override
+    public String accessKey(String trackingNumber, long owner) {
+        CaseEntity c = byTrackingNumber(trackingNumber).filter(found -> Long.valueOf(owner).equals(found.ownerId))
+                .orElseThrow(() -> new CaseException(NOT_FOUND, "You have no case " + trackingNumber + "."));
+        return keys().keyFor(c.trackingNumber);
+    }
+
+    @Override
+    public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
+        CaseEntity current = applicantCase(trackingNumber, accessKey);
+        String text = blankToNull(comment);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (level < Rating.LOWEST || level > Rating.HIGHEST) {
+            problems.add(problem("level", "请选择评价：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意。",
+                    "Choose a level from 5 (very satisfied) down to 1 (very dissatisfied)."));
+        }
+        if (text != null && text.length() > Rating.MAX_COMMENT) {
+            problems.add(problem("comment", "评价内容不能超过500字。", "The comment may have at most 500 characters."));
+        }
+        if (!problems.isEmpty()) {
+            throw new CaseException(INVALID, "The rating was not recorded: " + problems.size() + " problem(s).", problems);
+        }
+        try {
+            return tx(em -> {
+                CaseEntity c = em.find(CaseEntity.class, current.id, LockModeType.PESSIMISTIC_WRITE);
+                if (c.state == CaseState.OPEN) {
+                    throw new CaseException(CONFLICT, "Case " + trackingNumber + " is still being worked on; "
+                            + "rate it once it is completed or rejected.");
+                }
+                if (em.find(RatingEntity.class, c.id) != null) {
+                    throw alreadyRated(trackingNumber);
+                }
+                RatingEntity r = new RatingEntity();
+                r.caseId = c.id;
+                r.level = level;
+                r.comment = text;
+                r.ratedAt = clock.instant();
+                em.persist(r);
+                event(em, c, null, APPLICANT, "RATED", null, null, "Rated " + level + " of 5 (" + RATING_NAMES.get(level - 1)
+                        + ")" + (text == null ? "" : " with a comment"));
+                em.flush();
+                return view(em, c, tasksOf(em, c), chartOf(c), null);
+            });
+        } catch (RuntimeException e) {
+            throw Transactions.uniqueViolation(e) ? alreadyRated(trackingNumber) : e;
+        }
+    }
+
+    private static CaseException alreadyRated(String trackingNumber) {
+        return new CaseException(CONFLICT, "Case " + trackingNumber + " has been rated already; a rating is given once.");
+    }
+
+    @Override
+    public List<DepartmentStatistics> statistics(Actor actor, LocalDate day) {
+        if (!actor.supervisor()) {
+            throw new CaseException(FORBIDDEN, actor.name() + " is not a supervisor; statistics are for supervisors.");
+        }
+        WorkingCalendar days = calendar.current();
+        return read(em -> CaseStatistics.of(em, day, RUNNING, days, this::chart, department -> registry
+                .department(department).map(DepartmentStatus::name).orElse(new LocalizedText(department, department))));
+    }
+
     // --- views ----------------------------------------------------------------------
 
-    private CaseView view(CaseEntity c, List<TaskEntity> tasks, FlowChart chart, Actor staff) {
+    private CaseView view(EntityManager em, CaseEntity c, List<TaskEntity> tasks, FlowChart chart, Actor staff) {
         Map<String, String> values = new TreeMap<>(read(c.values, STRING_MAP));
         tasks.stream().filter(t -> t.state == TaskState.APPROVED).forEach(t -> values.putAll(read(t.outputs, STRING_MAP)));
         if (staff != null && !staff.supervisor()) {
@@ -558,7 +650,11 @@ public class CaseEngine implements Cases {
         Set<String> present = departments.active().keySet();
         return new CaseView(c.trackingNumber, c.groupId, c.groupVersion, chart.name(), c.state, c.applicantType,
                 c.applicantName, c.submittedAt, c.closedAt, values, read(c.materials, STRING_SET),
-                tasks.stream().map(t -> view(t, chart, present)).toList());
+                tasks.stream().map(t -> view(t, chart, present)).toList(), rating(em.find(RatingEntity.class, c.id)));
+    }
+
+    private static Rating rating(RatingEntity r) {
+        return r == null ? null : new Rating(r.level, r.comment, r.ratedAt);
     }
 
     private TaskView view(TaskEntity t, FlowChart chart) {
@@ -570,8 +666,7 @@ public class CaseEngine implements Cases {
         MatterKey key = new MatterKey(t.department, t.matter);
         LocalizedText name = chart.blocks().stream().filter(b -> b.matter().equals(key)).map(Block::name).findFirst()
                 .orElse(new LocalizedText(t.matter, t.matter));
-        boolean overdue = (t.state == TaskState.READY || t.state == TaskState.CLAIMED)
-                && LocalDate.now(clock).isAfter(t.promisedDue);
+        boolean overdue = RUNNING.contains(t.state) && LocalDate.now(clock).isAfter(t.promisedDue);
         return new TaskView(t.id, t.caseRecord.trackingNumber, key, name, t.state, t.assignee, t.createdAt, t.promisedDue,
                 t.statutoryDue, t.pausedDays, overdue, t.message,
                 t.correctionFields == null ? List.of() : read(t.correctionFields, STRING_LIST),
@@ -714,22 +809,7 @@ public class CaseEngine implements Cases {
 
     /** Runs a unit of work in a transaction; conflicts with another transaction become CONFLICT. */
     private <T> T tx(EmFunction<T> work) {
-        try {
-            return jpa.txExpr(TransactionType.Required, work);
-        } catch (RuntimeException e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof CaseException ce) {
-                    throw ce;
-                }
-                String name = c.getClass().getSimpleName();
-                if (name.contains("OptimisticLock") || name.contains("PessimisticLock") || name.contains("LockTimeout")
-                        || name.contains("StaleObjectState") || name.contains("LockAcquisition")) {
-                    throw new CaseException(CONFLICT, "Someone else changed this case at the same moment. "
-                            + "Your request changed nothing; reload and try again.");
-                }
-            }
-            throw e;
-        }
+        return Transactions.run(jpa, work);
     }
 
     private <T> T read(Function<EntityManager, T> work) {
@@ -738,42 +818,29 @@ public class CaseEngine implements Cases {
 
     private String hash(Submission s) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(List.of(s.group(),
-                    String.valueOf(s.applicantType()), String.valueOf(s.applicantName()), String.valueOf(s.contactPhone()),
-                    String.valueOf(s.contactEmail()), new TreeMap<>(s.values()), new TreeSet<>(s.materials())))
-                    .getBytes(StandardCharsets.UTF_8));
+            List<Object> content = new ArrayList<>(List.of(s.group(), String.valueOf(s.applicantType()),
+                    String.valueOf(s.applicantName()), String.valueOf(s.contactPhone()), String.valueOf(s.contactEmail()),
+                    new TreeMap<>(s.values()), new TreeSet<>(s.materials())));
+            if (s.owner() != null) {
+                content.add(s.owner()); // only when given, so that earlier cases' hashes stay as they were
+            }
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(content).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
-    private static final TypeReference<Set<String>> STRING_SET = new TypeReference<>() { };
-    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String write(Object value) {
+        return JsonColumns.write(value);
     }
 
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON is unreadable: " + e.getOriginalMessage(), e);
-        }
+    private static <T> T read(String text, TypeReference<T> type) {
+        return JsonColumns.read(text, type);
     }
 
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON is unreadable: " + e.getOriginalMessage(), e);
-        }
+    private static <T> T read(String text, Class<T> type) {
+        return JsonColumns.read(text, type);
     }
 
     private static String blankToNull(String s) {

@@ -74,6 +74,10 @@ public class CaseEntity {
     @Column(name = "closed_at")
     Instant closedAt;
 
+    /** The applicant's account, or {@code null} for a case submitted without one. */
+    @Column(name = "owner_id", updatable = false)
+    Long ownerId;
+
     @Version
     @Column(name = "version")
     long version;
