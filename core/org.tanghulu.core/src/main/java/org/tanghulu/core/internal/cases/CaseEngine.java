@@ -116,12 +116,18 @@ public class CaseEngine implements Cases {
     public CaseEngine(@Reference Database database, @Reference Registry registry,
             @Reference DepartmentGateway departments, @Reference CalendarService calendar,
             @Reference Procedures procedures) {
+        this(database, registry, departments, calendar, procedures, Clock.system(ZONE));
+    }
+
+    /** @param clock the platform's time, which tests set */
+    CaseEngine(Database database, Registry registry, DepartmentGateway departments, CalendarService calendar,
+            Procedures procedures, Clock clock) {
         this.jpa = database.jpa();
         this.registry = registry;
         this.departments = departments;
         this.calendar = calendar;
         this.procedures = procedures;
-        this.clock = Clock.system(ZONE);
+        this.clock = clock;
     }
 
     // --- submission ---------------------------------------------------------------

@@ -1,5 +1,7 @@
 package org.tanghulu.core.internal.store;
 
+import java.sql.SQLException;
+
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -35,11 +37,13 @@ public final class Transactions {
         }
     }
 
-    /** @return whether {@code e} or one of its causes is a violated unique or primary-key constraint */
+    /**
+     * @return whether {@code e} or one of its causes is a violated unique or primary-key constraint
+     *         (SQLSTATE 23505 on H2 and PostgreSQL alike), not any other constraint
+     */
     public static boolean uniqueViolation(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())
-                    || c.getClass().getSimpleName().equals("ConstraintViolationException")) {
+            if (c instanceof SQLException s && "23505".equals(s.getSQLState())) {
                 return true;
             }
         }

@@ -1,0 +1,302 @@
+package org.tanghulu.core.internal.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tanghulu.api.FieldProblem;
+import org.tanghulu.api.definition.ApplicantType;
+import org.tanghulu.api.definition.DataElement;
+import org.tanghulu.api.definition.DataType;
+import org.tanghulu.api.definition.DepartmentDefinition;
+import org.tanghulu.api.definition.FunctionGroup;
+import org.tanghulu.api.definition.LegacyForm;
+import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.api.definition.Material;
+import org.tanghulu.api.definition.Matter;
+import org.tanghulu.api.definition.Validation;
+import org.tanghulu.core.DepartmentRecord;
+import org.tanghulu.core.DepartmentState;
+import org.tanghulu.core.DepartmentStatus;
+import org.tanghulu.core.FunctionGroupStatus;
+import org.tanghulu.core.MatterEntry;
+import org.tanghulu.core.Registry;
+import org.tanghulu.core.accounts.Registration;
+import org.tanghulu.core.cases.Actor;
+import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.cases.CaseState;
+import org.tanghulu.core.cases.CaseSummary;
+import org.tanghulu.core.cases.CaseView;
+import org.tanghulu.core.cases.Decision;
+import org.tanghulu.core.cases.DepartmentStatistics;
+import org.tanghulu.core.cases.Receipt;
+import org.tanghulu.core.cases.Submission;
+import org.tanghulu.core.cases.TaskState;
+import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.core.internal.DepartmentGateway;
+import org.tanghulu.core.internal.GuardedCaller.Outcome;
+import org.tanghulu.core.internal.accounts.AccountService;
+import org.tanghulu.core.internal.calendar.TestCalendars;
+import org.tanghulu.core.internal.plan.ProceduresService;
+import org.tanghulu.core.internal.store.TestDatabase;
+
+/**
+ * The case engine on H2 and Hibernate with a toy group of two departments: {@code a/first}
+ * (promised 5 working days), then {@code b/second} (promised 3). One story in order, since
+ * the statistics at its end count everything before: owners, drafts, corrections, ratings.
+ */
+class CaseEngineTest {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final Actor OFFICER_A = new Actor("officer-a", Set.of("a"), false);
+    private static final Actor OFFICER_B = new Actor("officer-b", Set.of("b"), false);
+    private static final Actor SUPERVISOR = new Actor("boss", Set.of(), true);
+
+    /** A clock the test moves: 10:00 Beijing time on the day set. */
+    private static final class Today extends Clock {
+        volatile Instant now;
+
+        void set(String day) {
+            now = LocalDate.parse(day).atTime(LocalTime.of(10, 0)).atZone(BEIJING).toInstant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return BEIJING;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static LocalizedText text(String s) {
+        return new LocalizedText(s, s);
+    }
+
+    private static final Material ID_CARD = new Material("id-card", text("身份证"));
+    private static final DepartmentDefinition A = new DepartmentDefinition("a", new LocalizedText("甲局", "Bureau A"),
+            List.of(), List.of(new Matter("first", text("first"), List.of("法"), Set.of(ApplicantType.ENTERPRISE),
+                    List.of(ID_CARD), List.of(new LegacyForm("a-form", text("a"), List.of("company-name"))),
+                    List.of("licence-no"), List.of(), List.of(), 10, 5)));
+    private static final DepartmentDefinition B = new DepartmentDefinition("b", text("乙局"), List.of(),
+            List.of(new Matter("second", text("second"), List.of("法"), Set.of(ApplicantType.ENTERPRISE), List.of(ID_CARD),
+                    List.of(new LegacyForm("b-form", text("b"), List.of("company-name"))), List.of(), List.of(),
+                    List.of("a/first"), 6, 3)));
+    private static final FunctionGroup GROUP = new FunctionGroup("toy", 1, text("玩具"), text("toy"),
+            Set.of(ApplicantType.ENTERPRISE), List.of("a/first", "b/second"));
+    private static final Map<String, DataElement> ELEMENTS = Map.of(
+            "company-name", new DataElement("company-name", DataType.TEXT, text("名称"), text("名称"), Validation.REQUIRED),
+            "licence-no", new DataElement("licence-no", DataType.TEXT, text("证号"), text("证号"), Validation.REQUIRED));
+
+    private static TestDatabase db;
+    private static Today today = new Today();
+    private static CaseEngine cases;
+    private static AccountService accounts;
+
+    @BeforeAll
+    static void start() {
+        db = new TestDatabase();
+        Registry registry = new Registry() {
+            @Override
+            public List<DepartmentStatus> departments() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<DepartmentStatus> department(String id) {
+                // b has gone: its statistics are named by id
+                return id.equals("a") ? Optional.of(new DepartmentStatus("a", A.name(), DepartmentState.ACTIVE, List.of(),
+                        "a.bundle", Instant.EPOCH, A, 0)) : Optional.empty();
+            }
+
+            @Override
+            public List<MatterEntry> matters() {
+                return List.of();
+            }
+
+            @Override
+            public List<FunctionGroupStatus> functionGroups() {
+                return List.of(new FunctionGroupStatus(GROUP, "toy.bundle", List.of(), List.of()));
+            }
+
+            @Override
+            public List<DepartmentRecord> departmentHistory() {
+                return List.of();
+            }
+
+            @Override
+            public boolean databaseHealthy() {
+                return true;
+            }
+        };
+        DepartmentGateway gateway = new DepartmentGateway() {
+            @Override
+            public Map<String, DepartmentDefinition> active() {
+                return Map.of("a", A, "b", B);
+            }
+
+            @Override
+            public Map<String, DataElement> elements() {
+                return ELEMENTS;
+            }
+
+            @Override
+            public Outcome<List<FieldProblem>> check(String department, String matter, Map<String, String> values) {
+                return new Outcome<>(List.of(), null);
+            }
+        };
+        cases = new CaseEngine(db.database(), registry, gateway, TestCalendars.bundled(),
+                new ProceduresService(registry, gateway), today);
+        accounts = new AccountService(db.database());
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    private static Receipt submit(Long owner) {
+        return cases.submit(new Submission("toy", UUID.randomUUID().toString(), ApplicantType.ENTERPRISE, "某公司",
+                Map.of("company-name", "某某科技有限公司"), Set.of("id-card"), null, null, owner));
+    }
+
+    private static TaskView open(Receipt r, String department) {
+        return cases.applicantView(r.trackingNumber(), r.accessKey()).tasks().stream()
+                .filter(t -> t.matter().department().equals(department) && t.state().open()).findFirst().orElseThrow();
+    }
+
+    private static void decide(Receipt r, String department, Actor officer, Decision d) {
+        long id = open(r, department).id();
+        if (open(r, department).state() == TaskState.READY) {
+            cases.claim(id, officer);
+        }
+        cases.decide(id, officer, d);
+    }
+
+    private static Decision approve(Map<String, String> outputs) {
+        return new Decision(Decision.Kind.APPROVE, outputs, null, null);
+    }
+
+    private static Decision correction() {
+        return new Decision(Decision.Kind.REQUEST_CORRECTION, null, "名称有误", List.of("company-name"));
+    }
+
+    private static CaseException refused(CaseException.Kind kind, Runnable call) {
+        CaseException e = assertThrows(CaseException.class, call::run);
+        assertEquals(kind, e.kind(), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void ownersDraftsRatingsAndStatistics() {
+        long alice = accounts.register(new Registration("alice", "the first secret", "Alice", null, null)).id();
+        long bob = accounts.register(new Registration("bob", "the second secret", "Bob", null, null)).id();
+
+        // case 1 (alice), Monday 2026-03-02: a correction pauses a/first two working days
+        today.set("2026-03-02");
+        accounts.saveDraft(alice, "toy", Map.of("company-name", "某某"), Set.of());
+        accounts.saveDraft(alice, "other", Map.of("x", "y"), Set.of());
+        Receipt one = submit(alice);
+        assertTrue(accounts.draft(alice, "toy").isEmpty(), "submitting discards the owner's draft of the group");
+        assertTrue(accounts.draft(alice, "other").isPresent(), "and only that one");
+        today.set("2026-03-03");
+        decide(one, "a", OFFICER_A, correction());
+        assertTrue(cases.casesOf(alice).get(0).correctionRequested());
+        today.set("2026-03-05");
+        long first = open(one, "a").id();
+        cases.answerCorrection(one.trackingNumber(), one.accessKey(), first, Map.of("company-name", "某某科技有限公司"),
+                Set.of(), null);
+        assertEquals(2, cases.task(first, OFFICER_A).pausedDays());
+        today.set("2026-03-06");
+        decide(one, "a", OFFICER_A, approve(Map.of("licence-no", "L-1")));
+        refused(CaseException.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, null));
+        today.set("2026-03-09");
+        decide(one, "b", OFFICER_B, approve(Map.of()));
+
+        // case 2 (bob), rejected the next day
+        Receipt two = submit(bob);
+        today.set("2026-03-10");
+        decide(two, "a", OFFICER_A, new Decision(Decision.Kind.REJECT, null, "不符合条件", null));
+
+        // case 3 (alice) stays ready; case 4 (no owner) waits for a correction
+        Receipt three = submit(alice);
+        Receipt four = submit(null);
+        decide(four, "a", OFFICER_A, correction());
+
+        // ratings
+        assertEquals(List.of("level"), fields(refused(CaseException.Kind.INVALID,
+                () -> cases.rate(one.trackingNumber(), one.accessKey(), 0, null))));
+        assertEquals(List.of("level", "comment"), fields(refused(CaseException.Kind.INVALID,
+                () -> cases.rate(one.trackingNumber(), one.accessKey(), 6, "长".repeat(501)))));
+        refused(CaseException.Kind.NOT_FOUND, () -> cases.rate(one.trackingNumber(), two.accessKey(), 4, null));
+        refused(CaseException.Kind.CONFLICT, () -> cases.rate(three.trackingNumber(), three.accessKey(), 4, null));
+        assertNull(cases.applicantView(one.trackingNumber(), one.accessKey()).rating());
+        CaseView rated = cases.rate(one.trackingNumber(), one.accessKey(), 4, "  ");
+        assertEquals(4, rated.rating().level());
+        assertNull(rated.rating().comment());
+        assertEquals(today.now, rated.rating().at());
+        refused(CaseException.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, "再评一次"));
+        assertEquals("很慢", cases.rate(two.trackingNumber(), two.accessKey(), 1, " 很慢 ").rating().comment());
+        assertEquals(4, cases.applicantView(one.trackingNumber(), one.accessKey()).rating().level());
+        assertTrue(cases.events(one.trackingNumber(), one.accessKey(), null).stream()
+                .anyMatch(e -> e.type().equals("RATED") && e.detail().startsWith("Rated 4 of 5")));
+
+        // the applicants' lists: own cases only, newest first
+        List<CaseSummary> mine = cases.casesOf(alice);
+        assertEquals(List.of(three.trackingNumber(), one.trackingNumber()), mine.stream().map(CaseSummary::trackingNumber).toList());
+        assertEquals(new CaseSummary(one.trackingNumber(), one.accessKey(), "toy", text("玩具"), CaseState.COMPLETED,
+                Instant.parse("2026-03-02T02:00:00Z"), Instant.parse("2026-03-09T02:00:00Z"), false, 4), mine.get(1));
+        assertFalse(mine.get(0).correctionRequested());
+        assertNull(mine.get(0).rating());
+        assertEquals(List.of(new CaseSummary(two.trackingNumber(), two.accessKey(), "toy", text("玩具"), CaseState.REJECTED,
+                Instant.parse("2026-03-09T02:00:00Z"), Instant.parse("2026-03-10T02:00:00Z"), false, 1)), cases.casesOf(bob));
+        assertEquals(List.of(), cases.casesOf(999_999));
+        assertEquals(one.accessKey(), cases.accessKey(one.trackingNumber(), alice));
+        CaseException notHers = refused(CaseException.Kind.NOT_FOUND, () -> cases.accessKey(two.trackingNumber(), alice));
+        CaseException none = refused(CaseException.Kind.NOT_FOUND, () -> cases.accessKey("TH20260101999999", alice));
+        assertEquals(notHers.getMessage().replace(two.trackingNumber(), "X"), none.getMessage().replace("TH20260101999999", "X"));
+        refused(CaseException.Kind.NOT_FOUND, () -> cases.accessKey(four.trackingNumber(), alice));
+        refused(CaseException.Kind.NOT_FOUND, () -> submit(999_999L));
+
+        // statistics, judged on 2026-03-18: case 3's a/first was promised by 03-17
+        refused(CaseException.Kind.FORBIDDEN, () -> cases.statistics(OFFICER_A, LocalDate.parse("2026-03-18")));
+        assertEquals(List.of(
+                new DepartmentStatistics("a", A.name(), 2, 2, 1, 2, 1.5, 5.0, 2, 2.5, List.of(1L, 0L, 0L, 1L, 0L)),
+                new DepartmentStatistics("b", text("b"), 0, 1, 0, 0, 1.0, 3.0, 1, 4.0, List.of(0L, 0L, 0L, 1L, 0L))),
+                cases.statistics(SUPERVISOR, LocalDate.parse("2026-03-18")));
+        assertEquals(0, cases.statistics(SUPERVISOR, LocalDate.parse("2026-03-17")).get(0).overdue(), "due that day: not late");
+
+        // supervisors drill down into a department's work list, and act on nothing
+        assertEquals(4, cases.workList("a", SUPERVISOR, true).size());
+        assertEquals(List.of(TaskState.READY, TaskState.CORRECTION),
+                cases.workList("a", SUPERVISOR, false).stream().map(TaskView::state).sorted().toList());
+        refused(CaseException.Kind.FORBIDDEN, () -> cases.claim(open(three, "a").id(), SUPERVISOR));
+    }
+
+    private static List<String> fields(CaseException e) {
+        return e.problems().stream().map(FieldProblem::field).toList();
+    }
+}
