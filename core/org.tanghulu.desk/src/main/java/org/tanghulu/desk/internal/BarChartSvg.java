@@ -15,8 +15,10 @@ final class BarChartSvg {
     record Row(String label, double... values) {
     }
 
-    static final int WIDTH = 640;
-    static final int LABEL_WIDTH = 150;
+    static final int WIDTH = 700;
+    static final int LABEL_WIDTH = 210;
+    /** Longer row labels are cut, with an ellipsis; the table beside the chart has them whole. */
+    static final int MAX_LABEL = 14;
     static final int PLOT_WIDTH = 420;
     static final int BAR_HEIGHT = 14;
     private static final int GAP = 4;
@@ -104,7 +106,8 @@ final class BarChartSvg {
 
     private static void label(StringBuilder svg, String label, double middle) {
         svg.append("<text x=\"").append(LABEL_WIDTH - 6).append("\" y=\"").append(number(middle + 4))
-                .append("\" text-anchor=\"end\" font-size=\"13\" fill=\"#1f2328\">").append(escape(label))
+                .append("\" text-anchor=\"end\" font-size=\"13\" fill=\"#1f2328\">")
+                .append(escape(label.length() > MAX_LABEL ? label.substring(0, MAX_LABEL - 1) + "…" : label))
                 .append("</text>");
     }
 

@@ -65,6 +65,8 @@ public class DeskServlet extends PageServlet {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /** Open tasks due within this many days (and not overdue) are marked "due soon". */
     static final int DUE_SOON_DAYS = 2;
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Pattern TASK = Pattern.compile("/tasks/(\\d{1,18})(/claim|/decision)?");
     private static final Pattern DEPARTMENT = Pattern.compile("/supervision/([A-Za-z0-9_-]{1,64})");
     private static final Pattern CASE = Pattern.compile("/cases/([A-Za-z0-9_-]{1,64})");
@@ -272,7 +274,7 @@ public class DeskServlet extends PageServlet {
         model.put("view", view);
         model.put("data", data(x, view, labels));
         model.put("materials", view.materials().stream().sorted().map(m -> x.texts().pick(labels.material(m))).toList());
-        model.put("events", cases.events(task.trackingNumber(), null, actor));
+        model.put("events", events(task.trackingNumber(), actor));
         model.put("canClaim", mine && task.state() == TaskState.READY);
         model.put("canDecide", mine && task.state() == TaskState.CLAIMED && actor.name().equals(task.assignee()));
         model.put("outputs", outputs);
@@ -404,7 +406,22 @@ public class DeskServlet extends PageServlet {
         Labels labels = labels(view);
         x.render("case.ftlh", Map.of("view", view, "data", data(x, view, labels),
                 "materials", view.materials().stream().sorted().map(m -> x.texts().pick(labels.material(m))).toList(),
-                "events", cases.events(trackingNumber, null, actor)));
+                "events", events(trackingNumber, actor)));
+    }
+
+    /** @return the case's events the actor may see, with their time in Beijing time */
+    private List<Map<String, Object>> events(String trackingNumber, Actor actor) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (var e : cases.events(trackingNumber, null, actor)) {
+            Map<String, Object> event = new HashMap<>();
+            event.put("type", e.type());
+            event.put("actor", e.actor());
+            event.put("at", e.at().toString());
+            event.put("when", TIME.format(e.at().atZone(BEIJING)));
+            event.put("detail", e.detail());
+            events.add(event);
+        }
+        return events;
     }
 
     private static double round(double value) {

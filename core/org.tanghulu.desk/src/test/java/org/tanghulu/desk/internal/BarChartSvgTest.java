@@ -53,6 +53,14 @@ class BarChartSvgTest {
     }
 
     @Test
+    void longLabelsAreCutButKeptWholeInTheData() {
+        String name = "北京市工商行政管理局海淀分局分局";
+        String svg = BarChartSvg.grouped("l", "t", List.of("a"), List.of(new BarChartSvg.Row(name, 1)));
+        assertTrue(svg.contains(">" + name.substring(0, BarChartSvg.MAX_LABEL - 1) + "…</text>"), svg);
+        assertTrue(svg.contains("data-label=\"" + name + "\""), svg);
+    }
+
+    @Test
     void nothingToDrawWhenEveryValueIsZero() {
         String svg = BarChartSvg.grouped("z", "t", List.of("a"), List.of(new BarChartSvg.Row("x", 0)));
         assertEquals(0.0, bars(svg).get(0)[1]);
@@ -64,7 +72,7 @@ class BarChartSvgTest {
         String svg = BarChartSvg.grouped("e", "<b>&\"title\"", List.of("s<1>"),
                 List.of(new BarChartSvg.Row("<script>alert('x')</script>", 1)));
         assertFalse(svg.contains("<script>") || svg.contains("<b>") || svg.contains("s<1>"), svg);
-        assertTrue(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), svg);
+        assertTrue(svg.contains("data-label=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""), svg);
         assertTrue(svg.contains("&lt;b&gt;&amp;&quot;title&quot;"), svg);
     }
 }
