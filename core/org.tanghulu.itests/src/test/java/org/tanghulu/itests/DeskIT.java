@@ -248,6 +248,7 @@ class DeskIT {
         assertEquals(2, browser.driver.findElements(By.cssSelector("#handling-chart g.group rect.bar")).size(),
                 "handling and promised limit");
         assertEquals(departments, browser.driver.findElements(By.cssSelector("#rating-chart g.group")).size());
+        assertTrue(browser.find("#no-ratings").isDisplayed(), "no case is rated yet");
         browser.screenshot("desk-supervision");
 
         aic.findElement(By.cssSelector("th a")).click();

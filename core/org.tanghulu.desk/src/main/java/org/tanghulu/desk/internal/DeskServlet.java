@@ -393,7 +393,7 @@ public class DeskServlet extends PageServlet {
         for (int level = 1; level <= 5; level++) {
             levels.add(x.texts().get("desk.rating." + level));
         }
-        x.render("supervision.ftlh", Map.of("rows", rows,
+        x.render("supervision.ftlh", Map.of("rows", rows, "rated", stats.stream().anyMatch(s -> s.ratings() > 0),
                 "handlingChart", BarChartSvg.grouped("handling-chart", x.texts().get("desk.supervision.handlingChart"),
                         List.of(x.texts().get("desk.supervision.handling"), x.texts().get("desk.supervision.promised")),
                         handling),
