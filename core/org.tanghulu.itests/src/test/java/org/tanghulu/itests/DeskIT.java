@@ -41,6 +41,8 @@ class DeskIT {
     private static final String AIC = "desk-aic";
     private static final String ZGC = "desk-zgc";
     private static final String SUPERVISOR = "desk-supervisor";
+    /** A second officer of aic, who finds the task already taken. */
+    private static final String AIC_2 = "desk-aic-2";
     private static final String PREAPPROVAL = "aic/name-preapproval";
     private static final String LICENCE = "aic/business-licence";
 
@@ -56,6 +58,7 @@ class DeskIT {
         platform.staff(AIC, "officer-aic");
         platform.staff(ZGC, "officer-zgc");
         platform.staff(SUPERVISOR, "supervisor");
+        platform.staff(AIC_2, "officer-aic");
         platform.start();
         browser = new Browser();
         outputs = Distribution.JSON.readTree(platform.home.resolve("demo/enterprise-establishment-outputs.json").toFile());
@@ -273,5 +276,41 @@ class DeskIT {
         browser.open(desk("/"));
         browser.await("#user");
         assertTrue(browser.driver.findElements(By.cssSelector(".who")).isEmpty());
+    }
+
+    @Test
+    @Order(6)
+    void aClaimThatCameTooLateIsToldOnTheTaskPage() throws Exception {
+        long id = task(LICENCE).get("id").asLong();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String csrf = csrf(http.send(HttpRequest.newBuilder(URI.create(desk("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> login = http.send(post(desk("/login"), "_csrf=" + enc(csrf) + "&user=" + enc(AIC_2)
+                + "&password=" + enc(Distribution.STAFF_PASSWORD)), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, login.statusCode(), login.body());
+        csrf = csrf(http.send(HttpRequest.newBuilder(URI.create(desk("/tasks/" + id))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> claim = http.send(post(desk("/tasks/" + id + "/claim"), "_csrf=" + enc(csrf)),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, claim.statusCode(), claim.body());
+        assertTrue(claim.body().contains("id=\"task-alert\" data-kind=\"CONFLICT\""), claim.body());
+        assertTrue(claim.body().contains("id=\"task-summary\""), "the task is shown with the sentence: " + claim.body());
+        assertEquals("CORRECTION", task(LICENCE).get("state").asText());
+    }
+
+    private static HttpRequest post(String url, String form) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String csrf(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                .matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1);
     }
 }
