@@ -253,6 +253,13 @@ class DeskIT {
         assertEquals(departments, browser.driver.findElements(By.cssSelector("#rating-chart g.group")).size());
         assertTrue(browser.find("#no-ratings").isDisplayed(), "no case is rated yet");
         browser.screenshot("desk-supervision");
+        browser.find("a[lang=en]").click();
+        assertEquals("Supervision", browser.await("html[lang=en] h1").getText());
+        assertTrue(browser.find("#handling-chart title").getAttribute("textContent").contains("promised limit"));
+        browser.screenshot("desk-supervision-en");
+        browser.find("a[lang=zh-CN]").click();
+        browser.await("html[lang=zh-CN]");
+        aic = browser.await("#statistics tr[data-department='aic']");
 
         aic.findElement(By.cssSelector("th a")).click();
         browser.await("#department-tasks tr[data-tracking-number='" + trackingNumber + "'] a").click();
