@@ -1,0 +1,323 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The officers' desk in a real headless Chromium against the real distribution: a case submitted over
+ * the JSON API is claimed, approved (after a refused attempt) and sent back for correction on the desk;
+ * another department's officer cannot see or decide it; the supervisor's numbers and charts match; and
+ * logging out ends the session. The tests run in order on one platform and one case.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskIT {
+
+    private static final String AIC = "desk-aic";
+    private static final String ZGC = "desk-zgc";
+    private static final String SUPERVISOR = "desk-supervisor";
+    /** A second officer of aic, who finds the task already taken. */
+    private static final String AIC_2 = "desk-aic-2";
+    private static final String PREAPPROVAL = "aic/name-preapproval";
+    private static final String LICENCE = "aic/business-licence";
+
+    private Distribution platform;
+    private Browser browser;
+    private String trackingNumber;
+    private String accessKey;
+    private JsonNode outputs;
+
+    @BeforeAll
+    void start() throws Exception {
+        platform = new Distribution("desk-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_desk_it"));
+        platform.staff(AIC, "officer-aic");
+        platform.staff(ZGC, "officer-zgc");
+        platform.staff(SUPERVISOR, "supervisor");
+        platform.staff(AIC_2, "officer-aic");
+        platform.start();
+        browser = new Browser();
+        outputs = Distribution.JSON.readTree(platform.home.resolve("demo/enterprise-establishment-outputs.json").toFile());
+        ObjectNode application = (ObjectNode) Distribution.JSON.readTree(
+                platform.home.resolve("demo/enterprise-establishment-application.json").toFile());
+        application.put("submissionKey", UUID.randomUUID().toString());
+        HttpResponse<String> submitted = platform.send("POST", "/api/cases",
+                Distribution.JSON.writeValueAsString(application));
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        JsonNode receipt = Distribution.JSON.readTree(submitted.body());
+        trackingNumber = receipt.get("trackingNumber").asText();
+        accessKey = receipt.get("accessKey").asText();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    private String desk(String path) {
+        return "http://127.0.0.1:" + platform.deskPort + "/desk" + path;
+    }
+
+    /** @return the case's task of this matter as its applicant sees it over the API */
+    private JsonNode task(String matter) throws Exception {
+        HttpResponse<String> r = platform.send("GET", "/api/cases/" + trackingNumber, null, "X-Access-Key", accessKey);
+        assertEquals(200, r.statusCode(), r.body());
+        for (JsonNode t : Distribution.JSON.readTree(r.body()).get("tasks")) {
+            if ((t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText())
+                    .equals(matter)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode applicantCase() throws Exception {
+        return Distribution.JSON.readTree(platform.send("GET", "/api/cases/" + trackingNumber, null,
+                "X-Access-Key", accessKey).body());
+    }
+
+    private void login(String user) {
+        browser.open(desk("/login"));
+        browser.await("#user").sendKeys(user);
+        browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
+        browser.find("form.login button").click();
+        assertTrue(browser.await(".who").getText().contains(user));
+    }
+
+    private void logout() {
+        browser.find("header .account form button").click();
+        browser.await("#user");
+    }
+
+    /** Waits for the element; on a timeout the failure shows the page the browser has. */
+    private WebElement await(String css) {
+        try {
+            return browser.await(css);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + css + " on " + browser.driver.getCurrentUrl() + ":\n"
+                    + browser.find("main").getText(), e);
+        }
+    }
+
+    private WebElement row(String table, long taskId) {
+        return browser.await("#" + table + " tr[data-task-id='" + taskId + "']");
+    }
+
+    @Test
+    @Order(1)
+    void anOfficerClaimsAndApprovesAfterARefusedAttempt() throws Exception {
+        long id = task(PREAPPROVAL).get("id").asLong();
+        login(AIC);
+        WebElement row = row("work-list", id);
+        assertEquals(trackingNumber, row.getAttribute("data-tracking-number"));
+        assertTrue(row.getText().contains(trackingNumber), row.getText());
+        browser.screenshot("desk-work-list");
+
+        // an officer is not a supervisor
+        browser.open(desk("/supervision"));
+        assertNotNull(browser.await("#error-message"));
+        assertFalse(browser.driver.getPageSource().contains("statistics"));
+
+        browser.open(desk("/"));
+        row("work-list", id).findElement(By.cssSelector("a")).click();
+        browser.await("#claim");
+        assertTrue(browser.find("#case-data").getText().contains("北京星河智联科技有限公司"), "the data this department needs");
+        assertTrue(browser.find("#timeline").getText().contains("提交申请"));
+        browser.screenshot("desk-task-ready");
+        browser.find("#claim").click();
+        browser.await("#task-notice");
+        assertEquals("CLAIMED", task(PREAPPROVAL).get("state").asText());
+
+        String output = "o.name-preapproval-number";
+        WebElement input = browser.await("#approve-form [name='" + output + "']");
+        assertEquals(output, input.getAttribute("id"));
+        assertNotNull(browser.find("label[for='" + output + "']").getText());
+        browser.find("#approve-form button[type=submit]").click();
+        WebElement error = await("#problem-name-preapproval-number");
+        assertTrue(error.getText().contains("批准时须填写"), error.getText());
+        assertEquals("true", browser.find("[name='" + output + "']").getAttribute("aria-invalid"));
+        assertTrue(browser.find("#task-alert").getText().contains(error.getText()), "listed at the top too");
+        browser.screenshot("desk-task-approve-refused");
+        assertEquals("CLAIMED", task(PREAPPROVAL).get("state").asText(), "nothing decided");
+
+        String value = outputs.get(PREAPPROVAL).get("name-preapproval-number").asText();
+        browser.find("[name='" + output + "']").sendKeys(value);
+        browser.find("#approve-form button[type=submit]").click();
+        browser.await("#task-notice");
+        JsonNode approved = task(PREAPPROVAL);
+        assertEquals("APPROVED", approved.get("state").asText());
+        assertEquals(value, approved.get("outputs").get("name-preapproval-number").asText());
+        browser.screenshot("desk-task-approved");
+    }
+
+    @Test
+    @Order(2)
+    void theNextStepAsksForACorrection() throws Exception {
+        long id = task(LICENCE).get("id").asLong();
+        browser.open(desk("/"));
+        row("work-list", id).findElement(By.cssSelector("a")).click();
+        browser.await("#claim").click();
+        browser.await("#correction-request-form");
+        // a correction without a message is refused at the message
+        browser.find("#correction-request-form button[type=submit]").click();
+        assertFalse(browser.await("#correction-request-form #problem-message").getText().isBlank());
+        WebElement field = browser.find("#correction-request-form input[name=field]");
+        String fieldId = field.getAttribute("value");
+        field.click();
+        browser.find("#REQUEST_CORRECTION-message").sendKeys("请更正注册资本并补交验资证明。");
+        browser.screenshot("desk-task-correction");
+        browser.find("#correction-request-form button[type=submit]").click();
+        browser.await("#task-notice");
+        JsonNode t = task(LICENCE);
+        assertEquals("CORRECTION", t.get("state").asText());
+        assertEquals("请更正注册资本并补交验资证明。", t.get("message").asText());
+        assertEquals(List.of(fieldId), Distribution.JSON.convertValue(t.get("correctionFields"), List.class));
+        logout();
+    }
+
+    @Test
+    @Order(3)
+    void anotherDepartmentCanNeitherSeeNorDecide() throws Exception {
+        long id = task(LICENCE).get("id").asLong();
+        login(ZGC);
+        assertTrue(browser.driver.findElements(By.cssSelector("tr[data-task-id='" + id + "']")).isEmpty());
+        browser.open(desk("/tasks/" + id));
+        assertFalse(browser.await("#error-message").getText().isBlank());
+        assertTrue(browser.driver.findElements(By.cssSelector("#reject-form, #claim, #case-data")).isEmpty());
+        browser.screenshot("desk-task-other-department");
+
+        // a forged POST with the officer's own session and token
+        String cookies = browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        String csrf = browser.find("meta[name=csrf-token]").getAttribute("content");
+        HttpClient http = HttpClient.newHttpClient();
+        for (String action : List.of("/decision", "/claim")) {
+            String form = "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&kind=REJECT&message=forged";
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(desk("/tasks/" + id + action)))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.statusCode() == 403 || r.statusCode() == 404, r.statusCode() + ": " + r.body());
+            assertTrue(r.body().contains("id=\"error-message\""), r.body());
+            assertFalse(r.body().contains("Exception"), r.body());
+        }
+        assertEquals("CORRECTION", task(LICENCE).get("state").asText(), "unchanged");
+        assertEquals("OPEN", applicantCase().get("state").asText());
+        logout();
+    }
+
+    @Test
+    @Order(4)
+    void theSupervisorSeesTheNumbersAndTheCharts() throws Exception {
+        login(SUPERVISOR);
+        browser.find("header nav a[href$='/supervision']").click();
+        WebElement aic = browser.await("#statistics tr[data-department='aic']");
+        assertEquals("1", aic.findElement(By.cssSelector("[data-col=done]")).getText());
+        assertEquals("1", aic.findElement(By.cssSelector("[data-col=open]")).getText());
+        assertEquals("1", aic.findElement(By.cssSelector("[data-col=corrections]")).getText());
+        assertEquals("0", aic.findElement(By.cssSelector("[data-col=ratings]")).getText());
+        int departments = browser.driver.findElements(By.cssSelector("#statistics tbody tr[data-department]")).size();
+        assertEquals(1, departments, "only aic has had tasks so far");
+        assertEquals(departments, browser.driver.findElements(By.cssSelector("#handling-chart g.group")).size());
+        assertEquals("img", browser.find("#handling-chart").getAttribute("role"));
+        assertEquals(2, browser.driver.findElements(By.cssSelector("#handling-chart g.group rect.bar")).size(),
+                "handling and promised limit");
+        assertEquals(departments, browser.driver.findElements(By.cssSelector("#rating-chart g.group")).size());
+        assertTrue(browser.find("#no-ratings").isDisplayed(), "no case is rated yet");
+        browser.screenshot("desk-supervision");
+        browser.find("a[lang=en]").click();
+        assertEquals("Supervision", browser.await("html[lang=en] h1").getText());
+        assertTrue(browser.find("#handling-chart title").getAttribute("textContent").contains("promised limit"));
+        browser.screenshot("desk-supervision-en");
+        browser.find("a[lang=zh-CN]").click();
+        browser.await("html[lang=zh-CN]");
+        aic = browser.await("#statistics tr[data-department='aic']");
+
+        aic.findElement(By.cssSelector("th a")).click();
+        browser.await("#department-tasks tr[data-tracking-number='" + trackingNumber + "'] a").click();
+        WebElement timeline = browser.await("#timeline");
+        assertTrue(timeline.findElements(By.cssSelector("li[data-type=CORRECTION_REQUESTED]")).size() == 1,
+                timeline.getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("form[action*='/tasks/']")).isEmpty(), "read-only");
+        browser.screenshot("desk-case");
+    }
+
+    @Test
+    @Order(5)
+    void loggingOutEndsTheSession() throws Exception {
+        String caseUrl = browser.driver.getCurrentUrl();
+        logout();
+        browser.driver.navigate().back();
+        browser.await("#user");
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/desk/login"), browser.driver.getCurrentUrl());
+        browser.open(caseUrl);
+        browser.await("#user");
+        browser.open(desk("/"));
+        browser.await("#user");
+        assertTrue(browser.driver.findElements(By.cssSelector(".who")).isEmpty());
+    }
+
+    @Test
+    @Order(6)
+    void aClaimThatCameTooLateIsToldOnTheTaskPage() throws Exception {
+        long id = task(LICENCE).get("id").asLong();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String csrf = csrf(http.send(HttpRequest.newBuilder(URI.create(desk("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> login = http.send(post(desk("/login"), "_csrf=" + enc(csrf) + "&user=" + enc(AIC_2)
+                + "&password=" + enc(Distribution.STAFF_PASSWORD)), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, login.statusCode(), login.body());
+        csrf = csrf(http.send(HttpRequest.newBuilder(URI.create(desk("/tasks/" + id))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> claim = http.send(post(desk("/tasks/" + id + "/claim"), "_csrf=" + enc(csrf)),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, claim.statusCode(), claim.body());
+        assertTrue(claim.body().contains("id=\"task-alert\" data-kind=\"CONFLICT\""), claim.body());
+        assertTrue(claim.body().contains("id=\"task-summary\""), "the task is shown with the sentence: " + claim.body());
+        assertEquals("CORRECTION", task(LICENCE).get("state").asText());
+    }
+
+    private static HttpRequest post(String url, String form) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String csrf(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                .matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1);
+    }
+}
