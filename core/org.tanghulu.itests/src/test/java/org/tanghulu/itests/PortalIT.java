@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +30,18 @@ class PortalIT {
 
     static Distribution platform;
     static Browser browser;
+    static JsonNode outputs;
 
     @BeforeAll
     static void start() throws Exception {
         platform = new Distribution("portal-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_portal_it"));
+        outputs = Distribution.JSON.readTree(platform.home.resolve("demo/enterprise-establishment-outputs.json").toFile());
+        Set<String> departments = new TreeSet<>();
+        outputs.fieldNames().forEachRemaining(m -> departments.add(m.substring(0, m.indexOf('/'))));
+        for (String d : departments) {
+            platform.staff("portal-officer-" + d, "officer-" + d);
+        }
+        platform.staff("portal-supervisor", "supervisor");
         platform.start();
         browser = new Browser();
     }
@@ -59,7 +69,7 @@ class PortalIT {
         browser.find("#f-email").sendKeys(username + "@example.cn");
         browser.find("#register-submit").click();
         // every problem at once, next to its field; what was typed is kept, the password is not
-        assertFalse(browser.await("#f-password-error").getText().isBlank());
+        until(d -> !d.findElement(By.id("f-password-error")).getText().isBlank());
         assertEquals("true", browser.find("#f-password").getAttribute("aria-invalid"));
         assertTrue(browser.find("#f-password").getAttribute("aria-describedby").contains("f-password-error"));
         assertEquals(username, browser.find("#f-username").getAttribute("value"));
@@ -89,6 +99,53 @@ class PortalIT {
         return ((Number) status).longValue();
     }
 
+    /** Waits up to 10 s for a condition on the page (the page before a click may still be showing). */
+    void until(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).ignoring(
+                org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
+    }
+
+    JsonNode staff(String method, String path, String body, String user) throws Exception {
+        var r = platform.send(method, path, body, "Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + Distribution.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(200, r.statusCode(), () -> method + " " + path + ": " + r.body());
+        return Distribution.JSON.readTree(r.body());
+    }
+
+    JsonNode task(String tn, String matter) throws Exception {
+        for (JsonNode t : staff("GET", "/api/cases/" + tn, null, "portal-supervisor").get("tasks")) {
+            if (matter.equals(t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText())) {
+                return t;
+            }
+        }
+        throw new AssertionError(matter + " has no task on " + tn);
+    }
+
+    /** The officers claim and approve, with the demo outputs, the case's ready tasks of these matters, wave by wave. */
+    void approveReady(String tn, Set<String> matters) throws Exception {
+        for (int wave = 0; wave < 10; wave++) {
+            boolean any = false;
+            for (JsonNode t : staff("GET", "/api/cases/" + tn, null, "portal-supervisor").get("tasks")) {
+                String matter = t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText();
+                if (!matters.contains(matter) || !Set.of("READY", "CLAIMED").contains(t.get("state").asText())) {
+                    continue;
+                }
+                String officer = "portal-officer-" + t.get("matter").get("department").asText();
+                if (t.get("state").asText().equals("READY")) {
+                    staff("POST", "/api/tasks/" + t.get("id").asLong() + "/claim", null, officer);
+                }
+                staff("POST", "/api/tasks/" + t.get("id").asLong() + "/decision", Distribution.JSON.writeValueAsString(
+                        Map.of("kind", "APPROVE", "outputs", outputs.get(matter))), officer);
+                any = true;
+            }
+            if (!any) {
+                return;
+            }
+        }
+        throw new AssertionError("still tasks to approve after 10 waves");
+    }
+
     @Test
     void anApplicantRegistersFindsAServiceFillsTheFormAndFollowsTheCase() throws Exception {
         String alice = "alice" + Long.toHexString(System.nanoTime());
@@ -106,8 +163,8 @@ class PortalIT {
         browser.screenshot("portal-login-failed");
         browser.find("#f-password").sendKeys("a-much-longer-secret-1");
         browser.find("#login-submit").click();
-        browser.await("main h1");
-        assertTrue(browser.driver.getCurrentUrl().endsWith("/cases"), browser.driver.getCurrentUrl());
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/cases"));
+        assertTrue(browser.await("main").getText().contains("您还没有办件"));
 
         // the catalog: by need, and by searching
         browser.open(portal("/"));
@@ -123,7 +180,7 @@ class PortalIT {
         browser.find("#q").clear();
         browser.find("#q").sendKeys("没有这种服务");
         browser.find("form.search button").click();
-        assertTrue(browser.await("#search-result").getText().contains("0"));
+        until(d -> d.findElement(By.id("search-result")).getText().contains("找到 0 项"));
         assertTrue(browser.driver.findElements(By.cssSelector("a[href='/groups/enterprise-establishment']")).isEmpty());
         browser.open(portal("/?q=high-tech"));
         browser.await("#need-business-start a[href='/groups/enterprise-establishment']").click();
@@ -196,6 +253,43 @@ class PortalIT {
         assertTrue(browser.find("#events").getText().contains("提交申请"));
         assertTrue(browser.driver.findElements(By.id("rating-form")).isEmpty(), "no rating while open");
         browser.screenshot("portal-case");
+
+        // an officer asks for a correction; the applicant answers it on the case page
+        approveReady(tn, Set.of("aic/name-preapproval"));
+        long licence = task(tn, "aic/business-licence").get("id").asLong();
+        staff("POST", "/api/tasks/" + licence + "/claim", null, "portal-officer-aic");
+        staff("POST", "/api/tasks/" + licence + "/decision", Distribution.JSON.writeValueAsString(Map.of(
+                "kind", "REQUEST_CORRECTION", "message", "请更正注册地址。", "fields", List.of("registered-address"))),
+                "portal-officer-aic");
+        browser.open(portal("/cases/" + tn));
+        WebElement correction = browser.await("#correction-form");
+        assertTrue(browser.find("main").getText().contains("请更正注册地址。"));
+        WebElement address = correction.findElement(By.name("v.registered-address"));
+        address.clear();
+        address.sendKeys("北京市海淀区中关村大街27号1102室");
+        correction.findElement(By.name("message")).sendKeys("已更正。");
+        browser.screenshot("portal-case-correction");
+        correction.findElement(By.cssSelector("button[type=submit]")).click();
+        until(d -> d.findElements(By.id("correction-form")).isEmpty());
+        assertTrue(browser.find("#events").getText().contains("已补正"));
+
+        // every department approves; the applicant rates the closed case once
+        Set<String> all = new TreeSet<>();
+        outputs.fieldNames().forEachRemaining(all::add);
+        approveReady(tn, all);
+        browser.open(portal("/cases/" + tn));
+        assertEquals("已办结", browser.await("#case-state").getText());
+        WebElement rating = browser.find("#rating-form");
+        assertEquals(5, rating.findElements(By.cssSelector("input[type=radio][name=level]")).size());
+        rating.findElement(By.cssSelector("button[type=submit]")).click();
+        until(d -> !d.findElement(By.id("f-level-error")).getText().isBlank()); // a level must be chosen
+        browser.screenshot("portal-rating-error");
+        browser.find("#level-4").click();
+        browser.find("#f-comment").sendKeys("办得很快。");
+        browser.find("#rating-form button[type=submit]").click();
+        assertEquals("您的评价：满意：办得很快。", browser.await("#given-rating").getText());
+        assertTrue(browser.driver.findElements(By.id("rating-form")).isEmpty());
+        browser.screenshot("portal-rated");
         logout();
 
         // another applicant sees nothing of it

@@ -2,8 +2,11 @@ package org.tanghulu.portal.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.tanghulu.api.definition.LocalizedText;
@@ -14,7 +17,7 @@ import org.tanghulu.core.plan.FlowChart;
 /**
  * Draws a {@link FlowChart} as an inline SVG picture, server-side: one column per step, left to right,
  * one box per block (matter, department, promised days), an arrow from every block to each block of
- * the chart that depends on it, and the totals in a caption under the picture. The picture has
+ * the chart that depends on it directly (not through another block), and the totals in a caption under the picture. The picture has
  * {@code role="img"}, a {@code <title>} and a {@code <desc>}; the page adds a text table for screen
  * readers. Every text is escaped. No style attributes or inline CSS (the pages' CSP forbids them):
  * colours are presentation attributes.
@@ -67,9 +70,10 @@ final class FlowChartSvg {
                 where.put(step.blocks().get(r).matter(), new int[] { x, TOP + r * (BOX_HEIGHT + ROW_GAP) });
             }
         }
+        Map<MatterKey, Set<MatterKey>> direct = direct(chart);
         for (Block b : chart.blocks()) {
             int[] to = where.get(b.matter());
-            for (MatterKey before : b.dependsOn()) {
+            for (MatterKey before : direct.get(b.matter())) {
                 int[] from = where.get(before);
                 if (from != null) {
                     svg.append("<line class=\"arrow\" x1=\"").append(from[0] + BOX_WIDTH).append("\" y1=\"")
@@ -103,6 +107,33 @@ final class FlowChartSvg {
         svg.append("<text class=\"caption\" x=\"").append(MARGIN).append("\" y=\"").append(height - 8)
                 .append("\" fill=\"#1f2328\">").append(escape(caption)).append("</text></svg>");
         return svg.toString();
+    }
+
+    /**
+     * @return each block's dependencies without those implied by others (a → b → c makes a → c
+     *         implied), so that the picture shows the order of work without crossing lines
+     */
+    static Map<MatterKey, Set<MatterKey>> direct(FlowChart chart) {
+        Map<MatterKey, Set<MatterKey>> before = new HashMap<>();
+        chart.blocks().forEach(b -> before.put(b.matter(), new LinkedHashSet<>(b.dependsOn())));
+        Map<MatterKey, Set<MatterKey>> direct = new HashMap<>();
+        for (Block b : chart.blocks()) {
+            Set<MatterKey> keep = new LinkedHashSet<>(b.dependsOn());
+            for (MatterKey d : b.dependsOn()) {
+                keep.removeAll(ancestors(d, before, new HashSet<>()));
+            }
+            direct.put(b.matter(), keep);
+        }
+        return direct;
+    }
+
+    private static Set<MatterKey> ancestors(MatterKey of, Map<MatterKey, Set<MatterKey>> before, Set<MatterKey> seen) {
+        for (MatterKey d : before.getOrDefault(of, Set.of())) {
+            if (seen.add(d)) {
+                ancestors(d, before, seen);
+            }
+        }
+        return seen;
     }
 
     private static void text(StringBuilder svg, int x, int y, String weight, String fill, String text) {

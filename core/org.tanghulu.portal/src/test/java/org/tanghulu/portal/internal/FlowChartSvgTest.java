@@ -53,6 +53,19 @@ class FlowChartSvgTest {
                 + "\""));
     }
 
+    /** a → b → c and a → c: the implied a → c is not drawn. */
+    @Test
+    void impliedDependenciesAreNotDrawn() {
+        MatterKey a = new MatterKey("d", "a");
+        MatterKey b = new MatterKey("d", "b");
+        FlowChart chart = new FlowChart("g", 1, new LocalizedText("g", null), List.of(
+                new FlowChart.Step(1, List.of(block("d", "a", 1, List.of(), "A"))),
+                new FlowChart.Step(2, List.of(block("d", "b", 2, List.of(a), "B"))),
+                new FlowChart.Step(3, List.of(block("d", "c", 3, List.of(a, b), "C")))), List.of(), 1, 1, 1, 1);
+        assertEquals(java.util.Set.of(b), FlowChartSvg.direct(chart).get(new MatterKey("d", "c")));
+        assertEquals(2, count(FlowChartSvg.render(chart, LocalizedText::zh, LABELS), "<line class=\"arrow\""));
+    }
+
     @Test
     void namesAreEscaped() {
         FlowChart chart = new FlowChart("g", 1, new LocalizedText("<b>\"x\"", null), List.of(
