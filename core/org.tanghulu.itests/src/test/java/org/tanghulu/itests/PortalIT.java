@@ -225,6 +225,18 @@ class PortalIT {
         assertEquals("110108199007223016", browser.await("#f-designated-representative-id-number").getAttribute("value"));
         assertFalse(browser.find("#draft-note").getText().isBlank());
 
+        // submitting the incomplete form shows every problem at its field and a summary that has the focus
+        String key = browser.find("input[name=submissionKey]").getAttribute("value");
+        browser.find("#submit-application").click();
+        WebElement summary = browser.await("#error-summary");
+        assertEquals("error-summary", browser.driver.switchTo().activeElement().getAttribute("id"));
+        assertTrue(summary.findElements(By.cssSelector("a[href='#f-enterprise-name']")).size() == 1, summary.getText());
+        assertEquals("true", browser.find("#f-enterprise-name").getAttribute("aria-invalid"));
+        assertFalse(browser.find("#f-enterprise-name-error").getText().isBlank());
+        assertEquals("110108199007223016", browser.find("#f-designated-representative-id-number").getAttribute("value"));
+        assertEquals(key, browser.find("input[name=submissionKey]").getAttribute("value"));
+        browser.screenshot("portal-form-invalid");
+
         // submit the demo application
         JsonNode demo = Distribution.JSON.readTree(
                 platform.home.resolve("demo/enterprise-establishment-application.json").toFile());
