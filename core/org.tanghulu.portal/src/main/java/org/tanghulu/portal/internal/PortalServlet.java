@@ -35,7 +35,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.api.definition.FunctionGroup;
-import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.core.FunctionGroupStatus;
 import org.tanghulu.core.Registry;
