@@ -1,0 +1,320 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The applicant portal in a real headless Chromium against the real distribution: registering,
+ * logging in, finding a service, its flow chart and checklist, the unified form with checks as you
+ * type and a draft, submitting, following the case; and another applicant seeing none of it.
+ */
+class PortalIT {
+
+    static Distribution platform;
+    static Browser browser;
+    static JsonNode outputs;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new Distribution("portal-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_portal_it"));
+        outputs = Distribution.JSON.readTree(platform.home.resolve("demo/enterprise-establishment-outputs.json").toFile());
+        Set<String> departments = new TreeSet<>();
+        outputs.fieldNames().forEachRemaining(m -> departments.add(m.substring(0, m.indexOf('/'))));
+        for (String d : departments) {
+            platform.staff("portal-officer-" + d, "officer-" + d);
+        }
+        platform.staff("portal-supervisor", "supervisor");
+        platform.start();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    String portal(String path) {
+        return "http://127.0.0.1:" + platform.httpPort + path;
+    }
+
+    void register(String username, String name) throws Exception {
+        browser.open(portal("/register"));
+        browser.await("#f-username").sendKeys(username);
+        browser.find("#f-password").sendKeys("short");
+        browser.find("#f-name").sendKeys(name);
+        browser.find("#f-mobile").sendKeys("13800138000");
+        browser.find("#f-email").sendKeys(username + "@example.cn");
+        browser.find("#register-submit").click();
+        // every problem at once, next to its field; what was typed is kept, the password is not
+        until(d -> !d.findElement(By.id("f-password-error")).getText().isBlank());
+        assertEquals("true", browser.find("#f-password").getAttribute("aria-invalid"));
+        assertTrue(browser.find("#f-password").getAttribute("aria-describedby").contains("f-password-error"));
+        assertEquals(username, browser.find("#f-username").getAttribute("value"));
+        assertEquals("", browser.find("#f-password").getAttribute("value"));
+        assertTrue(browser.find("#error-summary a[href='#f-password']").isDisplayed());
+        browser.screenshot("portal-register-error");
+        browser.find("#f-password").sendKeys("a-much-longer-secret-1");
+        browser.find("#register-submit").click();
+        assertTrue(browser.await(".who").getText().contains(name));
+    }
+
+    void logout() {
+        browser.find("header .account button.link").click();
+        browser.await("a[href='/login']");
+    }
+
+    /** Runs fetch in the page, with the page's CSRF token; answers the status. */
+    long fetchStatus(String method, String path, String body) {
+        Object status = browser.driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "var token = document.querySelector('meta[name=\"csrf-token\"]').content;"
+                        + "fetch(arguments[1], {method: arguments[0], credentials: 'same-origin',"
+                        + " headers: arguments[0] === 'POST' ? {'X-CSRF-Token': token,"
+                        + " 'Content-Type': 'application/x-www-form-urlencoded'} : {},"
+                        + " body: arguments[2]}).then(function (r) { done(r.status); });",
+                method, path, body);
+        return ((Number) status).longValue();
+    }
+
+    /** Waits up to 10 s for a condition on the page (the page before a click may still be showing). */
+    void until(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).ignoring(
+                org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
+    }
+
+    JsonNode staff(String method, String path, String body, String user) throws Exception {
+        var r = platform.send(method, path, body, "Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + Distribution.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(200, r.statusCode(), () -> method + " " + path + ": " + r.body());
+        return Distribution.JSON.readTree(r.body());
+    }
+
+    JsonNode task(String tn, String matter) throws Exception {
+        for (JsonNode t : staff("GET", "/api/cases/" + tn, null, "portal-supervisor").get("tasks")) {
+            if (matter.equals(t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText())) {
+                return t;
+            }
+        }
+        throw new AssertionError(matter + " has no task on " + tn);
+    }
+
+    /** The officers claim and approve, with the demo outputs, the case's ready tasks of these matters, wave by wave. */
+    void approveReady(String tn, Set<String> matters) throws Exception {
+        for (int wave = 0; wave < 10; wave++) {
+            boolean any = false;
+            for (JsonNode t : staff("GET", "/api/cases/" + tn, null, "portal-supervisor").get("tasks")) {
+                String matter = t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText();
+                if (!matters.contains(matter) || !Set.of("READY", "CLAIMED").contains(t.get("state").asText())) {
+                    continue;
+                }
+                String officer = "portal-officer-" + t.get("matter").get("department").asText();
+                if (t.get("state").asText().equals("READY")) {
+                    staff("POST", "/api/tasks/" + t.get("id").asLong() + "/claim", null, officer);
+                }
+                staff("POST", "/api/tasks/" + t.get("id").asLong() + "/decision", Distribution.JSON.writeValueAsString(
+                        Map.of("kind", "APPROVE", "outputs", outputs.get(matter))), officer);
+                any = true;
+            }
+            if (!any) {
+                return;
+            }
+        }
+        throw new AssertionError("still tasks to approve after 10 waves");
+    }
+
+    @Test
+    void anApplicantRegistersFindsAServiceFillsTheFormAndFollowsTheCase() throws Exception {
+        String alice = "alice" + Long.toHexString(System.nanoTime());
+        register(alice, "王强");
+        logout();
+
+        // a page that needs login sends there and comes back afterwards
+        browser.open(portal("/cases"));
+        assertTrue(browser.await("#login-form").isDisplayed());
+        assertTrue(browser.driver.getCurrentUrl().contains("next=%2Fcases"), browser.driver.getCurrentUrl());
+        browser.find("#f-username").sendKeys(alice);
+        browser.find("#f-password").sendKeys("wrong-password-123");
+        browser.find("#login-submit").click();
+        assertEquals("用户名或密码不正确。", browser.await("#login-error").getText());
+        browser.screenshot("portal-login-failed");
+        browser.find("#f-password").sendKeys("a-much-longer-secret-1");
+        browser.find("#login-submit").click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/cases"));
+        assertTrue(browser.await("main").getText().contains("您还没有办件"));
+
+        // the catalog: by need, and by searching
+        browser.open(portal("/"));
+        assertTrue(browser.await("#need-business-start h3").getText().contains("开办企业"));
+        assertTrue(browser.find("#need-business-start a[href='/groups/enterprise-establishment']").isDisplayed());
+        assertTrue(browser.find("#type-enterprise a[href='/groups/enterprise-establishment']").isDisplayed());
+        assertTrue(browser.driver.findElements(By.cssSelector("#type-individual a[href='/groups/enterprise-establishment']"))
+                .isEmpty());
+        browser.find("#q").sendKeys("高新技术");
+        browser.find("form.search button").click();
+        assertTrue(browser.await("#search-result").getText().contains("1"));
+        browser.screenshot("portal-home-search");
+        browser.find("#q").clear();
+        browser.find("#q").sendKeys("没有这种服务");
+        browser.find("form.search button").click();
+        until(d -> d.findElement(By.id("search-result")).getText().contains("找到 0 项"));
+        assertTrue(browser.driver.findElements(By.cssSelector("a[href='/groups/enterprise-establishment']")).isEmpty());
+        browser.open(portal("/?q=high-tech"));
+        browser.await("#need-business-start a[href='/groups/enterprise-establishment']").click();
+
+        // the group page: the flow chart as a picture with one box per matter
+        WebElement svg = browser.await("svg.flowchart");
+        assertEquals("img", svg.getAttribute("role"));
+        int blocks = browser.driver.findElements(By.cssSelector("svg.flowchart g.block")).size();
+        assertEquals(9, blocks, "the group runs nine matters");
+        assertEquals(blocks, browser.driver.findElements(By.cssSelector("#chart-table tbody tr")).size());
+        assertTrue(browser.driver.findElements(By.cssSelector("svg.flowchart line.arrow")).size() >= 4);
+        browser.screenshot("portal-group");
+        List<WebElement> materials = browser.driver.findElements(By.cssSelector("#checklist-form input[name=m]"));
+        assertTrue(materials.size() > 3, "materials listed");
+        materials.get(0).click();
+        materials.get(1).click();
+        browser.find("#checklist-form button").click();
+        WebElement missing = browser.await("#checklist-missing");
+        assertEquals(materials.size() - 2, missing.findElements(By.cssSelector("li")).size());
+        assertTrue(browser.find("#checklist-form input[name=m]:checked") != null);
+        browser.screenshot("portal-group-checklist");
+        browser.find("#start-application").click();
+
+        // the unified form: prefilled from the account, checked as you type, kept as a draft
+        WebElement name = browser.await("#f-applicantName");
+        assertEquals("王强", name.getAttribute("value"));
+        assertTrue(name.getAttribute("class").contains("prefilled"));
+        assertTrue(browser.find("#f-applicantName-help").getText().contains("来自您的账户"));
+        WebElement id = browser.find("#f-designated-representative-id-number");
+        id.sendKeys("110108199007223017"); // wrong check digit
+        browser.find("#f-designated-representative-name").click();
+        assertFalse(browser.await("#f-designated-representative-id-number-error").getText().isBlank());
+        assertEquals("true", id.getAttribute("aria-invalid"));
+        browser.screenshot("portal-form-error");
+        id.clear();
+        id.sendKeys("110108199007223016");
+        browser.find("#f-designated-representative-name").click();
+        assertEquals("", browser.find("#f-designated-representative-id-number-error").getText());
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> "true".equals(d.findElement(By.id("draft-note")).getAttribute("data-saved")));
+        browser.driver.navigate().refresh();
+        assertEquals("110108199007223016", browser.await("#f-designated-representative-id-number").getAttribute("value"));
+        assertFalse(browser.find("#draft-note").getText().isBlank());
+
+        // submitting the incomplete form shows every problem at its field and a summary that has the focus
+        String key = browser.find("input[name=submissionKey]").getAttribute("value");
+        browser.find("#submit-application").click();
+        WebElement summary = browser.await("#error-summary");
+        assertEquals("error-summary", browser.driver.switchTo().activeElement().getAttribute("id"));
+        assertTrue(summary.findElements(By.cssSelector("a[href='#f-enterprise-name']")).size() == 1, summary.getText());
+        assertEquals("true", browser.find("#f-enterprise-name").getAttribute("aria-invalid"));
+        assertFalse(browser.find("#f-enterprise-name-error").getText().isBlank());
+        assertEquals("110108199007223016", browser.find("#f-designated-representative-id-number").getAttribute("value"));
+        assertEquals(key, browser.find("input[name=submissionKey]").getAttribute("value"));
+        browser.screenshot("portal-form-invalid");
+
+        // submit the demo application
+        JsonNode demo = Distribution.JSON.readTree(
+                platform.home.resolve("demo/enterprise-establishment-application.json").toFile());
+        browser.driver.executeScript("var v = arguments[0];"
+                + "Object.keys(v).forEach(function (k) { var el = document.querySelector('[name=\"v.' + k + '\"]');"
+                + " if (el) { el.value = v[k]; } });"
+                + "document.getElementById('f-applicantType').value = 'ENTERPRISE';"
+                + "document.getElementById('f-applicantName').value = arguments[1];"
+                + "arguments[2].forEach(function (m) { var el = document.getElementById('m-' + m); if (el) { el.checked = true; } });",
+                Distribution.JSON.convertValue(demo.get("values"), Map.class), demo.get("applicantName").asText(),
+                Distribution.JSON.convertValue(demo.get("materials"), List.class));
+        browser.screenshot("portal-form-filled");
+        browser.find("#submit-application").click();
+        WebElement tracking = browser.await("#tracking-number, #error-summary");
+        assertEquals("tracking-number", tracking.getAttribute("id"), tracking.getText());
+        String tn = tracking.getText().trim();
+        assertFalse(tn.isEmpty());
+        browser.screenshot("portal-receipt");
+
+        // my cases and the case's timeline
+        browser.open(portal("/cases"));
+        browser.await("#my-cases a[href='/cases/" + tn + "']").click();
+        assertEquals(tn, browser.await("#tracking-number").getText());
+        assertEquals("办理中", browser.find("#case-state").getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("#timeline li.task")).size() >= 1);
+        assertTrue(browser.find("#events").getText().contains("提交申请"));
+        assertTrue(browser.driver.findElements(By.id("rating-form")).isEmpty(), "no rating while open");
+        browser.screenshot("portal-case");
+
+        // an officer asks for a correction; the applicant answers it on the case page
+        approveReady(tn, Set.of("aic/name-preapproval"));
+        long licence = task(tn, "aic/business-licence").get("id").asLong();
+        staff("POST", "/api/tasks/" + licence + "/claim", null, "portal-officer-aic");
+        staff("POST", "/api/tasks/" + licence + "/decision", Distribution.JSON.writeValueAsString(Map.of(
+                "kind", "REQUEST_CORRECTION", "message", "请更正注册地址。", "fields", List.of("registered-address"))),
+                "portal-officer-aic");
+        browser.open(portal("/cases/" + tn));
+        WebElement correction = browser.await("#correction-form");
+        assertTrue(browser.find("main").getText().contains("请更正注册地址。"));
+        WebElement address = correction.findElement(By.name("v.registered-address"));
+        address.clear();
+        address.sendKeys("北京市海淀区中关村大街27号1102室");
+        correction.findElement(By.name("message")).sendKeys("已更正。");
+        browser.screenshot("portal-case-correction");
+        correction.findElement(By.cssSelector("button[type=submit]")).click();
+        until(d -> d.findElements(By.id("correction-form")).isEmpty());
+        assertTrue(browser.find("#events").getText().contains("已补正"));
+
+        // every department approves; the applicant rates the closed case once
+        Set<String> all = new TreeSet<>();
+        outputs.fieldNames().forEachRemaining(all::add);
+        approveReady(tn, all);
+        browser.open(portal("/cases/" + tn));
+        assertEquals("已办结", browser.await("#case-state").getText());
+        WebElement rating = browser.find("#rating-form");
+        assertEquals(5, rating.findElements(By.cssSelector("input[type=radio][name=level]")).size());
+        rating.findElement(By.cssSelector("button[type=submit]")).click();
+        until(d -> !d.findElement(By.id("f-level-error")).getText().isBlank()); // a level must be chosen
+        browser.screenshot("portal-rating-error");
+        browser.find("#level-4").click();
+        browser.find("#f-comment").sendKeys("办得很快。");
+        browser.find("#rating-form button[type=submit]").click();
+        assertEquals("您的评价：满意：办得很快。", browser.await("#given-rating").getText());
+        assertTrue(browser.driver.findElements(By.id("rating-form")).isEmpty());
+        browser.screenshot("portal-rated");
+        logout();
+
+        // another applicant sees nothing of it
+        register("bob" + Long.toHexString(System.nanoTime()), "李娜");
+        assertEquals(404, fetchStatus("GET", "/cases/" + tn, null));
+        assertEquals(404, fetchStatus("POST", "/cases/" + tn + "/rating", "level=5&comment=x"));
+        assertEquals(404, fetchStatus("POST", "/cases/" + tn + "/tasks/1/correction", "message=x"));
+        assertEquals(404, fetchStatus("GET", "/cases/TH-NO-SUCH-CASE", null));
+        browser.open(portal("/cases/" + tn));
+        assertFalse(browser.await("main").getText().contains(tn));
+        assertTrue(browser.driver.findElements(By.id("tracking-number")).isEmpty());
+        browser.screenshot("portal-case-not-found");
+        browser.open(portal("/cases"));
+        assertTrue(browser.await("main").getText().contains("您还没有办件"));
+    }
+}
