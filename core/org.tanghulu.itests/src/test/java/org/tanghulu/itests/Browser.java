@@ -51,12 +51,20 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
-    /** Waits (up to 10 s) until the CSS selector matches a displayed element. */
+    /** Waits (up to 10 s) until the CSS selector matches a displayed element (of the page that is loaded by then). */
     WebElement await(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             var found = d.findElements(By.cssSelector(css));
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
+    }
+
+    /** Clicks {@code element}, which submits a form, and waits until the next page has replaced this one. */
+    void submit(WebElement element) {
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
     }
 
     /** Saves a screenshot of the whole window as {@code target/screenshots/NAME.png}. */

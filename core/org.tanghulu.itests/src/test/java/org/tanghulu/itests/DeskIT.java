@@ -84,7 +84,7 @@ class DeskIT {
     }
 
     private String desk(String path) {
-        return "http://127.0.0.1:" + platform.deskPort + "/desk" + path;
+        return new DeskSteps(browser, platform).url(path);
     }
 
     /** @return the case's task of this matter as its applicant sees it over the API */
@@ -106,16 +106,11 @@ class DeskIT {
     }
 
     private void login(String user) {
-        browser.open(desk("/login"));
-        browser.await("#user").sendKeys(user);
-        browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
-        browser.find("form.login button").click();
-        assertTrue(browser.await(".who").getText().contains(user));
+        new DeskSteps(browser, platform).login(user);
     }
 
     private void logout() {
-        browser.find("header .account form button").click();
-        browser.await("#user");
+        new DeskSteps(browser, platform).logout();
     }
 
     /** Waits for the element; on a timeout the failure shows the page the browser has. */

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * logging in, finding a service, its flow chart and checklist, the unified form with checks as you
  * type and a draft, submitting, following the case; and another applicant seeing none of it.
  */
-class PortalIT {
+class JourneyIT {
 
     static Distribution platform;
     static Browser browser;
@@ -122,28 +122,42 @@ class PortalIT {
         throw new AssertionError(matter + " has no task on " + tn);
     }
 
-    /** The officers claim and approve, with the demo outputs, the case's ready tasks of these matters, wave by wave. */
+    /** The outputs an officer of this matter enters: the demo's. */
+    Map<String, String> outputsOf(String matter) {
+        return Distribution.JSON.convertValue(outputs.get(matter), new com.fasterxml.jackson.core.type.TypeReference<>() {
+        });
+    }
+
+    /**
+     * The officers of each department log in on the desk and claim and approve, with the demo outputs, the case's
+     * ready tasks of these matters, step by step (a step's approvals make the next step's tasks ready).
+     */
     void approveReady(String tn, Set<String> matters) throws Exception {
-        for (int wave = 0; wave < 10; wave++) {
-            boolean any = false;
+        DeskSteps desk = new DeskSteps(browser, platform);
+        for (int step = 0; step < 10; step++) {
+            Map<String, Map<Long, String>> ready = new java.util.TreeMap<>();
             for (JsonNode t : staff("GET", "/api/cases/" + tn, null, "portal-supervisor").get("tasks")) {
                 String matter = t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText();
-                if (!matters.contains(matter) || !Set.of("READY", "CLAIMED").contains(t.get("state").asText())) {
-                    continue;
+                if (matters.contains(matter) && Set.of("READY", "CLAIMED").contains(t.get("state").asText())) {
+                    ready.computeIfAbsent(t.get("matter").get("department").asText(), d -> new java.util.TreeMap<>())
+                            .put(t.get("id").asLong(), matter);
                 }
-                String officer = "portal-officer-" + t.get("matter").get("department").asText();
-                if (t.get("state").asText().equals("READY")) {
-                    staff("POST", "/api/tasks/" + t.get("id").asLong() + "/claim", null, officer);
-                }
-                staff("POST", "/api/tasks/" + t.get("id").asLong() + "/decision", Distribution.JSON.writeValueAsString(
-                        Map.of("kind", "APPROVE", "outputs", outputs.get(matter))), officer);
-                any = true;
             }
-            if (!any) {
+            if (ready.isEmpty()) {
                 return;
             }
+            for (var department : ready.entrySet()) {
+                desk.login("portal-officer-" + department.getKey());
+                for (var task : department.getValue().entrySet()) {
+                    desk.open(task.getKey());
+                    desk.approve(outputsOf(task.getValue()));
+                    assertEquals("APPROVED", task(tn, task.getValue()).get("state").asText(), task.getValue());
+                    browser.screenshot("journey-desk-approved-" + task.getValue().replace('/', '-'));
+                }
+                desk.logout();
+            }
         }
-        throw new AssertionError("still tasks to approve after 10 waves");
+        throw new AssertionError("still tasks to approve after 10 steps");
     }
 
     @Test
@@ -266,13 +280,16 @@ class PortalIT {
         assertTrue(browser.driver.findElements(By.id("rating-form")).isEmpty(), "no rating while open");
         browser.screenshot("portal-case");
 
-        // an officer asks for a correction; the applicant answers it on the case page
+        // on the desk, an officer asks for a correction; the applicant answers it on the case page
         approveReady(tn, Set.of("aic/name-preapproval"));
         long licence = task(tn, "aic/business-licence").get("id").asLong();
-        staff("POST", "/api/tasks/" + licence + "/claim", null, "portal-officer-aic");
-        staff("POST", "/api/tasks/" + licence + "/decision", Distribution.JSON.writeValueAsString(Map.of(
-                "kind", "REQUEST_CORRECTION", "message", "请更正注册地址。", "fields", List.of("registered-address"))),
-                "portal-officer-aic");
+        DeskSteps desk = new DeskSteps(browser, platform);
+        desk.login("portal-officer-aic");
+        desk.open(licence);
+        desk.requestCorrection("registered-address", "请更正注册地址。");
+        browser.screenshot("journey-desk-correction-requested");
+        desk.logout();
+        assertEquals("CORRECTION", task(tn, "aic/business-licence").get("state").asText());
         browser.open(portal("/cases/" + tn));
         WebElement correction = browser.await("#correction-form");
         assertTrue(browser.find("main").getText().contains("请更正注册地址。"));
@@ -303,6 +320,22 @@ class PortalIT {
         assertTrue(browser.driver.findElements(By.id("rating-form")).isEmpty());
         browser.screenshot("portal-rated");
         logout();
+
+        // the supervisor sees it: every department's work done, aic's correction, the case's rating everywhere
+        desk.login("portal-supervisor");
+        browser.find("header nav a[href$='/supervision']").click();
+        assertEquals(8, browser.await("#statistics").findElements(By.cssSelector("tbody tr[data-department]")).size());
+        WebElement aic = browser.find("#statistics tr[data-department='aic']");
+        assertEquals("2", aic.findElement(By.cssSelector("[data-col=done]")).getText());
+        assertEquals("0", aic.findElement(By.cssSelector("[data-col=open]")).getText());
+        assertEquals("1", aic.findElement(By.cssSelector("[data-col=corrections]")).getText());
+        for (WebElement row : browser.driver.findElements(By.cssSelector("#statistics tbody tr[data-department]"))) {
+            assertEquals("1", row.findElement(By.cssSelector("[data-col=ratings]")).getText(), row.getText());
+        }
+        assertTrue(browser.driver.findElements(By.id("no-ratings")).isEmpty());
+        assertEquals(8, browser.driver.findElements(By.cssSelector("#rating-chart g.group")).size());
+        browser.screenshot("journey-desk-supervision");
+        desk.logout();
 
         // another applicant sees nothing of it
         register("bob" + Long.toHexString(System.nanoTime()), "李娜");

@@ -1,0 +1,66 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** What an officer does on the desk, in the browser: log in and out, claim, approve, ask for a correction. */
+final class DeskSteps {
+
+    private final Browser browser;
+    private final Distribution platform;
+
+    DeskSteps(Browser browser, Distribution platform) {
+        this.browser = browser;
+        this.platform = platform;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + platform.deskPort + "/desk" + path;
+    }
+
+    void login(String user) {
+        browser.open(url("/login"));
+        browser.await("#user").sendKeys(user);
+        browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
+        browser.submit(browser.find("form.login button"));
+        assertTrue(browser.await(".who").getText().contains(user));
+    }
+
+    void logout() {
+        browser.submit(browser.find("header .account form button"));
+        browser.await("#user");
+    }
+
+    /** Opens the task from the work list and claims it if nobody has. */
+    void open(long taskId) {
+        browser.open(url("/"));
+        browser.await("#work-list tr[data-task-id='" + taskId + "'] a").click();
+        browser.await("#timeline");
+        if (!browser.driver.findElements(By.id("claim")).isEmpty()) {
+            browser.submit(browser.find("#claim"));
+            browser.await("#task-notice");
+        }
+    }
+
+    /** Approves the open task with these outputs (set as the officer would type them). */
+    void approve(Map<String, String> outputs) {
+        WebElement form = browser.await("#approve-form");
+        outputs.forEach((id, value) -> browser.driver.executeScript("arguments[0].value = arguments[1];",
+                form.findElement(By.name("o." + id)), value));
+        browser.submit(form.findElement(By.cssSelector("button[type=submit]")));
+        browser.await("#task-notice");
+    }
+
+    /** Asks the applicant to correct one field of the open task, with a message. */
+    void requestCorrection(String field, String message) {
+        WebElement form = browser.await("#correction-request-form");
+        form.findElement(By.cssSelector("input[name=field][value='" + field + "']")).click();
+        form.findElement(By.name("message")).sendKeys(message);
+        browser.submit(form.findElement(By.cssSelector("button[type=submit]")));
+        browser.await("#task-notice");
+    }
+}
