@@ -67,8 +67,31 @@ final class Browser implements AutoCloseable {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
     }
 
-    /** Saves a screenshot of the whole window as {@code target/screenshots/NAME.png}. */
+    /**
+     * Checks the page's accessibility basics, then saves a screenshot of the window as
+     * {@code target/screenshots/NAME.png}. The basics: the page says its language, has one {@code h1} and a skip
+     * link to the main content, every form control a person fills has a label (or an ARIA name), and every
+     * picture ({@code img}, {@code svg[role=img]}) has a text.
+     */
     void screenshot(String name) throws IOException {
+        Object problems = driver.executeScript(
+                "var p = [];"
+                        + "if (!document.documentElement.lang) { p.push('no lang on html'); }"
+                        + "if (document.querySelectorAll('h1').length !== 1) { p.push('not exactly one h1'); }"
+                        + "if (!document.querySelector('a.skip[href=\"#main\"]') || !document.getElementById('main')) {"
+                        + " p.push('no skip link to #main'); }"
+                        + "document.querySelectorAll('input, select, textarea').forEach(function (e) {"
+                        + " if (['hidden', 'submit', 'button'].indexOf(e.type) >= 0) { return; }"
+                        + " if ((e.labels && e.labels.length) || e.getAttribute('aria-label')"
+                        + "   || e.getAttribute('aria-labelledby')) { return; }"
+                        + " p.push('no label: ' + (e.id || e.name)); });"
+                        + "document.querySelectorAll('img, svg[role=img]').forEach(function (e) {"
+                        + " if (!(e.getAttribute('alt') || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')"
+                        + "   || e.querySelector('title'))) { p.push('picture without text: ' + (e.id || e.tagName)); } });"
+                        + "return p.join('; ');");
+        if (!String.valueOf(problems).isEmpty()) {
+            throw new AssertionError(name + " (" + driver.getCurrentUrl() + "): " + problems);
+        }
         Files.createDirectories(SCREENSHOTS);
         Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
         Files.move(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

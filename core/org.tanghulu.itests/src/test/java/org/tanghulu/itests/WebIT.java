@@ -91,4 +91,24 @@ class WebIT {
         assertTrue(browser.await(".who").getText().contains("web-aic"));
         browser.screenshot("desk-after-login");
     }
+
+    @Test
+    void theKeyboardReachesTheContentFirstAndEveryControlAfter() throws Exception {
+        browser.open(portal("/login"));
+        var actions = new org.openqa.selenium.interactions.Actions(browser.driver);
+        actions.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        var focused = browser.driver.switchTo().activeElement();
+        assertEquals("skip", focused.getAttribute("class"), "the first Tab lands on the skip link");
+        actions.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        assertEquals("main", browser.driver.switchTo().activeElement().getAttribute("id"));
+        // from the content, Tab walks through the login form's fields to its button
+        java.util.List<String> reached = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            actions.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            var e = browser.driver.switchTo().activeElement();
+            reached.add(e.getTagName() + "#" + e.getAttribute("id"));
+        }
+        assertTrue(reached.contains("input#f-username") && reached.contains("input#f-password")
+                && reached.contains("button#login-submit"), reached.toString());
+    }
 }
