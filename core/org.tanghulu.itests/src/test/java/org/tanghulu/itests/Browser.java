@@ -63,8 +63,15 @@ final class Browser implements AutoCloseable {
     /** Clicks {@code element}, which submits a form, and waits until the next page has replaced this one. */
     void submit(WebElement element) {
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // stale, or (chromedriver, mid-navigation) "node does not belong to the document"
+                return true;
+            }
+        });
     }
 
     /**

@@ -263,7 +263,7 @@ class JourneyIT {
                 Distribution.JSON.convertValue(demo.get("values"), Map.class), demo.get("applicantName").asText(),
                 Distribution.JSON.convertValue(demo.get("materials"), List.class));
         browser.screenshot("portal-form-filled");
-        browser.find("#submit-application").click();
+        browser.submit(browser.find("#submit-application")); // the page before has an #error-summary too
         WebElement tracking = browser.await("#tracking-number, #error-summary");
         assertEquals("tracking-number", tracking.getAttribute("id"), tracking.getText());
         String tn = tracking.getText().trim();

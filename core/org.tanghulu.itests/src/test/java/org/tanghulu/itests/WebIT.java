@@ -25,6 +25,7 @@ class WebIT {
     static void start() throws Exception {
         platform = new Distribution("web-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_web_it"));
         platform.staff("web-aic", "officer-aic");
+        platform.staff("web-guessed", "officer-aic");
         platform.start();
         browser = new Browser();
     }
@@ -110,5 +111,32 @@ class WebIT {
         }
         assertTrue(reached.contains("input#f-username") && reached.contains("input#f-password")
                 && reached.contains("button#login-submit"), reached.toString());
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheNameForAWhileEvenWithTheRightOne() throws Exception {
+        browser.open(desk("/login"));
+        browser.driver.manage().deleteAllCookies(); // nobody logged in from an earlier test
+        for (int i = 0; i < 5; i++) {
+            browser.open(desk("/login"));
+            browser.await("#user").sendKeys("web-guessed");
+            browser.find("#password").sendKeys("guess-" + i);
+            browser.submit(browser.find("form.login button"));
+            assertTrue(browser.await("#login-error").getText().contains("密码错误"), "attempt " + i);
+        }
+        browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
+        browser.submit(browser.find("form.login button"));
+        assertTrue(browser.await("#login-error").getText().contains("登录失败次数过多，请 15 分钟后再试"),
+                browser.find("#login-error").getText());
+        assertTrue(browser.driver.findElements(org.openqa.selenium.By.cssSelector(".who")).isEmpty(),
+                () -> browser.find("header").getText());
+        browser.screenshot("desk-login-throttled");
+        // another name is not affected
+        browser.find("#user").clear();
+        browser.find("#user").sendKeys("web-aic");
+        browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
+        browser.submit(browser.find("form.login button"));
+        assertTrue(browser.await(".who").getText().contains("web-aic"));
+        browser.submit(browser.find("header .account form button"));
     }
 }

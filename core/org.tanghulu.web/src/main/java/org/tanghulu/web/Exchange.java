@@ -108,6 +108,11 @@ public final class Exchange {
         Map<String, Object> all = new HashMap<>(common);
         all.put("base", request.getContextPath());
         all.put("csrf", openSession().csrfToken());
+        for (String key : model.keySet()) {
+            if (all.containsKey(key)) { // e.g. a form's "user" field would show as the logged-in user
+                throw new IllegalArgumentException(template + ": the page's '" + key + "' would hide the shared one");
+            }
+        }
         all.putAll(model);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");

@@ -44,6 +44,7 @@ import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.core.plan.UnifiedForm;
 import org.tanghulu.web.Exchange;
+import org.tanghulu.web.LoginThrottle;
 import org.tanghulu.web.PageServlet;
 import org.tanghulu.web.Sessions;
 
@@ -97,6 +98,7 @@ public class DeskServlet extends PageServlet {
     private transient Procedures procedures;
 
     private transient Sessions sessions;
+    private final transient LoginThrottle throttle = LoginThrottle.standard();
     private transient Clock clock = Clock.system(BEIJING);
 
     public DeskServlet() {
@@ -189,14 +191,23 @@ public class DeskServlet extends PageServlet {
     private void login(Exchange x) throws IOException {
         String user = x.param("user");
         String given = x.request().getParameter("password");
+        java.time.Duration wait = throttle.wait(user);
+        if (!wait.isZero()) {
+            x.render(429, "login.ftlh", Map.of("failed", x.texts().get("web.login.throttled",
+                    LoginThrottle.minutes(wait)), "typedUser", user == null ? "" : user));
+            return;
+        }
         char[] password = given == null ? new char[0] : given.toCharArray();
         Optional<Actor> actor = user == null ? Optional.empty() : realm.login(user, password);
         Arrays.fill(password, '\0');
         if (actor.isPresent()) {
+            throttle.succeeded(user);
             x.login(actor.get());
             x.redirect("/");
         } else {
-            x.render(401, "login.ftlh", Map.of("failed", true, "user", user == null ? "" : user));
+            throttle.failed(user);
+            x.render(401, "login.ftlh", Map.of("failed", x.texts().get("desk.login.failed"),
+                    "typedUser", user == null ? "" : user));
         }
     }
 

@@ -57,6 +57,7 @@ import org.tanghulu.core.plan.FlowChart;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.core.plan.UnifiedForm;
 import org.tanghulu.web.Exchange;
+import org.tanghulu.web.LoginThrottle;
 import org.tanghulu.web.PageServlet;
 import org.tanghulu.web.Sessions;
 import org.tanghulu.web.Texts;
@@ -105,6 +106,7 @@ public class PortalServlet extends PageServlet {
     private transient Accounts accounts;
 
     private transient Sessions sessions;
+    private final transient LoginThrottle throttle = LoginThrottle.standard();
     private final transient Needs needs = Needs.load();
 
     public PortalServlet() {
@@ -402,12 +404,19 @@ public class PortalServlet extends PageServlet {
     private void doLogin(Exchange x) throws IOException {
         String username = x.param("username");
         String password = x.request().getParameter("password");
+        java.time.Duration wait = throttle.wait(username);
+        if (!wait.isZero()) {
+            login(x, x.texts().get("web.login.throttled", LoginThrottle.minutes(wait)), 429);
+            return;
+        }
         Optional<Account> a = username == null || password == null ? Optional.empty()
                 : accounts.authenticate(username, password);
         if (a.isEmpty()) {
+            throttle.failed(username);
             login(x, x.texts().get("portal.login.failed"), 401);
             return;
         }
+        throttle.succeeded(username);
         x.login(new Applicant(a.get().id(), a.get().name()));
         x.redirect(safeNext(x.param("next")));
     }
