@@ -323,10 +323,9 @@ public final class Benchmark {
 
         HttpDriver(Distribution karaf, String db) throws IOException {
             this.db = db;
-            this.base = "http://127.0.0.1:" + karaf.httpPort + "/api";
-            application = (ObjectNode) Distribution.JSON.readTree(
-                    karaf.home.resolve("demo/enterprise-establishment-application.json").toFile());
-            outputs = Distribution.JSON.readTree(karaf.home.resolve("demo/enterprise-establishment-outputs.json").toFile());
+            this.base = karaf.portal("/api");
+            application = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
+            outputs = karaf.demo("enterprise-establishment-outputs.json");
             for (String d : DEPARTMENTS) {
                 authorization.put(d, "Basic " + Base64.getEncoder().encodeToString(
                         (officer(d) + ":" + Distribution.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));

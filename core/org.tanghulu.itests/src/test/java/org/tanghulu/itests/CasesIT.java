@@ -95,8 +95,8 @@ class CasesIT {
         karaf.staff(PSB_SUPERVISOR, "officer-psb", "supervisor");
         Duration took = karaf.start();
         System.out.println("Platform answered /api/health after " + took.toMillis() + " ms");
-        demoApplication = (ObjectNode) JSON.readTree(karaf.home.resolve("demo/enterprise-establishment-application.json").toFile());
-        demoOutputs = JSON.readTree(karaf.home.resolve("demo/enterprise-establishment-outputs.json").toFile());
+        demoApplication = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
+        demoOutputs = karaf.demo("enterprise-establishment-outputs.json");
         calendar = WorkingDays.read(karaf.home.resolve("etc/tanghulu-calendar.json"));
         chart = karaf.json("/api/groups/" + GROUP + "/chart");
         for (JsonNode step : chart.get("steps")) {

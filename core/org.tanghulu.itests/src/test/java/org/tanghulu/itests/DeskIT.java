@@ -61,9 +61,8 @@ class DeskIT {
         platform.staff(AIC_2, "officer-aic");
         platform.start();
         browser = new Browser();
-        outputs = Distribution.JSON.readTree(platform.home.resolve("demo/enterprise-establishment-outputs.json").toFile());
-        ObjectNode application = (ObjectNode) Distribution.JSON.readTree(
-                platform.home.resolve("demo/enterprise-establishment-application.json").toFile());
+        outputs = platform.demo("enterprise-establishment-outputs.json");
+        ObjectNode application = (ObjectNode) platform.demo("enterprise-establishment-application.json");
         application.put("submissionKey", UUID.randomUUID().toString());
         HttpResponse<String> submitted = platform.send("POST", "/api/cases",
                 Distribution.JSON.writeValueAsString(application));
@@ -84,7 +83,7 @@ class DeskIT {
     }
 
     private String desk(String path) {
-        return new DeskSteps(browser, platform).url(path);
+        return platform.desk(path);
     }
 
     /** @return the case's task of this matter as its applicant sees it over the API */

@@ -18,12 +18,8 @@ final class DeskSteps {
         this.platform = platform;
     }
 
-    String url(String path) {
-        return "http://127.0.0.1:" + platform.deskPort + "/desk" + path;
-    }
-
     void login(String user) {
-        browser.open(url("/login"));
+        browser.open(platform.desk("/login"));
         browser.await("#user").sendKeys(user);
         browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
         browser.submit(browser.find("form.login button"));
@@ -37,7 +33,7 @@ final class DeskSteps {
 
     /** Opens the task from the work list and claims it if nobody has. */
     void open(long taskId) {
-        browser.open(url("/"));
+        browser.open(platform.desk("/"));
         browser.await("#work-list tr[data-task-id='" + taskId + "'] a").click();
         browser.await("#timeline");
         if (!browser.driver.findElements(By.id("claim")).isEmpty()) {

@@ -137,9 +137,24 @@ final class Distribution implements AutoCloseable {
         process = null;
     }
 
+    /** @return the URL of {@code path} on the portal port (pages and the JSON API) */
+    String portal(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    /** @return the URL of {@code path} below the desk's {@code /desk} on the desk port */
+    String desk(String path) {
+        return "http://127.0.0.1:" + deskPort + "/desk" + path;
+    }
+
+    /** @return a demo file the distribution ships in {@code demo/}, e.g. {@code enterprise-establishment-outputs.json} */
+    JsonNode demo(String file) throws IOException {
+        return JSON.readTree(home.resolve("demo").resolve(file).toFile());
+    }
+
     HttpResponse<String> get(String path) throws IOException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+            return http.send(HttpRequest.newBuilder(URI.create(portal(path)))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -154,7 +169,7 @@ final class Distribution implements AutoCloseable {
      * @param headers name, value, name, value...
      */
     HttpResponse<String> send(String method, String path, String body, String... headers) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal(path)))
                 .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

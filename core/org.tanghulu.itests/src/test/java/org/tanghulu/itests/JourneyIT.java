@@ -35,7 +35,7 @@ class JourneyIT {
     @BeforeAll
     static void start() throws Exception {
         platform = new Distribution("portal-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_portal_it"));
-        outputs = Distribution.JSON.readTree(platform.home.resolve("demo/enterprise-establishment-outputs.json").toFile());
+        outputs = platform.demo("enterprise-establishment-outputs.json");
         Set<String> departments = new TreeSet<>();
         outputs.fieldNames().forEachRemaining(m -> departments.add(m.substring(0, m.indexOf('/'))));
         for (String d : departments) {
@@ -57,7 +57,7 @@ class JourneyIT {
     }
 
     String portal(String path) {
-        return "http://127.0.0.1:" + platform.httpPort + path;
+        return platform.portal(path);
     }
 
     void register(String username, String name) throws Exception {
@@ -252,8 +252,7 @@ class JourneyIT {
         browser.screenshot("portal-form-invalid");
 
         // submit the demo application
-        JsonNode demo = Distribution.JSON.readTree(
-                platform.home.resolve("demo/enterprise-establishment-application.json").toFile());
+        JsonNode demo = platform.demo("enterprise-establishment-application.json");
         browser.driver.executeScript("var v = arguments[0];"
                 + "Object.keys(v).forEach(function (k) { var el = document.querySelector('[name=\"v.' + k + '\"]');"
                 + " if (el) { el.value = v[k]; } });"

@@ -65,8 +65,7 @@ class NotificationsIT {
 
     @Test
     void theApplicantIsToldTheTrackingNumberAndWhatToCorrect() throws Exception {
-        ObjectNode application = (ObjectNode) Distribution.JSON
-                .readTree(karaf.home.resolve("demo/enterprise-establishment-application.json").toFile());
+        ObjectNode application = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
         application.put("submissionKey", UUID.randomUUID().toString());
         String email = application.get("contactEmail").asText();
         String phone = application.get("contactPhone").asText();
