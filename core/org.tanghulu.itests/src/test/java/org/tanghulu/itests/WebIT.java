@@ -41,11 +41,11 @@ class WebIT {
     }
 
     String portal(String path) {
-        return "http://127.0.0.1:" + platform.httpPort + path;
+        return platform.portal(path);
     }
 
     String desk(String path) {
-        return "http://127.0.0.1:" + platform.deskPort + "/desk" + path;
+        return platform.desk(path);
     }
 
     @Test
@@ -138,5 +138,44 @@ class WebIT {
         browser.submit(browser.find("form.login button"));
         assertTrue(browser.await(".who").getText().contains("web-aic"));
         browser.submit(browser.find("header .account form button"));
+    }
+
+    /** POSTs a form from the page with fetch, with the given CSRF token (or none); answers the status. */
+    long post(String url, String form, String token) {
+        return ((Number) browser.driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "var headers = {'Content-Type': 'application/x-www-form-urlencoded'};"
+                        + "if (arguments[2]) { headers['X-CSRF-Token'] = arguments[2]; }"
+                        + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin', redirect: 'manual',"
+                        + " headers: headers, body: arguments[1]}).then(function (r) { done(r.status); });",
+                url, form, token)).longValue();
+    }
+
+    @Test
+    void aStateChangeWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        browser.open(desk("/login"));
+        browser.driver.manage().deleteAllCookies();
+        browser.open(desk("/login"));
+        String token = browser.find("meta[name=csrf-token]").getAttribute("content");
+        String form = "user=web-aic&password=" + java.net.URLEncoder.encode(Distribution.STAFF_PASSWORD,
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(403, post(desk("/login"), form, null));
+        assertEquals(403, post(desk("/login"), form, token + "x"));
+        browser.open(desk("/"));
+        assertTrue(browser.await("#user").isDisplayed(), "still not logged in");
+        token = browser.find("meta[name=csrf-token]").getAttribute("content");
+        assertEquals(0, post(desk("/login"), form, token), "the right token logs in (a redirect, opaque to fetch)");
+        browser.open(desk("/"));
+        assertTrue(browser.await(".who").getText().contains("web-aic"));
+        browser.submit(browser.find("header .account form button"));
+    }
+
+    @Test
+    void theAccessibilityCheckOfEveryScreenshotFindsAnUnlabelledField() throws Exception {
+        browser.open("data:text/html;charset=utf-8,<html lang=en><a class=skip href='%23main'>skip</a>"
+                + "<main id=main><h1>t</h1><input name=q></main></html>");
+        AssertionError refused = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> browser.screenshot("never-saved"));
+        assertTrue(refused.getMessage().contains("no label: q"), refused.getMessage());
     }
 }
