@@ -65,7 +65,6 @@ import org.tanghulu.itests.fixture.VersionedGroups;
 class CasesIT {
 
     private static final String GROUP = "enterprise-establishment";
-    private static final String PG_DATABASE = "tanghulu_it_cases";
     private static final List<String> DEPARTMENTS = List.of("aic", "zgc", "psb", "qts", "ltax", "ntax", "stats", "lss");
     private static final String SUPERVISOR = "it-supervisor";
     /** An officer of psb who is also a supervisor: sees every department's work, may act on psb's only. */
@@ -87,14 +86,7 @@ class CasesIT {
 
     @BeforeAll
     void boot() throws Exception {
-        karaf = new Distribution("cases-" + ItDatabase.kind(), ItDatabase.datasource(PG_DATABASE));
-        for (String d : DEPARTMENTS) {
-            karaf.staff("officer-" + d, "officer-" + d);
-        }
-        karaf.staff(SUPERVISOR, "supervisor");
-        karaf.staff(PSB_SUPERVISOR, "officer-psb", "supervisor");
-        Duration took = karaf.start();
-        System.out.println("Platform answered /api/health after " + took.toMillis() + " ms");
+        karaf = Distribution.shared();
         demoApplication = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
         demoOutputs = karaf.demo("enterprise-establishment-outputs.json");
         calendar = WorkingDays.read(karaf.home.resolve("etc/tanghulu-calendar.json"));

@@ -3,6 +3,7 @@ package org.tanghulu.itests;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,6 +30,26 @@ final class DeskSteps {
     void logout() {
         browser.submit(browser.find("header .account form button"));
         browser.await("#user");
+    }
+
+    /**
+     * The counting columns of the supervisors' statistics ({@code open}, {@code done}, {@code overdue},
+     * {@code corrections}, {@code ratings}) by department, as the logged-in supervisor finds them on the page now
+     * (on the shared platform, other classes' cases count too: compare before and after).
+     */
+    Map<String, Map<String, Integer>> statistics() {
+        browser.open(platform.desk("/supervision"));
+        browser.await("#statistics");
+        Map<String, Map<String, Integer>> rows = new TreeMap<>();
+        for (WebElement row : browser.driver.findElements(By.cssSelector("#statistics tbody tr[data-department]"))) {
+            Map<String, Integer> figures = new TreeMap<>();
+            for (String col : new String[] {"open", "done", "overdue", "corrections", "ratings"}) {
+                figures.put(col, Integer.parseInt(row.findElement(By.cssSelector("[data-col=" + col + "]")).getText()
+                        .split(" ")[0]));
+            }
+            rows.put(row.getAttribute("data-department"), figures);
+        }
+        return rows;
     }
 
     /** Opens the task from the work list and claims it if nobody has. */

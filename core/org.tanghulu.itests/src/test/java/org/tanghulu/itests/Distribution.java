@@ -30,6 +30,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The real Tanghulu distribution, unpacked from the build's tar.gz into a fresh folder,
  * on free ports, and run as its own process: driven over HTTP and the SSH console the
  * way an admin and a client would.
+ *
+ * <p><b>One platform for most test classes.</b> Booting costs half a minute, so a class that
+ * needs no fresh platform uses {@link #shared()}: booted once per test JVM (all IT classes run in
+ * one failsafe JVM, one class after the other), with every account of {@link #SHARED_STAFF}, on
+ * the database of {@code -Dtanghulu.it.database} (PostgreSQL database {@code tanghulu_it_shared}),
+ * stopped when the JVM ends. Joining it is one line in {@code @BeforeAll}:
+ * <pre>{@code karaf = Distribution.shared();}</pre>
+ * {@link #close()} does nothing on it, so an {@code @AfterAll} that closes its platform may stay.
+ * A class on the shared platform must leave it as it found it (a department or group it uninstalls
+ * is installed again, deploy/ files it drops are removed, nothing is restarted) and must not assert
+ * global figures (all tasks, statistics, "nothing overdue") as absolute values: other classes' cases
+ * are there too, so it compares before and after, or looks at its own cases only. An account it
+ * locks out (login throttling) is its own: add it to {@link #SHARED_STAFF}.
+ * A class that restarts, kills, reconfigures before start or uninstalls the platform's own parts
+ * boots its own with {@code new Distribution(...)} and {@link #start()}, and closes it.
  */
 final class Distribution implements AutoCloseable {
 
@@ -39,6 +54,14 @@ final class Distribution implements AutoCloseable {
     static final String STAFF_PASSWORD = "staff-" + Long.toHexString(System.nanoTime()) + "-pw";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The staff accounts of {@link #shared()} (name to roles), all with {@link #STAFF_PASSWORD}: an officer
+     * {@code officer-<department>} of each demo department, supervisors, and the accounts classes keep for themselves.
+     */
+    static final Map<String, List<String>> SHARED_STAFF = sharedStaff();
+    private static Distribution shared;
+    private static Throwable sharedFailure;
+
     final Path home;
     final int httpPort = freePort();
     final int deskPort = freePort();
@@ -47,6 +70,46 @@ final class Distribution implements AutoCloseable {
     final int rmiServerPort = freePort();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    private boolean isShared;
+
+    private static Map<String, List<String>> sharedStaff() {
+        Map<String, List<String>> staff = new java.util.LinkedHashMap<>();
+        for (String d : List.of("aic", "zgc", "psb", "qts", "ltax", "ntax", "stats", "lss")) {
+            staff.put("officer-" + d, List.of("officer-" + d));
+        }
+        staff.put("officer-aic-2", List.of("officer-aic"));
+        staff.put("it-supervisor", List.of("supervisor"));
+        staff.put("it-psb-supervisor", List.of("officer-psb", "supervisor"));
+        // WebIT locks this one out on the desk
+        staff.put("web-guessed", List.of("officer-aic"));
+        return java.util.Collections.unmodifiableMap(staff);
+    }
+
+    /**
+     * The platform shared by the test classes that need no fresh one (see the class comment): booted on the first
+     * call, stopped when the test JVM ends. A failed boot fails every later call at once.
+     */
+    static synchronized Distribution shared() throws Exception {
+        if (sharedFailure != null) {
+            throw new IllegalStateException("the shared platform did not boot", sharedFailure);
+        }
+        if (shared == null) {
+            try {
+                Distribution d = new Distribution("shared-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_it_shared"));
+                for (var account : SHARED_STAFF.entrySet()) {
+                    d.staff(account.getKey(), account.getValue().toArray(String[]::new));
+                }
+                Duration took = d.start();
+                System.out.println("Shared platform answered /api/health after " + took.toMillis() + " ms");
+                d.isShared = true; // start() made sure the JVM's end ends it
+                shared = d;
+            } catch (Exception | AssertionError e) {
+                sharedFailure = e;
+                throw e;
+            }
+        }
+        return shared;
+    }
 
     /** Unpacks the distribution, moves it to free ports, points it at the database and adds a console admin. */
     Distribution(String name, Map<String, String> datasource) throws Exception {
@@ -292,8 +355,11 @@ final class Distribution implements AutoCloseable {
         }
     }
 
+    /** Stops the platform, unless it is the {@link #shared()} one, which runs until the test JVM ends. */
     @Override
     public void close() throws InterruptedException {
-        stop();
+        if (!isShared) {
+            stop();
+        }
     }
 }

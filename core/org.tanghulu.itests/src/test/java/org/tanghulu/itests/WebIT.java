@@ -23,10 +23,7 @@ class WebIT {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = new Distribution("web-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_web_it"));
-        platform.staff("web-aic", "officer-aic");
-        platform.staff("web-guessed", "officer-aic");
-        platform.start();
+        platform = Distribution.shared();
         browser = new Browser();
     }
 
@@ -36,7 +33,7 @@ class WebIT {
             browser.close();
         }
         if (platform != null) {
-            platform.stop();
+            platform.close();
         }
     }
 
@@ -83,13 +80,13 @@ class WebIT {
     @Test
     void officerLogsInOnTheDeskAndAWrongPasswordIsRefusedInWords() throws Exception {
         browser.open(desk("/"));
-        browser.await("#user").sendKeys("web-aic");
+        browser.await("#user").sendKeys("officer-aic");
         browser.find("#password").sendKeys("wrong-password");
         browser.find("form.login button").click();
         assertTrue(browser.await("#login-error").getText().contains("密码错误"));
         browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
         browser.find("form.login button").click();
-        assertTrue(browser.await(".who").getText().contains("web-aic"));
+        assertTrue(browser.await(".who").getText().contains("officer-aic"));
         browser.screenshot("desk-after-login");
     }
 
@@ -133,10 +130,10 @@ class WebIT {
         browser.screenshot("desk-login-throttled");
         // another name is not affected
         browser.find("#user").clear();
-        browser.find("#user").sendKeys("web-aic");
+        browser.find("#user").sendKeys("officer-aic");
         browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
         browser.submit(browser.find("form.login button"));
-        assertTrue(browser.await(".who").getText().contains("web-aic"));
+        assertTrue(browser.await(".who").getText().contains("officer-aic"));
         browser.submit(browser.find("header .account form button"));
     }
 
@@ -157,7 +154,7 @@ class WebIT {
         browser.driver.manage().deleteAllCookies();
         browser.open(desk("/login"));
         String token = browser.find("meta[name=csrf-token]").getAttribute("content");
-        String form = "user=web-aic&password=" + java.net.URLEncoder.encode(Distribution.STAFF_PASSWORD,
+        String form = "user=officer-aic&password=" + java.net.URLEncoder.encode(Distribution.STAFF_PASSWORD,
                 java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(403, post(desk("/login"), form, null));
         assertEquals(403, post(desk("/login"), form, token + "x"));
@@ -166,7 +163,7 @@ class WebIT {
         token = browser.find("meta[name=csrf-token]").getAttribute("content");
         assertEquals(0, post(desk("/login"), form, token), "the right token logs in (a redirect, opaque to fetch)");
         browser.open(desk("/"));
-        assertTrue(browser.await(".who").getText().contains("web-aic"));
+        assertTrue(browser.await(".who").getText().contains("officer-aic"));
         browser.submit(browser.find("header .account form button"));
     }
 

@@ -1,0 +1,364 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Who may do what: every endpoint of {@code /api} (as {@code /api/openapi.json} lists them) and every portal and
+ * desk page with personal data, tried by every role, each cell asserted as the status documented in
+ * {@code docs/cases.md}, {@code docs/portal.md} and {@code docs/desk.md}. The matrix is printed. A new endpoint,
+ * page or role joins {@link #MATRIX} (see docs/reliability.md); the test fails if {@code openapi.json} lists an
+ * operation the matrix does not.
+ *
+ * <p>Roles: anonymous; applicant A (the access key of case A over the API, the portal account that submitted case P
+ * on the pages); applicant B (another case's key, another portal account); an officer of department X (aic, which
+ * has the open task on the case) and of Y (zgc, which has none yet); a supervisor. Endpoints that change something
+ * get a fresh case for each cell, so one role's success does not decide another's answer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationIT {
+
+    enum Role {
+        ANONYMOUS("anonymous"), APPLICANT_A("applicant A"), APPLICANT_B("applicant B"), OFFICER_X("officer aic"),
+        OFFICER_Y("officer zgc"), SUPERVISOR("supervisor");
+
+        final String label;
+
+        Role(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Where a request goes: the JSON API, the portal's pages, the desk's pages. */
+    enum Surface { API, PORTAL, DESK }
+
+    /**
+     * One row: a request and the status each role gets, in {@link Role} order. 303 is a redirect to the login page
+     * (pages ask for a login that way), 401 no or wrong credentials, 403 known but not allowed, 404 not there for
+     * this caller (another's case: the same answer as an unknown one, so its existence is not revealed).
+     *
+     * @param fresh whether each cell gets its own new case (the request changes something)
+     */
+    record Row(Surface surface, String method, String path, boolean fresh, int... statuses) {
+    }
+
+    private static final String GROUP = "enterprise-establishment";
+    private static final String OFFICER_X = "officer-aic";
+    private static final String OFFICER_Y = "officer-zgc";
+    private static final String SUPERVISOR = "it-supervisor";
+
+    /*
+     * {tn}: case A's tracking number; {task}: its task of aic (name pre-approval), READY, or CLAIMED by officer X
+     * for /decision, or waiting for the applicant's correction for /correction; {ptn}: case P, submitted on the
+     * portal by applicant A's account.
+     */
+    static final List<Row> MATRIX = List.of(
+            //                                                           anon  A    B    X    Y    sup
+            new Row(Surface.API, "GET", "/api/health", false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/openapi.json", false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/departments", false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/departments/aic", false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/groups", false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/groups/" + GROUP, false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/groups/" + GROUP + "/chart", false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/groups/" + GROUP + "/form", false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/groups/" + GROUP + "/form?from={tn}", false, 404, 200, 404, 404, 404, 404),
+            new Row(Surface.API, "GET", "/api/groups/" + GROUP + "/redundancy", false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/checklist", false, 200, 200, 200, 200, 200, 200),
+            new Row(Surface.API, "POST", "/api/cases", true, 201, 201, 201, 201, 201, 201),
+            new Row(Surface.API, "GET", "/api/cases/{tn}", false, 401, 200, 404, 200, 404, 200),
+            new Row(Surface.API, "GET", "/api/cases/{tn}/events", false, 401, 200, 404, 200, 404, 200),
+            new Row(Surface.API, "POST", "/api/cases/{tn}/tasks/{task}/correction", true, 404, 200, 404, 404, 404, 404),
+            new Row(Surface.API, "GET", "/api/tasks?department=aic", false, 401, 401, 401, 200, 403, 200),
+            new Row(Surface.API, "GET", "/api/tasks/overdue", false, 401, 401, 401, 200, 200, 200),
+            new Row(Surface.API, "GET", "/api/tasks/{task}", false, 401, 401, 401, 200, 404, 200),
+            new Row(Surface.API, "POST", "/api/tasks/{task}/claim", true, 401, 401, 401, 200, 403, 403),
+            new Row(Surface.API, "POST", "/api/tasks/{task}/decision", true, 401, 401, 401, 200, 403, 403),
+            new Row(Surface.PORTAL, "GET", "/cases", false, 303, 200, 200, 303, 303, 303),
+            new Row(Surface.PORTAL, "GET", "/cases/{ptn}", false, 303, 200, 404, 303, 303, 303),
+            new Row(Surface.PORTAL, "GET", "/cases/{ptn}/receipt", false, 303, 200, 404, 303, 303, 303),
+            new Row(Surface.PORTAL, "GET", "/groups/" + GROUP + "/apply?from={ptn}", false, 303, 200, 404, 303, 303, 303),
+            new Row(Surface.DESK, "GET", "/desk/", false, 303, 303, 303, 200, 200, 200),
+            new Row(Surface.DESK, "GET", "/desk/tasks/{task}", false, 303, 303, 303, 200, 404, 200),
+            new Row(Surface.DESK, "GET", "/desk/supervision", false, 303, 303, 303, 403, 403, 200),
+            new Row(Surface.DESK, "GET", "/desk/supervision/aic", false, 303, 303, 303, 403, 403, 200),
+            new Row(Surface.DESK, "GET", "/desk/cases/{tn}", false, 303, 303, 303, 403, 403, 200));
+
+    private Distribution karaf;
+    private ObjectNode demoApplication;
+    private JsonNode demoOutputs;
+    /** Case A (shared by the rows that change nothing) and applicant B's own case. */
+    private Fixture caseA;
+    private Fixture caseB;
+    /** Case P, submitted on the portal by applicant A. */
+    private String portalCase;
+    /** Page sessions (cookies) by role; anonymous has an empty one. */
+    private final Map<Role, HttpClient> sessions = new EnumMap<>(Role.class);
+
+    /** A case submitted over the API, and its task of aic. */
+    record Fixture(String trackingNumber, String accessKey, long task) {
+    }
+
+    @BeforeAll
+    void boot() throws Exception {
+        karaf = Distribution.shared();
+        demoApplication = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
+        demoOutputs = karaf.demo("enterprise-establishment-outputs.json");
+        caseA = submit();
+        caseB = submit();
+        for (Role r : Role.values()) {
+            sessions.put(r, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+        }
+        String suffix = Long.toHexString(System.nanoTime());
+        register(sessions.get(Role.APPLICANT_A), "authz-a-" + suffix);
+        register(sessions.get(Role.APPLICANT_B), "authz-b-" + suffix);
+        portalCase = applyOnThePortal(sessions.get(Role.APPLICANT_A));
+        deskLogin(sessions.get(Role.OFFICER_X), OFFICER_X);
+        deskLogin(sessions.get(Role.OFFICER_Y), OFFICER_Y);
+        deskLogin(sessions.get(Role.SUPERVISOR), SUPERVISOR);
+    }
+
+    @Test
+    void everyRoleGetsWhatIsDocumentedOnEveryEndpoint() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        StringBuilder table = new StringBuilder(String.format("%-58s", "endpoint"));
+        for (Role r : Role.values()) {
+            table.append(String.format(" %-13s", r.label));
+        }
+        table.append('\n');
+        for (Row row : MATRIX) {
+            assertEquals(Role.values().length, row.statuses().length, row.path());
+            table.append(String.format("%-58s", row.surface() + " " + row.method() + " " + row.path()));
+            for (Role role : Role.values()) {
+                int expected = row.statuses()[role.ordinal()];
+                HttpResponse<String> got = cell(row, role);
+                boolean ok = got.statusCode() == expected;
+                table.append(String.format(" %-13s", got.statusCode() + (ok ? "" : " (want " + expected + ")")));
+                if (!ok) {
+                    wrong.add(row.method() + " " + row.path() + " as " + role.label + ": " + got.statusCode() + ", documented "
+                            + expected + ": " + abbreviate(got.body()));
+                }
+                if (expected >= 400 || expected == 303) {
+                    assertDeniedWithoutData(row, role, got);
+                }
+            }
+            table.append('\n');
+        }
+        System.out.println("Authorization matrix (status per role; denied = 303 to the login page, 401, 403, 404):\n" + table);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void theMatrixCoversEveryOperationOfTheApi() throws Exception {
+        List<String> covered = MATRIX.stream().filter(r -> r.surface() == Surface.API)
+                .map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "").replace("/departments/aic", "/departments/{}")
+                        .replace("/groups/" + GROUP, "/groups/{}").replaceAll("\\{[^}]+}", "{}"))
+                .toList();
+        List<String> missing = new ArrayList<>();
+        JsonNode paths = karaf.json("/api/openapi.json").get("paths");
+        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
+            String op = method.toUpperCase() + " /api" + path.replaceAll("\\{[^}]+}", "{}");
+            if (!covered.contains(op)) {
+                missing.add(op);
+            }
+        }));
+        assertTrue(missing.isEmpty(), "operations of openapi.json not in the authorization matrix: " + missing);
+    }
+
+    /** Sends the row's request as the role; a fresh row gets its own case, prepared as the row needs it. */
+    private HttpResponse<String> cell(Row row, Role role) throws Exception {
+        Fixture f = caseA;
+        if (row.fresh() && row.path().contains("{task}")) {
+            f = submit();
+            if (row.path().endsWith("/decision")) {
+                assertEquals(200, api("POST", "/api/tasks/" + f.task() + "/claim", null, staff(OFFICER_X)).statusCode());
+            } else if (row.path().endsWith("/correction")) {
+                assertEquals(200, api("POST", "/api/tasks/" + f.task() + "/claim", null, staff(OFFICER_X)).statusCode());
+                HttpResponse<String> asked = api("POST", "/api/tasks/" + f.task() + "/decision", Distribution.JSON
+                        .writeValueAsString(Map.of("kind", "REQUEST_CORRECTION", "message", "请核对企业电话。",
+                                "fields", List.of("enterprise-phone"))), staff(OFFICER_X));
+                assertEquals(200, asked.statusCode(), asked.body());
+            }
+        }
+        String path = row.path().replace("{tn}", f.trackingNumber()).replace("{task}", String.valueOf(f.task()))
+                .replace("{ptn}", portalCase);
+        return switch (row.surface()) {
+            case API -> api(row.method(), path, body(row, f), credentials(role, f));
+            case PORTAL -> page(sessions.get(role), karaf.portal(path), role, Surface.PORTAL);
+            case DESK -> page(sessions.get(role), karaf.desk(path.substring("/desk".length())), role, Surface.DESK);
+        };
+    }
+
+    /** The JSON a row's POST sends: a new application, a correction, a rejection. */
+    private String body(Row row, Fixture f) throws IOException {
+        if (!row.method().equals("POST") || row.path().endsWith("/claim")) {
+            return null;
+        }
+        if (row.path().equals("/api/cases")) {
+            ObjectNode app = demoApplication.deepCopy();
+            app.put("submissionKey", UUID.randomUUID().toString());
+            return Distribution.JSON.writeValueAsString(app);
+        }
+        if (row.path().endsWith("/correction")) {
+            return Distribution.JSON.writeValueAsString(Map.of("values", Map.of("enterprise-phone",
+                    demoApplication.get("values").get("enterprise-phone").asText()), "message", "已核对。"));
+        }
+        return Distribution.JSON.writeValueAsString(Map.of("kind", "REJECT", "message", "不予受理。"));
+    }
+
+    /** The API credentials of a role for case {@code f}: applicant A holds its key, B the key of its own case. */
+    private String[] credentials(Role role, Fixture f) {
+        return switch (role) {
+            case ANONYMOUS -> new String[0];
+            case APPLICANT_A -> new String[] {"X-Access-Key", f.accessKey()};
+            case APPLICANT_B -> new String[] {"X-Access-Key", caseB.accessKey()};
+            case OFFICER_X -> staff(OFFICER_X);
+            case OFFICER_Y -> staff(OFFICER_Y);
+            case SUPERVISOR -> staff(SUPERVISOR);
+        };
+    }
+
+    /**
+     * The one place that says how a member of staff authenticates to the API (today HTTP Basic with the
+     * password; a token from a login would be obtained and sent here).
+     */
+    static String[] staff(String user) {
+        return new String[] {"Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + Distribution.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8))};
+    }
+
+    /** A denied answer gives nothing away: no personal data of case A or P, no Java class names. */
+    private void assertDeniedWithoutData(Row row, Role role, HttpResponse<String> got) {
+        String where = row.method() + " " + row.path() + " as " + role.label;
+        String body = got.body();
+        assertTrue(!body.contains(demoApplication.get("applicantName").asText())
+                && !body.contains(demoApplication.get("contactPhone").asText()), where + " shows personal data: "
+                + abbreviate(body));
+        assertTrue(!body.contains("Exception") && !body.matches("(?s).*\\b(java|javax|org)\\.[a-z]+\\.[A-Za-z.]+.*"),
+                where + " names Java classes: " + abbreviate(body));
+        if (got.statusCode() == 303) {
+            String location = got.headers().firstValue("Location").orElse("");
+            assertTrue(location.contains("/login"), where + " redirects to " + location);
+        }
+    }
+
+    private HttpResponse<String> api(String method, String path, String body, String... headers) throws IOException {
+        return karaf.send(method, path, body, headers);
+    }
+
+    /**
+     * A page request in the role's session. Staff have no portal session: they come with their API credentials,
+     * which must not open a portal page. Applicants come to the desk with their portal session's cookies.
+     */
+    private HttpResponse<String> page(HttpClient session, String url, Role role, Surface surface) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (surface == Surface.PORTAL && role.compareTo(Role.OFFICER_X) >= 0) {
+            String[] auth = staff(role == Role.OFFICER_X ? OFFICER_X : role == Role.OFFICER_Y ? OFFICER_Y : SUPERVISOR);
+            request.header(auth[0], auth[1]);
+        }
+        return session.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private Fixture submit() throws Exception {
+        ObjectNode app = demoApplication.deepCopy();
+        app.put("submissionKey", UUID.randomUUID().toString());
+        HttpResponse<String> r = api("POST", "/api/cases", Distribution.JSON.writeValueAsString(app));
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode receipt = Distribution.JSON.readTree(r.body());
+        String tn = receipt.get("trackingNumber").asText();
+        String key = receipt.get("accessKey").asText();
+        JsonNode view = Distribution.JSON.readTree(api("GET", "/api/cases/" + tn, null, "X-Access-Key", key).body());
+        long task = view.get("tasks").get(0).get("id").asLong();
+        assertEquals("aic", view.get("tasks").get(0).get("matter").get("department").asText());
+        return new Fixture(tn, key, task);
+    }
+
+    private void register(HttpClient session, String username) throws Exception {
+        String csrf = csrf(session, karaf.portal("/register"));
+        HttpResponse<String> r = post(session, karaf.portal("/register"), Map.of("_csrf", csrf, "username", username,
+                "password", "authz-" + username + "-secret", "name", "张三", "mobile", "13800138000",
+                "email", username + "@example.cn"));
+        assertEquals(303, r.statusCode(), r.body());
+    }
+
+    /** Applicant A's own case, submitted with the portal's unified form; returns its tracking number. */
+    private String applyOnThePortal(HttpClient session) throws Exception {
+        String csrf = csrf(session, karaf.portal("/groups/" + GROUP + "/apply"));
+        List<String[]> form = new ArrayList<>();
+        form.add(new String[] {"_csrf", csrf});
+        form.add(new String[] {"submissionKey", UUID.randomUUID().toString()});
+        for (String particular : List.of("applicantType", "applicantName", "contactPhone", "contactEmail")) {
+            form.add(new String[] {particular, demoApplication.get(particular).asText()});
+        }
+        demoApplication.get("values").fields().forEachRemaining(v -> form.add(new String[] {"v." + v.getKey(),
+                v.getValue().asText()}));
+        demoApplication.get("materials").forEach(m -> form.add(new String[] {"m", m.asText()}));
+        HttpResponse<String> r = session.send(HttpRequest.newBuilder(URI.create(karaf.portal("/groups/" + GROUP + "/apply")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, r.statusCode(), r.body());
+        Matcher m = Pattern.compile("/cases/([^/]+)/receipt").matcher(r.headers().firstValue("Location").orElse(""));
+        assertTrue(m.find(), r.headers().map().toString());
+        return m.group(1);
+    }
+
+    private void deskLogin(HttpClient session, String user) throws Exception {
+        String csrf = csrf(session, karaf.desk("/login"));
+        HttpResponse<String> r = post(session, karaf.desk("/login"), Map.of("_csrf", csrf, "user", user,
+                "password", Distribution.STAFF_PASSWORD));
+        assertEquals(303, r.statusCode(), r.body());
+    }
+
+    private static String csrf(HttpClient session, String url) throws Exception {
+        String page = session.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), url + ": " + abbreviate(page));
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> post(HttpClient session, String url, Map<String, String> fields) throws Exception {
+        List<String[]> form = new ArrayList<>();
+        new LinkedHashMap<>(fields).forEach((k, v) -> form.add(new String[] {k, v}));
+        return session.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(List<String[]> form) {
+        List<String> pairs = new ArrayList<>();
+        for (String[] f : form) {
+            pairs.add(URLEncoder.encode(f[0], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8));
+        }
+        return String.join("&", pairs);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+}
