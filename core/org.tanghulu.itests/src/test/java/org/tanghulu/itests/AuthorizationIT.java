@@ -303,7 +303,7 @@ class AuthorizationIT {
     private void register(HttpClient session, String username) throws Exception {
         String csrf = csrf(session, karaf.portal("/register"));
         HttpResponse<String> r = post(session, karaf.portal("/register"), Map.of("_csrf", csrf, "username", username,
-                "password", "authz-" + username + "-secret", "name", "张三", "mobile", "13800138000",
+                "password", "a-much-longer-secret-1", "name", "张三", "mobile", "13800138000",
                 "email", username + "@example.cn"));
         assertEquals(303, r.statusCode(), r.body());
     }

@@ -495,19 +495,41 @@ class CasesIT {
     void ofTenSimultaneousApprovalsExactlyOneWins() throws Exception {
         Receipt r = submit(newApplication());
         long id = task(view(r), "aic/name-preapproval").get("id").asLong();
-        List<Answer> claims = concurrently(10, () -> call("POST", "/api/tasks/" + id + "/claim", null, officer("aic")));
+        // two officers of aic, five claims each, at the same moment: one claim wins, and the task is the winner's
+        List<String> claimants = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            claimants.add(i % 2 == 0 ? "officer-aic" : "officer-aic-2");
+        }
+        List<Callable<Answer>> claimCalls = new ArrayList<>();
+        claimants.forEach(who -> claimCalls.add(() -> call("POST", "/api/tasks/" + id + "/claim", null, staff(who))));
+        List<Answer> claims = concurrently(10, claimCalls);
         assertEquals(Map.of(200, 1L, 409, 9L), claims.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new,
                 Collectors.counting())), () -> claims.stream().map(Answer::text).toList().toString());
+        String assignee = claimants.get(indexOf200(claims));
+        assertEquals(assignee, task(view(r), "aic/name-preapproval").get("assignee").asText(), "the winner holds the task");
+        claims.stream().filter(a -> a.status() == 409).forEach(a -> assertFalse(a.body().path("message").asText().isBlank(),
+                "a refused claim says why: " + a.text()));
 
-        Answer noOutputs = call("POST", "/api/tasks/" + id + "/decision", Map.of("kind", "APPROVE"), officer("aic"));
+        Answer noOutputs = call("POST", "/api/tasks/" + id + "/decision", Map.of("kind", "APPROVE"), staff(assignee));
         assertEquals(422, noOutputs.status(), noOutputs.text());
         assertEquals(List.of("name-preapproval-number"), noOutputs.body().get("problems").findValuesAsText("field"));
         assertEquals("CLAIMED", task(view(r), "aic/name-preapproval").get("state").asText(), "not approved");
 
-        String decision = approval("aic/name-preapproval");
-        List<Answer> answers = concurrently(10, () -> call("POST", "/api/tasks/" + id + "/decision", decision, officer("aic")));
+        // ten approvals at the same moment, each with its own pre-approval number: one wins, and only its number is kept
+        String number = demoOutputs.get("aic/name-preapproval").get("name-preapproval-number").asText();
+        List<String> numbers = new ArrayList<>();
+        List<Callable<Answer>> decisions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String mine = number.replaceFirst("\\d(号)$", i + "$1");
+            numbers.add(mine);
+            String decision = JSON.writeValueAsString(Map.of("kind", "APPROVE", "outputs", Map.of("name-preapproval-number", mine)));
+            decisions.add(() -> call("POST", "/api/tasks/" + id + "/decision", decision, staff(assignee)));
+        }
+        assertEquals(10, Set.copyOf(numbers).size(), "ten different numbers: " + numbers);
+        List<Answer> answers = concurrently(10, decisions);
         Map<Integer, Long> statuses = answers.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
         assertEquals(Map.of(200, 1L, 409, 9L), statuses, () -> answers.stream().map(Answer::text).toList().toString());
+        String won = numbers.get(indexOf200(answers));
 
         List<JsonNode> events = list(applicantGet("/api/cases/" + r.trackingNumber() + "/events", r));
         assertEquals(1, events.stream().filter(e -> e.get("type").asText().equals("CLAIMED")
@@ -517,8 +539,22 @@ class CasesIT {
         JsonNode view = view(r);
         assertEquals(1, view.get("tasks").findValues("matter").stream().filter(m -> key(m).equals("aic/business-licence")).count(),
                 view.get("tasks").toString());
-        assertEquals("APPROVED", task(view, "aic/name-preapproval").get("state").asText());
+        JsonNode decided = task(view, "aic/name-preapproval");
+        assertEquals("APPROVED", decided.get("state").asText());
+        assertEquals(assignee, decided.get("assignee").asText());
+        assertEquals(won, decided.get("outputs").get("name-preapproval-number").asText(), "the winner's output, no loser's");
+        assertEquals(won, view.get("values").get("name-preapproval-number").asText(), "the case's data is the winner's");
         assertEquals(2, view.get("tasks").size());
+    }
+
+    /** @return the index of the one answer 200 */
+    private static int indexOf200(List<Answer> answers) {
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i).status() == 200) {
+                return i;
+            }
+        }
+        throw new AssertionError("no answer 200");
     }
 
     // --- 6 ---------------------------------------------------------------------------

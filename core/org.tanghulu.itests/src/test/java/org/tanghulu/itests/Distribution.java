@@ -42,7 +42,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * is installed again, deploy/ files it drops are removed, nothing is restarted) and must not assert
  * global figures (all tasks, statistics, "nothing overdue") as absolute values: other classes' cases
  * are there too, so it compares before and after, or looks at its own cases only. An account it
- * locks out (login throttling) is its own: add it to {@link #SHARED_STAFF}.
+ * locks out (login throttling) is its own: add it to {@link #SHARED_STAFF}; every class logs in from
+ * 127.0.0.1, so a class that trips a lockout per client address, or runs long (the reliability suite),
+ * boots its own platform.
  * A class that restarts, kills, reconfigures before start or uninstalls the platform's own parts
  * boots its own with {@code new Distribution(...)} and {@link #start()}, and closes it.
  */
