@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,12 +197,12 @@ class AuthorizationIT {
         if (row.fresh() && row.path().contains("{task}")) {
             f = submit();
             if (row.path().endsWith("/decision")) {
-                assertEquals(200, api("POST", "/api/tasks/" + f.task() + "/claim", null, staff(OFFICER_X)).statusCode());
+                assertEquals(200, api("POST", "/api/tasks/" + f.task() + "/claim", null, karaf.staffAuth(OFFICER_X)).statusCode());
             } else if (row.path().endsWith("/correction")) {
-                assertEquals(200, api("POST", "/api/tasks/" + f.task() + "/claim", null, staff(OFFICER_X)).statusCode());
+                assertEquals(200, api("POST", "/api/tasks/" + f.task() + "/claim", null, karaf.staffAuth(OFFICER_X)).statusCode());
                 HttpResponse<String> asked = api("POST", "/api/tasks/" + f.task() + "/decision", Distribution.JSON
                         .writeValueAsString(Map.of("kind", "REQUEST_CORRECTION", "message", "请核对企业电话。",
-                                "fields", List.of("enterprise-phone"))), staff(OFFICER_X));
+                                "fields", List.of("enterprise-phone"))), karaf.staffAuth(OFFICER_X));
                 assertEquals(200, asked.statusCode(), asked.body());
             }
         }
@@ -239,19 +238,10 @@ class AuthorizationIT {
             case ANONYMOUS -> new String[0];
             case APPLICANT_A -> new String[] {"X-Access-Key", f.accessKey()};
             case APPLICANT_B -> new String[] {"X-Access-Key", caseB.accessKey()};
-            case OFFICER_X -> staff(OFFICER_X);
-            case OFFICER_Y -> staff(OFFICER_Y);
-            case SUPERVISOR -> staff(SUPERVISOR);
+            case OFFICER_X -> karaf.staffAuth(OFFICER_X);
+            case OFFICER_Y -> karaf.staffAuth(OFFICER_Y);
+            case SUPERVISOR -> karaf.staffAuth(SUPERVISOR);
         };
-    }
-
-    /**
-     * The one place that says how a member of staff authenticates to the API (today HTTP Basic with the
-     * password; a token from a login would be obtained and sent here).
-     */
-    static String[] staff(String user) {
-        return new String[] {"Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + Distribution.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8))};
     }
 
     /** A denied answer gives nothing away: no personal data of case A or P, no Java class names. */
@@ -280,7 +270,7 @@ class AuthorizationIT {
     private HttpResponse<String> page(HttpClient session, String url, Role role, Surface surface) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (surface == Surface.PORTAL && role.compareTo(Role.OFFICER_X) >= 0) {
-            String[] auth = staff(role == Role.OFFICER_X ? OFFICER_X : role == Role.OFFICER_Y ? OFFICER_Y : SUPERVISOR);
+            String[] auth = karaf.staffAuth(role == Role.OFFICER_X ? OFFICER_X : role == Role.OFFICER_Y ? OFFICER_Y : SUPERVISOR);
             request.header(auth[0], auth[1]);
         }
         return session.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -202,6 +202,17 @@ final class Distribution implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * The header that authenticates a member of staff ({@link #STAFF_PASSWORD}) to the JSON API: the one place that
+     * says how (today HTTP Basic with the password; with tokens, a login here, remembered per user).
+     *
+     * @return header name, value (as {@link #send} takes them)
+     */
+    String[] staffAuth(String user) {
+        return new String[] {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8))};
+    }
+
     /** @return the URL of {@code path} on the portal port (pages and the JSON API) */
     String portal(String path) {
         return "http://127.0.0.1:" + httpPort + path;

@@ -179,8 +179,8 @@ class HotDeployIT {
             case "GET /api/cases/{tn}" -> karaf.send("GET", "/api/cases/" + own.trackingNumber(), null,
                     "X-Access-Key", own.accessKey());
             case "GET /api/tasks?department=aic" -> karaf.send("GET", "/api/tasks?department=aic", null,
-                    AuthorizationIT.staff("officer-aic"));
-            default -> karaf.send("GET", "/api/tasks?department=psb", null, AuthorizationIT.staff("officer-psb"));
+                    karaf.staffAuth("officer-aic"));
+            default -> karaf.send("GET", "/api/tasks?department=psb", null, karaf.staffAuth("officer-psb"));
         };
     }
 
@@ -218,7 +218,7 @@ class HotDeployIT {
             for (JsonNode t : ready) {
                 String department = t.get("matter").get("department").asText();
                 String matter = department + "/" + t.get("matter").get("matter").asText();
-                String[] officer = AuthorizationIT.staff("officer-" + department);
+                String[] officer = karaf.staffAuth("officer-" + department);
                 long id = t.get("id").asLong();
                 HttpResponse<String> claim = karaf.send("POST", "/api/tasks/" + id + "/claim", null, officer);
                 assertEquals(200, claim.statusCode(), matter + " claim: " + claim.body());
