@@ -109,7 +109,7 @@ class CrashIT {
                 }
                 System.out.printf("CRASH %s round %d/%d (seed %d): killed after %.1f s; this round %d cases (%.1f/s,"
                         + " submit p50 %d ms) and %d claims/decisions acknowledged, %d submissions refused; in all"
-                        + " %d cases acknowledged, %d present; %d claims/decisions acknowledged, %d kept;"
+                        + " %d cases acknowledged, %d present; %d tasks claimed or decided with a 2xx, %d of them kept;"
                         + " restart %.1f s (clean %.1f s)%n",
                         ItDatabase.kind(), round, ROUNDS, seed, killAfter, load.cases.get(),
                         load.cases.get() / killAfter, load.submitMedianMillis(), load.decisions.get(),
