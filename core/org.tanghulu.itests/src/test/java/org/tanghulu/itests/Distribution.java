@@ -186,16 +186,28 @@ final class Distribution implements AutoCloseable {
 
     /** Stops the platform the way an admin does (SIGTERM to Karaf's JVM) and waits until every process of it has ended. */
     void stop() throws InterruptedException {
+        end(false);
+    }
+
+    /**
+     * Crashes the platform: SIGKILL to Karaf's JVM and every process it started, all at once (no
+     * shutdown hook, no clean close of the database), then waits until they have ended.
+     */
+    void kill() throws InterruptedException {
+        end(true);
+    }
+
+    private void end(boolean crash) throws InterruptedException {
         if (process != null && process.isAlive()) {
             List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
             all.add(process.toHandle());
-            all.forEach(ProcessHandle::destroy);
+            all.forEach(crash ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
             for (ProcessHandle p : all) {
                 try {
                     p.onExit().get(60, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                     all.forEach(ProcessHandle::destroyForcibly);
-                    fail("Karaf did not stop within 60 s");
+                    fail("Karaf did not " + (crash ? "die" : "stop") + " within 60 s");
                 }
             }
         }
