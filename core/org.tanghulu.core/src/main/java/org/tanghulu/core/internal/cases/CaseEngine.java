@@ -778,7 +778,7 @@ public class CaseEngine implements Cases {
     private List<FieldProblem> checkValues(UnifiedForm form, Map<String, String> values, boolean whole) {
         Set<String> fields = applicantFields(form);
         List<FieldProblem> problems = new ArrayList<>();
-        values.keySet().stream().filter(k -> !fields.contains(k)).sorted().forEach(k -> problems.add(problem(k,
+        values.keySet().stream().filter(k -> !fields.contains(k)).sorted().limit(20).forEach(k -> problems.add(problem(k,
                 "“" + k + "”不是本申请表的字段，请删除。", "'" + k + "' is not a field of this form; remove it.")));
         List<DataElement> checked = form.fields().stream().filter(f -> f.source() == UnifiedForm.Source.APPLICANT)
                 .filter(f -> whole || values.containsKey(f.element()))
