@@ -723,6 +723,9 @@ public class CaseEngine implements Cases {
     }
 
     private Optional<CaseEntity> byTrackingNumber(String trackingNumber) {
+        if (trackingNumber == null || trackingNumber.length() > 32 || InputRules.controlCharacter(trackingNumber, false) >= 0) {
+            return Optional.empty(); // no such case; PostgreSQL would refuse a NUL in the query
+        }
         return read(em -> em.createQuery("select c from CaseEntity c where c.trackingNumber = :t", CaseEntity.class)
                 .setParameter("t", trackingNumber).getResultStream().findFirst());
     }
