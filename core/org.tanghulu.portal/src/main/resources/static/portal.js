@@ -16,7 +16,8 @@
     CREDIT_CODE: /^[0-9A-HJ-NPQRTUWXY]{18}$/,
     ORGANIZATION_CODE: /^[0-9A-Z]{8}-?[0-9X]$/,
     PHONE: /^((\+?86[- ]?)?1[3-9]\d{9}|(0\d{2,3}-?|\(0\d{2,3}\))[2-9]\d{6,7}((-|转|#)\d{1,6})?)$/,
-    EMAIL: /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+    // the core's rule (org.tanghulu.core.validation.InputRules): exactly one plain address
+    EMAIL: /^[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/
   };
 
   function idCheckDigitOk(v) {

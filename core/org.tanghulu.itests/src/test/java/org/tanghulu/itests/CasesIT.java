@@ -881,6 +881,20 @@ class CasesIT {
                     .forEach(f -> fields.add(f.get("element").asText())));
             assertFalse(fields.contains("insured-employee-list"));
             ((ObjectNode) application.get("values")).retain(fields);
+            // nor its materials: a material no matter of the group asks for is refused
+            Set<String> asked = new HashSet<>();
+            karaf.json("/api/checklist?applicantType=ENTERPRISE").get("groups").forEach(g -> {
+                if (g.get("group").asText().equals(GROUP)) {
+                    g.get("missing").forEach(m -> asked.add(m.get("id").asText()));
+                }
+            });
+            assertFalse(asked.contains("labour-contracts"), asked.toString());
+            com.fasterxml.jackson.databind.node.ArrayNode materials = application.putArray("materials");
+            demoApplication.get("materials").forEach(m -> {
+                if (asked.contains(m.asText())) {
+                    materials.add(m);
+                }
+            });
             Receipt v2 = submit(application);
             assertEquals(2, view(v2).get("groupVersion").asInt());
             drive(v2, blocks.keySet());

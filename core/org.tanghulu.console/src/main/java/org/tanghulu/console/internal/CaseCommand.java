@@ -47,13 +47,13 @@ public class CaseCommand implements Action {
                     ? "No case has the tracking number '" + trackingNumber + "'."
                     : e.getMessage());
         }
-        System.out.println("Case:      " + c.trackingNumber());
-        System.out.println("Group:     " + c.group() + " v" + c.groupVersion() + "  " + Formats.zh(c.groupName()));
-        System.out.println("State:     " + c.state());
-        System.out.println("Applicant: " + c.applicantName() + " (" + c.applicantType() + ")");
-        System.out.println("Submitted: " + Formats.time(c.submitted()));
-        System.out.println("Closed:    " + Formats.time(c.closed()));
-        System.out.println();
+        Terminal.out().println("Case:      " + c.trackingNumber());
+        Terminal.out().println("Group:     " + c.group() + " v" + c.groupVersion() + "  " + Formats.zh(c.groupName()));
+        Terminal.out().println("State:     " + c.state());
+        Terminal.out().println("Applicant: " + c.applicantName() + " (" + c.applicantType() + ")");
+        Terminal.out().println("Submitted: " + Formats.time(c.submitted()));
+        Terminal.out().println("Closed:    " + Formats.time(c.closed()));
+        Terminal.out().println();
         ShellTable tasks = new ShellTable();
         tasks.column("Task").alignRight();
         tasks.column("Matter");
@@ -69,9 +69,9 @@ public class CaseCommand implements Action {
                     Formats.state(t), Formats.orEmpty(t.assignee()), t.promisedDue(), t.statutoryDue(),
                     t.pausedDays(), Formats.overdue(t));
         }
-        tasks.print(System.out);
+        tasks.print(Terminal.out());
         if (events) {
-            System.out.println();
+            Terminal.out().println();
             printEvents(log);
         }
         return null;
@@ -90,7 +90,7 @@ public class CaseCommand implements Action {
             table.addRow().addContent(e.sequence(), Formats.time(e.at()), e.actor(), e.type(),
                     Formats.orEmpty(e.taskId()), change(e), Formats.orEmpty(e.detail()));
         }
-        table.print(System.out);
+        table.print(Terminal.out());
     }
 
     /** @return {@code before -> after}, {@code -} standing for a missing side; empty if neither is given */

@@ -13,7 +13,7 @@ public class ChartCommand extends GroupAction {
     @Override
     public Object execute() {
         FlowChart chart = derive(Procedures::flowChart);
-        ChartText.lines(chart).forEach(System.out::println);
+        ChartText.lines(chart).forEach(Terminal.out()::println);
         return null;
     }
 }

@@ -29,14 +29,14 @@ public class DepartmentCommand implements Action {
             throw new IllegalArgumentException("No department '" + id + "' is installed. Installed: "
                     + DepartmentsCommand.list(registry.departments().stream().map(DepartmentStatus::id).toList()));
         }
-        System.out.println(d.id() + "  " + d.name().zh() + " / " + d.name().en());
-        System.out.println("State:    " + d.state() + " since " + d.since());
-        System.out.println("Bundle:   " + d.bundle());
-        System.out.println("Failures: " + d.failures() + " guarded call(s) timed out or threw");
-        d.problems().forEach(p -> System.out.println("Problem:  " + p));
+        Terminal.out().println(d.id() + "  " + d.name().zh() + " / " + d.name().en());
+        Terminal.out().println("State:    " + d.state() + " since " + d.since());
+        Terminal.out().println("Bundle:   " + d.bundle());
+        Terminal.out().println("Failures: " + d.failures() + " guarded call(s) timed out or threw");
+        d.problems().forEach(p -> Terminal.out().println("Problem:  " + p));
         if (d.definition() != null) {
             for (Matter m : d.definition().matters()) {
-                System.out.println("Matter:   " + m.id() + "  " + m.name().zh() + "  (" + m.promisedDays() + "/"
+                Terminal.out().println("Matter:   " + m.id() + "  " + m.name().zh() + "  (" + m.promisedDays() + "/"
                         + m.statutoryDays() + " working days; after " + DepartmentsCommand.list(m.predecessors()) + ")");
             }
         }

@@ -45,7 +45,7 @@ public class DepartmentsCommand implements Action {
                         String.join("; ", d.problems()));
             }
         }
-        table.print(System.out);
+        table.print(Terminal.out());
         return null;
     }
 

@@ -30,7 +30,7 @@ public class GroupsCommand implements Action {
                     g.group().name() == null ? "" : g.group().name().zh(), g.group().matters().size(),
                     g.available() ? "yes" : "no", String.join("; ", g.problems().isEmpty() ? g.missing() : g.problems()));
         }
-        table.print(System.out);
+        table.print(Terminal.out());
         return null;
     }
 }

@@ -38,7 +38,7 @@ public class MattersCommand implements Action {
                         DepartmentsCommand.list(m.matter().predecessors()));
             }
         }
-        table.print(System.out);
+        table.print(Terminal.out());
         return null;
     }
 }

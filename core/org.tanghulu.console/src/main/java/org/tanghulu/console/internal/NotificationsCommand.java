@@ -30,7 +30,7 @@ public class NotificationsCommand implements Action {
     public Object execute() {
         List<NotificationView> list = notifications.list(trackingNumber, all);
         if (list.isEmpty()) {
-            System.out.println("No " + (all ? "" : "pending or failed ") + "notification"
+            Terminal.out().println("No " + (all ? "" : "pending or failed ") + "notification"
                     + (trackingNumber == null ? "." : " for " + trackingNumber + "."));
             return null;
         }
@@ -50,7 +50,7 @@ public class NotificationsCommand implements Action {
                     n.recipient(), n.status(), n.attempts(), Formats.time(n.sentAt()), n.subject(),
                     Formats.orEmpty(n.lastError()));
         }
-        table.print(System.out);
+        table.print(Terminal.out());
         return null;
     }
 }

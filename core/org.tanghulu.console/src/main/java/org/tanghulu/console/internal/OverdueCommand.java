@@ -39,7 +39,7 @@ public class OverdueCommand implements Action {
         }
         List<TaskView> overdue = cases.overdue(today);
         if (overdue.isEmpty()) {
-            System.out.println("No task is overdue.");
+            Terminal.out().println("No task is overdue.");
             return null;
         }
         ShellTable table = new ShellTable();
@@ -54,7 +54,7 @@ public class OverdueCommand implements Action {
                     t.matter(), t.promisedDue(), ChronoUnit.DAYS.between(t.promisedDue(), today),
                     Formats.orEmpty(t.assignee()));
         }
-        table.print(System.out);
+        table.print(Terminal.out());
         return null;
     }
 }

@@ -19,8 +19,8 @@ public class RedundancyCommand extends GroupAction {
     @Override
     public Object execute() {
         RedundancyReport report = derive(Procedures::redundancy);
-        summary(report).forEach(System.out::println);
-        System.out.println();
+        summary(report).forEach(Terminal.out()::println);
+        Terminal.out().println();
         ShellTable departments = new ShellTable();
         departments.column("Department");
         departments.column("Name");
@@ -29,8 +29,8 @@ public class RedundancyCommand extends GroupAction {
         for (DepartmentForms d : report.departments()) {
             departments.addRow().addContent(d.department(), Formats.zh(d.name()), d.forms(), d.items());
         }
-        departments.print(System.out);
-        System.out.println();
+        departments.print(Terminal.out());
+        Terminal.out().println();
         ShellTable elements = new ShellTable().emptyTableText("No item was asked more than once.");
         elements.column("Element");
         elements.column("Label");
@@ -40,7 +40,7 @@ public class RedundancyCommand extends GroupAction {
             elements.addRow().addContent(e.element(), Formats.zh(e.label()), e.timesAskedBefore(),
                     DepartmentsCommand.list(e.departments()));
         }
-        elements.print(System.out);
+        elements.print(Terminal.out());
         return null;
     }
 

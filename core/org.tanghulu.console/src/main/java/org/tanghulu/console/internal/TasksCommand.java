@@ -41,7 +41,7 @@ public class TasksCommand implements Action {
             table.addRow().addContent(t.id(), t.trackingNumber(), t.matter(), Formats.state(t),
                     Formats.orEmpty(t.assignee()), t.promisedDue(), Formats.overdue(t), t.pausedDays());
         }
-        table.print(System.out);
+        table.print(Terminal.out());
         return null;
     }
 }

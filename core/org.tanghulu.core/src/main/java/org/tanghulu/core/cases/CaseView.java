@@ -1,9 +1,12 @@
 package org.tanghulu.core.cases;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.api.definition.LocalizedText;
@@ -29,10 +32,10 @@ public record CaseView(String trackingNumber, String group, int groupVersion, Lo
         ApplicantType applicantType, String applicantName, Instant submitted, Instant closed,
         Map<String, String> values, Set<String> materials, List<TaskView> tasks, Rating rating) {
 
-    /** Normalises collections to unmodifiable ones. */
+    /** Normalises collections to unmodifiable ones; values sorted by id and materials by id, the same on every run. */
     public CaseView {
-        values = Map.copyOf(values);
-        materials = Set.copyOf(materials);
+        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+        materials = Collections.unmodifiableSortedSet(new TreeSet<>(materials));
         tasks = List.copyOf(tasks);
     }
 }

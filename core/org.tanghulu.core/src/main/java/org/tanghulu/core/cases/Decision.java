@@ -1,5 +1,8 @@
 package org.tanghulu.core.cases;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +29,9 @@ public record Decision(Kind kind, Map<String, String> outputs, String message, L
         REQUEST_CORRECTION
     }
 
-    /** Normalises collections to unmodifiable ones. */
+    /** Normalises collections to unmodifiable ones; {@code null} entries are kept for {@link Cases#decide} to refuse. */
     public Decision {
-        outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
-        fields = fields == null ? List.of() : List.copyOf(fields);
+        outputs = outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        fields = fields == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(fields));
     }
 }

@@ -1,5 +1,8 @@
 package org.tanghulu.core.cases;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,9 +29,12 @@ public record Submission(String group, String submissionKey, ApplicantType appli
         Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail,
         Long owner) {
 
-    /** Normalises collections to unmodifiable ones. */
+    /**
+     * Normalises collections to unmodifiable ones in the order given; {@code null}
+     * entries are kept, for {@link Cases#submit} to refuse with a message.
+     */
     public Submission {
-        values = values == null ? Map.of() : Map.copyOf(values);
-        materials = materials == null ? Set.of() : Set.copyOf(materials);
+        values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        materials = materials == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(materials));
     }
 }

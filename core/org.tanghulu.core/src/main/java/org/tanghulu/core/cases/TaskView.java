@@ -36,6 +36,6 @@ public record TaskView(long id, String trackingNumber, MatterKey matter, Localiz
     /** Normalises collections to unmodifiable ones. */
     public TaskView {
         correctionFields = List.copyOf(correctionFields);
-        outputs = Map.copyOf(outputs);
+        outputs = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(outputs));
     }
 }

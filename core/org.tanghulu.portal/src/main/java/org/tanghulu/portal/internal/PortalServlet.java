@@ -569,11 +569,6 @@ public class PortalServlet extends PageServlet {
         ApplicantType type = Arrays.stream(ApplicantType.values())
                 .filter(a -> a.name().equals(p.values().get("applicantType"))).findFirst().orElse(null);
         String key = p.submissionKey() == null ? UUID.randomUUID().toString() : p.submissionKey();
-        Map<String, String> contactProblems = contactProblems(p.values(), x.texts());
-        if (!contactProblems.isEmpty()) {
-            applyForm(x, me, id, p, contactProblems, 422);
-            return;
-        }
         try {
             Receipt r = cases.submit(new Submission(id, key, type, blankToNull(p.values().get("applicantName")), values,
                     p.materials(), blankToNull(p.values().get("contactPhone")),
@@ -585,27 +580,6 @@ public class PortalServlet extends PageServlet {
             }
             applyForm(x, me, id, p, Fields.errors(e.problems(), x.texts()), 422);
         }
-    }
-
-    private static final Pattern PHONE = Pattern.compile(
-            "(\\+?86[- ]?)?1[3-9]\\d{9}|(0\\d{2,3}-?|\\(0\\d{2,3}\\))[2-9]\\d{6,7}((-|转|#)\\d{1,6})?");
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
-
-    /**
-     * The core keeps the contacts of a submission unchecked, so the portal checks them (by the same
-     * formats portal.js uses) before submitting; the case's other problems show once they are right.
-     */
-    static Map<String, String> contactProblems(Map<String, String> values, Texts t) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        String phone = blankToNull(values.get("contactPhone"));
-        String mail = blankToNull(values.get("contactEmail"));
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            problems.put("contactPhone", t.get("portal.check.format"));
-        }
-        if (mail != null && !EMAIL.matcher(mail).matches()) {
-            problems.put("contactEmail", t.get("portal.check.format"));
-        }
-        return problems;
     }
 
     private void saveDraft(Exchange x, Applicant me, String id) throws IOException {

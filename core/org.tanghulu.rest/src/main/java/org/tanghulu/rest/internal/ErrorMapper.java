@@ -1,5 +1,9 @@
 package org.tanghulu.rest.internal;
 
+import java.io.CharConversionException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Collection;
 import java.util.List;
 
 import javax.ws.rs.WebApplicationException;
@@ -13,12 +17,19 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.FieldProblem;
+import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.core.cases.CaseException;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Every error leaves the API as JSON {@code {"status", "error", "message", "problems"}}:
@@ -32,6 +43,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ErrorMapper implements ExceptionMapper<Exception> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    /** The most problems an answer lists; messages are cut at 1,000 characters, problems at 500. */
+    static final int MAX_PROBLEMS = 50;
 
     /** The body of every error answer; {@code problems} name the fields at fault, if any. */
     public record Error(int status, String error, String message, List<FieldProblem> problems) {
@@ -50,7 +63,9 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
                 return json(400, unreadable(j), List.of()).build();
             }
             Response.StatusType status = w.getResponse().getStatusInfo();
-            String message = w.getMessage() == null || w.getMessage().startsWith("HTTP ") ? status.getReasonPhrase() : w.getMessage();
+            // the runtime's own exceptions carry a cause and a message about it; ours carry words for people
+            String message = w.getCause() != null || w.getMessage() == null || w.getMessage().startsWith("HTTP ")
+                    ? status.getReasonPhrase() + "." : w.getMessage();
             Response.ResponseBuilder answer = json(status.getStatusCode(), message, List.of());
             w.getResponse().getHeaders().forEach((name, values) -> {
                 if (!name.equalsIgnoreCase("Content-Type")) {
@@ -59,30 +74,85 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             });
             return answer.build();
         }
+        if (e instanceof CharConversionException || e instanceof IllegalCharsetNameException
+                || e instanceof UnsupportedCharsetException) {
+            return json(400, "The request body could not be read: its characters are not in the charset its "
+                    + "Content-Type names (send UTF-8).", List.of()).build();
+        }
         LOG.error("Request failed", e);
         return json(500, "The platform could not answer this request; the error has been logged.", List.of()).build();
     }
 
-    /** Says where and why a request body could not be read, without the parser's internals. */
-    private static String unreadable(JsonProcessingException e) {
+    /**
+     * Says where and why a request body could not be read, in words: never the parser's own
+     * message, which names Java types and classes.
+     */
+    static String unreadable(JsonProcessingException e) {
         String where = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (JsonMappingException.Reference r : m.getPath()) {
-                path.append(r.getFieldName() != null ? (path.length() == 0 ? "" : ".") + r.getFieldName() : "[" + r.getIndex() + "]");
+                path.append(r.getFieldName() != null ? (path.length() == 0 ? "" : ".") + clip(r.getFieldName(), 64)
+                        : "[" + r.getIndex() + "]");
             }
-            where = " at '" + path + "'";
+            where = " at '" + clip(path.toString(), 200) + "'";
         }
-        String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            why = "'" + f.getValue() + "' is not allowed; use one of " + List.of(f.getTargetType().getEnumConstants());
+        String why;
+        if (e instanceof StreamConstraintsException) {
+            why = "it is nested too deeply or has a number or text that is too long";
+        } else if (e instanceof JsonEOFException) {
+            why = "it ends before the JSON is complete";
+        } else if (e instanceof InputCoercionException) {
+            why = "a number is too large";
+        } else if (e instanceof JsonParseException p) {
+            why = "it is not valid JSON" + (p.getLocation() == null ? "" : " (line " + p.getLocation().getLineNr()
+                    + ", column " + p.getLocation().getColumnNr() + ")");
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            why = "'" + clip(String.valueOf(f.getValue()), 50) + "' is not allowed; use one of "
+                    + List.of(f.getTargetType().getEnumConstants());
         } else if (e instanceof UnrecognizedPropertyException u) {
-            why = "there is no property '" + u.getPropertyName() + "'; the known ones are " + u.getKnownPropertyIds();
+            List<String> known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().limit(20).toList();
+            why = "there is no property '" + clip(u.getPropertyName(), 64) + "'; the known ones are " + known;
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            why = m.getPath().isEmpty() && m.getMessage() != null && m.getMessage().startsWith("No content")
+                    ? "it is empty; send a JSON object" : "expected " + expected(m.getTargetType());
+        } else if (e instanceof ValueInstantiationException) {
+            why = "a value is missing or not allowed";
+        } else {
+            why = "it does not have the form this request takes; see /api/openapi.json";
         }
-        if (why.length() > 200) {
-            why = why.substring(0, 200) + "...";
+        return "The request body could not be read" + where + ": " + why + ".";
+    }
+
+    /** @return what a value of this Java type looks like in JSON, in words */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
         }
-        return "The request body could not be read" + where + ": " + why;
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "text (a JSON string)";
+        }
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list (a JSON array)";
+        }
+        return "an object (in braces)";
+    }
+
+    /** @return at most {@code max} characters of {@code text}, marked where cut: an error never echoes much of a request */
+    static String clip(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "...";
     }
 
     static Response.ResponseBuilder json(int status, String message, List<FieldProblem> problems) {
@@ -90,7 +160,9 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
         if (status == 422) {
             reason = "Unprocessable Entity";
         }
+        List<FieldProblem> shown = problems.stream().limit(MAX_PROBLEMS).map(p -> new FieldProblem(clip(p.field(), 100),
+                new LocalizedText(clip(p.message().zh(), 500), clip(p.message().en(), 500)))).toList();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new Error(status, reason, message, problems.isEmpty() ? null : problems));
+                .entity(new Error(status, reason, clip(message, 1000), shown.isEmpty() ? null : shown));
     }
 }

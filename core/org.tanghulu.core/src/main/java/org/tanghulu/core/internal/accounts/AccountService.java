@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
 
@@ -37,6 +38,7 @@ import org.tanghulu.core.accounts.Registration;
 import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.internal.store.Database;
 import org.tanghulu.core.internal.store.JsonColumns;
+import org.tanghulu.core.validation.InputRules;
 import org.tanghulu.core.internal.store.Transactions;
 
 /**
@@ -53,14 +55,12 @@ public class AccountService implements Accounts {
     private static final int MAX_PASSWORD_BYTES = 72;
     private static final int MIN_PASSWORD_LENGTH = 10;
     private static final int MAX_NAME_LENGTH = 50;
-    private static final int MAX_EMAIL_LENGTH = 200;
     private static final int MAX_GROUP_LENGTH = 64;
     private static final int MAX_DRAFT_MATERIALS = 200;
     /** What the {@code draft} columns hold. */
     private static final int MAX_VALUES_JSON = 1_000_000;
     private static final int MAX_MATERIALS_JSON = 20_000;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,32}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     private final JpaTemplate jpa;
@@ -96,10 +96,12 @@ public class AccountService implements Accounts {
             problems.add(taken());
         }
         problems.addAll(passwordProblems(r.password(), username));
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+        if (name.isEmpty()) {
             problems.add(problem("name", "请填写姓名（不超过50字）。", "Give your name (at most 50 characters)."));
+        } else {
+            problems.addAll(InputRules.text("name", new LocalizedText("姓名", "Name"), name, MAX_NAME_LENGTH, false));
         }
-        if (email != null && (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
+        if (email != null && !InputRules.isEmail(email)) {
             problems.add(problem("email", "电子邮箱格式不正确，例如 zhang.san@example.cn。",
                     "This is not a mail address; it looks like zhang.san@example.cn."));
         }
@@ -166,6 +168,11 @@ public class AccountService implements Accounts {
                 && v.length() > MAX_DRAFT_VALUE_LENGTH) || valuesJson.length() > MAX_VALUES_JSON) {
             problems.add(problem("values", "草稿最多保存500项，每项不超过4000字。",
                     "A draft keeps at most 500 values of at most 4000 characters each."));
+        }
+        if (Stream.concat(Stream.concat(given.keySet().stream(), given.values().stream()), handedIn.stream())
+                .anyMatch(v -> v != null && InputRules.controlCharacter(v, true) >= 0)) {
+            problems.add(problem("values", "草稿中含有不可见的控制字符，请删除后再保存。",
+                    "The draft contains invisible control characters; please remove them and save again."));
         }
         if (handedIn.size() > MAX_DRAFT_MATERIALS || materialsJson.length() > MAX_MATERIALS_JSON) {
             problems.add(problem("materials", "草稿中的材料过多。", "The draft lists too many materials."));

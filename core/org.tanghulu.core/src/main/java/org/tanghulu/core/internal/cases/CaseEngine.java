@@ -47,6 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.DataElement;
+import org.tanghulu.api.definition.DepartmentDefinition;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.core.DepartmentStatus;
@@ -80,6 +81,7 @@ import org.tanghulu.core.plan.Block;
 import org.tanghulu.core.plan.FlowChart;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.core.validation.InputRules;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -101,6 +103,10 @@ public class CaseEngine implements Cases {
     private static final String PLATFORM = "platform";
     /** Open tasks whose clock runs: these can be overdue, a task waiting for a correction cannot. */
     private static final List<TaskState> RUNNING = List.of(TaskState.READY, TaskState.CLAIMED);
+    private static final LocalizedText APPLICANT_NAME = new LocalizedText("申请人名称", "Applicant's name");
+    private static final LocalizedText MESSAGE = new LocalizedText("说明", "Message");
+    private static final LocalizedText NOTE = new LocalizedText("补正说明", "Note to the correction");
+    private static final LocalizedText COMMENT = new LocalizedText("评价内容", "Comment");
     private static final List<String> RATING_NAMES = List.of("非常不满意", "不满意", "基本满意", "满意", "非常满意");
 
     private final JpaTemplate jpa;
@@ -141,6 +147,10 @@ public class CaseEngine implements Cases {
         FunctionGroupStatus status = registry.functionGroups().stream()
                 .filter(g -> g.group().id().equals(s.group()) && g.problems().isEmpty()).findFirst()
                 .orElseThrow(() -> new CaseException(NOT_FOUND, "There is no function group '" + s.group() + "'."));
+        List<FieldProblem> nulls = nulls(s.values(), s.materials());
+        if (!nulls.isEmpty()) {
+            throw new CaseException(INVALID, "The application has empty (null) entries; nothing was submitted.", nulls);
+        }
         String hash = hash(s);
         Optional<Receipt> earlier = replay(s.submissionKey(), hash);
         if (earlier.isPresent()) {
@@ -159,10 +169,14 @@ public class CaseEngine implements Cases {
             problems.add(problem("applicantType", "此事项的申请人类型须为：" + status.group().applicantTypes() + "。",
                     "Applicants of this kind may not apply; allowed: " + status.group().applicantTypes() + "."));
         }
-        if (s.applicantName() == null || s.applicantName().isBlank() || s.applicantName().length() > 200) {
+        if (s.applicantName() == null || s.applicantName().isBlank()) {
             problems.add(problem("applicantName", "请填写申请人名称（不超过200字）。", "Give the applicant's name (at most 200 characters)."));
+        } else {
+            problems.addAll(InputRules.text("applicantName", APPLICANT_NAME, s.applicantName().strip(), InputRules.MAX_NAME, false));
         }
+        problems.addAll(InputRules.contacts(s.contactPhone(), s.contactEmail()));
         problems.addAll(checkValues(form, s.values(), true));
+        problems.addAll(unknownMaterials(chart, s.materials()));
         Planner.checklist(s.materials(), s.applicantType(), departments.active(), List.of(status)).groups().stream()
                 .flatMap(g -> g.missing().stream()).map(m -> m.name().zh()).reduce((a, b) -> a + "、" + b)
                 .ifPresent(missing -> problems.add(problem("materials", "缺少申请材料：" + missing + "。",
@@ -205,8 +219,8 @@ public class CaseEngine implements Cases {
         c.groupVersion = chart.version();
         c.applicantType = s.applicantType();
         c.applicantName = s.applicantName().strip();
-        c.contactPhone = s.contactPhone();
-        c.contactEmail = s.contactEmail();
+        c.contactPhone = blankToNull(s.contactPhone());
+        c.contactEmail = blankToNull(s.contactEmail());
         c.state = CaseState.OPEN;
         c.values = write(new TreeMap<>(s.values()));
         c.materials = write(new TreeSet<>(s.materials()));
@@ -343,6 +357,13 @@ public class CaseEngine implements Cases {
             throw invalid("kind", "请选择处理结果：APPROVE、REJECT 或 REQUEST_CORRECTION。",
                     "Say what you decide: APPROVE, REJECT or REQUEST_CORRECTION.");
         }
+        List<FieldProblem> text = InputRules.text("message", MESSAGE, d.message(), InputRules.MAX_MESSAGE, true);
+        if (d.fields().stream().anyMatch(java.util.Objects::isNull)) {
+            text.add(problem("fields", "要求更正的字段清单中有空项（null）。", "The list of fields to correct has a null entry."));
+        }
+        if (!text.isEmpty()) {
+            throw new CaseException(INVALID, "The decision was not recorded: " + text.size() + " problem(s).", text);
+        }
         return tx(em -> {
             TaskEntity t = lockForAction(em, taskId, actor);
             if (t.state != TaskState.CLAIMED || !actor.name().equals(t.assignee)) {
@@ -442,7 +463,12 @@ public class CaseEngine implements Cases {
         FlowChart chart = chartOf(current);
         UnifiedForm form = Planner.form(chart, departments.elements(), Map.of());
         Map<String, String> given = values == null ? Map.of() : values;
-        List<FieldProblem> problems = checkValues(form, given, false);
+        List<FieldProblem> problems = nulls(given, materials == null ? Set.of() : materials);
+        if (problems.isEmpty()) {
+            problems.addAll(checkValues(form, given, false));
+            problems.addAll(unknownMaterials(chart, materials == null ? Set.of() : materials));
+            problems.addAll(InputRules.text("message", NOTE, message, InputRules.MAX_MESSAGE, true));
+        }
         if (!problems.isEmpty()) {
             throw new CaseException(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
         }
@@ -596,9 +622,7 @@ public class CaseEngine implements Cases {
             problems.add(problem("level", "请选择评价：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意。",
                     "Choose a level from 5 (very satisfied) down to 1 (very dissatisfied)."));
         }
-        if (text != null && text.length() > Rating.MAX_COMMENT) {
-            problems.add(problem("comment", "评价内容不能超过500字。", "The comment may have at most 500 characters."));
-        }
+        problems.addAll(InputRules.text("comment", COMMENT, text, Rating.MAX_COMMENT, true));
         if (!problems.isEmpty()) {
             throw new CaseException(INVALID, "The rating was not recorded: " + problems.size() + " problem(s).", problems);
         }
@@ -699,6 +723,9 @@ public class CaseEngine implements Cases {
     }
 
     private Optional<CaseEntity> byTrackingNumber(String trackingNumber) {
+        if (trackingNumber == null || trackingNumber.length() > 32 || InputRules.controlCharacter(trackingNumber, false) >= 0) {
+            return Optional.empty(); // no such case; PostgreSQL would refuse a NUL in the query
+        }
         return read(em -> em.createQuery("select c from CaseEntity c where c.trackingNumber = :t", CaseEntity.class)
                 .setParameter("t", trackingNumber).getResultStream().findFirst());
     }
@@ -754,7 +781,7 @@ public class CaseEngine implements Cases {
     private List<FieldProblem> checkValues(UnifiedForm form, Map<String, String> values, boolean whole) {
         Set<String> fields = applicantFields(form);
         List<FieldProblem> problems = new ArrayList<>();
-        values.keySet().stream().filter(k -> !fields.contains(k)).sorted().forEach(k -> problems.add(problem(k,
+        values.keySet().stream().filter(k -> !fields.contains(k)).sorted().limit(20).forEach(k -> problems.add(problem(k,
                 "“" + k + "”不是本申请表的字段，请删除。", "'" + k + "' is not a field of this form; remove it.")));
         List<DataElement> checked = form.fields().stream().filter(f -> f.source() == UnifiedForm.Source.APPLICANT)
                 .filter(f -> whole || values.containsKey(f.element()))
@@ -779,9 +806,44 @@ public class CaseEngine implements Cases {
     }
 
     private static void requireMessage(Decision d, String zh, String en) {
-        if (d.message() == null || d.message().isBlank() || d.message().length() > 4000) {
+        if (d.message() == null || d.message().isBlank()) {
             throw invalid("message", zh, en);
         }
+    }
+
+    /** @return a problem for each {@code null} value or material: JSON's null is neither a value nor an id */
+    private static List<FieldProblem> nulls(Map<String, String> values, Set<String> materials) {
+        List<FieldProblem> problems = new ArrayList<>();
+        values.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).sorted().forEach(k -> problems.add(
+                problem(k, "“" + k + "”的值为空（null）：请填写文字，或不提交此字段。",
+                        "'" + k + "' is null: give its value as text, or leave the field out.")));
+        if (materials.stream().anyMatch(java.util.Objects::isNull)) {
+            problems.add(problem("materials", "申请材料清单中有空项（null），请只列出材料编号。",
+                    "The list of materials has a null entry; list material ids only."));
+        }
+        return problems;
+    }
+
+    /** @return a problem naming the materials that no matter of the chart asks for or issues */
+    private List<FieldProblem> unknownMaterials(FlowChart chart, Set<String> materials) {
+        Map<String, DepartmentDefinition> active = departments.active();
+        Set<String> known = new TreeSet<>();
+        for (Block b : chart.blocks()) {
+            DepartmentDefinition d = active.get(b.department());
+            if (d != null) {
+                d.matters().stream().filter(m -> m.id().equals(b.matter().matter())).forEach(m -> {
+                    m.materials().forEach(x -> known.add(x.id()));
+                    m.certificates().forEach(x -> known.add(x.id()));
+                });
+            }
+        }
+        List<String> unknown = materials.stream().filter(m -> !known.contains(m)).sorted().limit(10).toList();
+        if (unknown.isEmpty()) {
+            return List.of();
+        }
+        String names = unknown.stream().map(m -> m.length() > 64 ? m.substring(0, 64) + "..." : m).collect(Collectors.joining(", "));
+        return List.of(problem("materials", "以下材料编号不属于本事项：" + names + "。请只列出办事指南中的材料。",
+                "These material ids are not materials of this application: " + names + ". List only the materials it asks for."));
     }
 
     private static CaseException invalid(String field, String zh, String en) {

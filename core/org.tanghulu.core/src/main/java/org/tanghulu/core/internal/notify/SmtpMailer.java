@@ -8,6 +8,7 @@ import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Transport;
+import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tanghulu.core.validation.InputRules;
 
 /** Sends plain-text UTF-8 mail through the SMTP server of {@code etc/org.tanghulu.mail.cfg} (JavaMail). */
 @Component(service = SmtpMailer.class, configurationPid = "org.tanghulu.mail", configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -78,10 +80,15 @@ public class SmtpMailer {
         if (s == null) {
             throw new IllegalStateException("no mail server is configured");
         }
+        if (!InputRules.isEmail(to)) {
+            // cases stored before the contact rules, or edited in the database: never a list or a display name
+            throw new AddressException("not exactly one plain e-mail address", to);
+        }
         MimeMessage m = new MimeMessage(s.session());
         m.setFrom(new InternetAddress(s.from()));
-        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
-        m.setSubject(subject, StandardCharsets.UTF_8.name());
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to.strip(), true));
+        // encoded by JavaMail (RFC 2047); a control character or line break would end the header
+        m.setSubject(subject.replaceAll("[\\p{Cntrl}\u2028\u2029]+", " "), StandardCharsets.UTF_8.name());
         m.setText(body, StandardCharsets.UTF_8.name());
         m.setSentDate(new Date());
         MessagingException failure = withMailClassLoader(() -> {

@@ -18,11 +18,13 @@ import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Validation;
+import org.tanghulu.core.validation.InputRules;
 
 /**
  * Checks an application's values against its data elements, and says what is wrong in
  * words the applicant understands, naming each field by its label. Values are checked
- * with surrounding white space removed.
+ * with surrounding white space removed; every value first by {@link InputRules#text} (no control
+ * characters, line breaks only in TEXT; at most its {@code maxLength} or {@link InputRules#MAX_VALUE}).
  */
 public final class FieldValidator {
 
@@ -118,6 +120,11 @@ public final class FieldValidator {
         if (value.isEmpty()) {
             return v.required() ? message("请填写" + f.zh + "。", "Please fill in " + f.en + ".") : null;
         }
+        LocalizedText text = InputRules.text(element.label(), value,
+                v.maxLength() == null ? InputRules.MAX_VALUE : v.maxLength(), element.type() == DataType.TEXT);
+        if (text != null) {
+            return text;
+        }
         LocalizedText problem = switch (element.type()) {
             case TEXT -> null;
             case INTEGER -> number(f, v, value, false);
@@ -142,12 +149,6 @@ public final class FieldValidator {
         if (v.minLength() != null && length < v.minLength()) {
             return message(f.zh + "至少要填" + v.minLength() + "个字符，现在只有" + length + "个。",
                     f.en + " needs at least " + v.minLength() + " characters; it has " + length + ".");
-        }
-        if (v.maxLength() != null && length > v.maxLength()) {
-            int over = length - v.maxLength();
-            return message(f.zh + "最多" + v.maxLength() + "个字符，现在有" + length + "个，请删减" + over + "个。",
-                    f.en + " may have at most " + v.maxLength() + " characters; it has " + length
-                            + ". Please shorten it by " + over + ".");
         }
         if (v.pattern() != null && !PATTERNS.computeIfAbsent(v.pattern(), Pattern::compile).matcher(value).matches()) {
             return message(f.zh + "的写法不符合要求，请按字段旁的填写说明填写。",

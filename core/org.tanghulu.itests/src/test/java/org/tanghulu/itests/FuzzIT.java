@@ -1,0 +1,319 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Malformed requests to every entry point of one booted distribution: the JSON API (anonymous,
+ * applicant and staff), the portal's forms (with a session and its CSRF token) and the desk's login.
+ * The hand-written corpus is {@code fuzz/corpus.jsonl}; variants of a valid application, correction
+ * and decision are generated here. No answer may be a 5xx or show a Java class or stack trace, and
+ * the platform must still be healthy afterwards.
+ */
+class FuzzIT {
+
+    private static final Pattern LEAK = Pattern.compile(
+            // a department's bundle name (org.tanghulu.dept.aic) is data of /api/departments, not a leak
+            "java\\.|javax\\.|org\\.(apache|eclipse|hibernate)\\.|org\\.tanghulu\\.(?!dept\\.|group\\.)|Exception|\\tat ");
+    private static final String OFFICER = "fuzz-officer";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** One request: where, how, and what it exercises. */
+    record Probe(String port, String method, String path, Map<String, String> headers, byte[] body, String what) {
+    }
+
+    private Distribution karaf;
+    private final Map<String, String> slots = new LinkedHashMap<>();
+    private final Map<String, HttpClient> sessions = new LinkedHashMap<>();
+
+    /** The one place staff credentials are put on a request; adapt here when staff use tokens. */
+    private String staffAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((OFFICER + ":" + Distribution.STAFF_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void malformedRequestsGetClearClientErrors() throws Exception {
+        try (Distribution d = new Distribution("fuzz-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_it_fuzz"))) {
+            karaf = d;
+            d.staff(OFFICER, "officer-aic");
+            d.start();
+            prepare();
+            List<Probe> probes = new ArrayList<>(corpus());
+            probes.addAll(generated());
+            assertTrue(probes.size() >= 300, "only " + probes.size() + " requests");
+            Map<Integer, Integer> histogram = new TreeMap<>();
+            List<String> failures = new ArrayList<>();
+            for (Probe p : probes) {
+                HttpResponse<String> r = send(p);
+                histogram.merge(r.statusCode(), 1, Integer::sum);
+                Matcher leak = LEAK.matcher(r.body());
+                if (r.statusCode() >= 500 || leak.find()) {
+                    String body = r.body().length() > 300 ? r.body().substring(0, 300) + "..." : r.body();
+                    failures.add(r.statusCode() + " " + p.method() + " " + p.port() + " " + clip(p.path()) + " (" + p.what()
+                            + "): " + body.replace('\n', ' '));
+                }
+                assertTrue(r.body().length() < 100_000, () -> p.what() + " answered " + r.body().length() + " characters");
+            }
+            System.out.println("FuzzIT: " + probes.size() + " requests, status histogram " + histogram);
+            failures.forEach(f -> System.out.println("FuzzIT failure: " + f));
+            assertEquals(List.of(), failures, failures.size() + " answer(s) were 5xx or leaked internals");
+            assertEquals(200, d.get("/api/health").statusCode(), "the platform still answers /api/health");
+        }
+    }
+
+    /** A real case with a claimed task, and a portal session, for the probes to aim at. */
+    private void prepare() throws Exception {
+        ObjectNode application = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
+        application.put("submissionKey", UUID.randomUUID().toString());
+        HttpResponse<String> r = karaf.send("POST", "/api/cases", Distribution.JSON.writeValueAsString(application));
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode receipt = Distribution.JSON.readTree(r.body());
+        slots.put("{TN}", receipt.get("trackingNumber").asText());
+        slots.put("{KEY}", receipt.get("accessKey").asText());
+        slots.put("{STAFF}", staffAuthorization());
+        HttpResponse<String> tasks = karaf.send("GET", "/api/tasks?department=aic", null, "Authorization", staffAuthorization());
+        assertEquals(200, tasks.statusCode(), tasks.body());
+        String task = Distribution.JSON.readTree(tasks.body()).get(0).get("id").asText();
+        slots.put("{TASK}", task);
+        assertEquals(200, karaf.send("POST", "/api/tasks/" + task + "/claim", null, "Authorization", staffAuthorization())
+                .statusCode());
+        // the portal: an account, signed in; its CSRF token is the session's
+        HttpClient portal = client();
+        sessions.put("portal-session", portal);
+        String token = token(portal, karaf.portal("/register"));
+        String user = "fuzz" + Long.toHexString(System.nanoTime());
+        HttpResponse<String> registered = postForm(portal, karaf.portal("/register"), "_csrf=" + token + "&username=" + user
+                + "&password=fuzz-password-1&name=Fuzz&email=&mobile=");
+        assertTrue(registered.statusCode() < 400, registered.statusCode() + " " + registered.body());
+        slots.put("{CSRF-portal-session}", token(portal, karaf.portal("/cases")));
+        HttpClient desk = client();
+        sessions.put("desk", desk);
+        slots.put("{CSRF-desk}", token(desk, karaf.desk("/login")));
+    }
+
+    private List<Probe> corpus() throws Exception {
+        List<Probe> probes = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                getClass().getResourceAsStream("/fuzz/corpus.jsonl"), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                JsonNode e = Distribution.JSON.readTree(line);
+                Map<String, String> headers = new LinkedHashMap<>();
+                e.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+                byte[] body = e.has("bodyBase64") ? Base64.getDecoder().decode(e.get("bodyBase64").asText())
+                        : e.has("body") ? e.get("body").asText().getBytes(StandardCharsets.UTF_8) : null;
+                probes.add(new Probe(e.get("port").asText(), e.get("method").asText(), e.get("path").asText(), headers, body,
+                        e.get("what").asText()));
+            }
+        }
+        return probes;
+    }
+
+    private List<Probe> generated() throws Exception {
+        List<Probe> probes = new ArrayList<>();
+        List<JsonNode> bad = List.of(NODES.nullNode(), NODES.numberNode(123), NODES.booleanNode(true), NODES.arrayNode(),
+                NODES.objectNode(), NODES.textNode(""), NODES.textNode("x".repeat(100_000)), NODES.textNode("a\u0000b"),
+                NODES.textNode("ACME\u001b[2J\u001b]0;owned\u0007"), NODES.textNode("\u0085\u009b"),
+                NODES.numberNode(new java.math.BigDecimal("1e400")), NODES.textNode("../../../etc/passwd"));
+        ObjectNode application = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
+        for (Iterator<String> it = application.fieldNames(); it.hasNext();) {
+            String field = it.next();
+            for (JsonNode value : bad) {
+                ObjectNode a = fresh(application);
+                a.set(field, value);
+                probes.add(json("POST", "/api/cases", a, "submission: " + field + " = " + describe(value)));
+            }
+        }
+        List<String> valueIds = new ArrayList<>();
+        application.get("values").fieldNames().forEachRemaining(valueIds::add);
+        for (String id : valueIds.subList(0, Math.min(12, valueIds.size()))) {
+            for (JsonNode value : List.of(NODES.nullNode(), NODES.numberNode(1), NODES.objectNode(), NODES.textNode("x".repeat(5000)),
+                    NODES.textNode("\u0000"), NODES.textNode("a\u001b[31mb"))) {
+                ObjectNode a = fresh(application);
+                ((ObjectNode) a.get("values")).set(id, value);
+                probes.add(json("POST", "/api/cases", a, "submission: value " + id + " = " + describe(value)));
+            }
+        }
+        ObjectNode many = fresh(application);
+        for (int i = 0; i < 50_000; i++) {
+            ((ObjectNode) many.get("values")).put("unknown-" + i, "x");
+        }
+        probes.add(json("POST", "/api/cases", many, "submission: 50,000 unknown values"));
+        ObjectNode unknownTop = fresh(application);
+        for (int i = 0; i < 50_000; i++) {
+            unknownTop.put("u" + i, 1);
+        }
+        probes.add(json("POST", "/api/cases", unknownTop, "submission: 50,000 unknown properties"));
+        for (String mail : List.of("a@x.cn, victim1@y.cn, victim2@z.cn", "\"Gov\" <victim@y.cn>", "a@x.cn\r\nBcc: v@y.cn",
+                "a@x.cn;b@y.cn", "x".repeat(5000) + "@x.cn", "张三@x.cn")) {
+            ObjectNode a = fresh(application);
+            a.put("contactEmail", mail);
+            probes.add(json("POST", "/api/cases", a, "submission: contact e-mail " + clip(mail)));
+        }
+        for (JsonNode m : List.of(NODES.arrayNode().addNull(), NODES.arrayNode().add("no-such-material"),
+                NODES.arrayNode().add(1), NODES.arrayNode().add(NODES.arrayNode()))) {
+            ObjectNode a = fresh(application);
+            a.set("materials", m);
+            probes.add(json("POST", "/api/cases", a, "submission: materials " + m));
+        }
+        ObjectNode lots = fresh(application);
+        for (int i = 0; i < 10_000; i++) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) lots.get("materials")).add("unknown-material-" + i);
+        }
+        probes.add(json("POST", "/api/cases", lots, "submission: 10,000 unknown materials"));
+        // corrections (applicant) and decisions (staff, on a claimed task)
+        String correction = "/api/cases/{TN}/tasks/{TASK}/correction";
+        for (JsonNode value : bad) {
+            for (String field : List.of("values", "materials", "message")) {
+                ObjectNode c = NODES.objectNode();
+                c.set(field, value);
+                probes.add(withHeader(json("POST", correction, c, "correction: " + field + " = " + describe(value)),
+                        "X-Access-Key", "{KEY}"));
+            }
+            for (String field : List.of("kind", "outputs", "message", "fields")) {
+                ObjectNode dec = NODES.objectNode().put("kind", "REJECT");
+                dec.set(field, value);
+                probes.add(withHeader(json("POST", "/api/tasks/{TASK}/decision", dec, "decision: " + field + " = "
+                        + describe(value)), "Authorization", "{STAFF}"));
+            }
+        }
+        probes.add(withHeader(json("POST", correction, NODES.objectNode().put("message", "x".repeat(1_000_000)),
+                "correction: a 1 MB message"), "X-Access-Key", "{KEY}"));
+        probes.add(withHeader(json("POST", "/api/tasks/{TASK}/decision", NODES.objectNode().put("kind", "REJECT")
+                .put("message", "x".repeat(1_000_000)), "decision: a 1 MB reason"), "Authorization", "{STAFF}"));
+        // every JSON endpoint with a body it cannot read
+        for (String path : List.of("/api/cases", correction, "/api/tasks/{TASK}/decision")) {
+            for (String[] b : new String[][] { { "", "application/json" }, { "{", "application/json" },
+                    { "{}", "text/plain" }, { "{}", "application/json; charset=nonsense" }, { "[1,2", "application/json" },
+                    { "{\"a\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3001), "application/json" } }) {
+                probes.add(new Probe("portal", "POST", path, Map.of("Content-Type", b[1], "X-Access-Key", "{KEY}",
+                        "Authorization", "{STAFF}"), b[0].getBytes(StandardCharsets.UTF_8), "unreadable body (" + b[1] + ") to " + path));
+            }
+        }
+        // the portal's forms, signed in, with the session's token
+        String apply = "/groups/enterprise-establishment/apply";
+        for (String[] f : new String[][] { { "applicantName", "ACME\u001b]0;owned\u0007" }, { "applicantName", "x".repeat(5000) },
+                { "contactEmail", "a@x.cn, b@y.cn" }, { "contactEmail", "\"Gov\" <v@y.cn>" }, { "contactPhone", "1".repeat(5000) },
+                { "contactPhone", "\u0000" }, { "applicantType", "1" }, { "m", "no-such-material" }, { "v.company-name", "\u0000" },
+                { "v.company-name", "y".repeat(100_000) }, { "submissionKey", "\u0000" }, { "submissionKey", "k".repeat(5000) } }) {
+            probes.add(form(apply, f[0], f[1], "portal application: " + f[0] + " = " + clip(f[1])));
+            probes.add(form("/groups/enterprise-establishment/draft", f[0], f[1], "portal draft: " + f[0] + " = " + clip(f[1])));
+        }
+        for (String[] f : new String[][] { { "username", "\u0000" }, { "name", "\u001b[2J" }, { "name", "n".repeat(5000) },
+                { "email", "a@x.cn, b@y.cn" }, { "email", "e".repeat(5000) }, { "mobile", "\u0000" }, { "password", "p".repeat(5000) } }) {
+            probes.add(form("/register", f[0], f[1], "portal registration: " + f[0] + " = " + clip(f[1])));
+        }
+        for (String level : List.of("abc", "99999999999999999999", "-1", "\u0000")) {
+            probes.add(form("/cases/{TN}/rating", "level", level, "portal rating level " + level));
+        }
+        probes.add(form("/cases/{TN}/rating", "comment", "c".repeat(100_000), "portal rating, huge comment"));
+        probes.add(form("/cases/{TN}/tasks/{TASK}/correction", "message", "\u0000", "portal correction, NUL message"));
+        probes.add(form("/cases/{TN}/tasks/99999999999999999/correction", "message", "x", "portal correction, unknown task"));
+        for (String user : List.of("\u0000", "u".repeat(10_000), "\u001b[2J")) {
+            probes.add(new Probe("desk", "POST", "/login", Map.of("Content-Type", FORM),
+                    ("_csrf={CSRF}&password=x&user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),
+                    "desk login user " + clip(user)));
+        }
+        return probes;
+    }
+
+    private Probe form(String path, String field, String value, String what) {
+        return new Probe("portal-session", "POST", path, Map.of("Content-Type", FORM),
+                ("_csrf={CSRF}&" + field + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8), what);
+    }
+
+    private static Probe json(String method, String path, JsonNode body, String what) throws Exception {
+        return new Probe("portal", method, path, Map.of("Content-Type", "application/json"),
+                Distribution.JSON.writeValueAsBytes(body), what);
+    }
+
+    private static Probe withHeader(Probe p, String name, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(p.headers());
+        headers.put(name, value);
+        return new Probe(p.port(), p.method(), p.path(), headers, p.body(), p.what());
+    }
+
+    private static ObjectNode fresh(ObjectNode application) {
+        ObjectNode a = application.deepCopy();
+        a.put("submissionKey", UUID.randomUUID().toString());
+        return a;
+    }
+
+    private static String describe(JsonNode value) {
+        return clip(value.toString());
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "...(" + s.length() + ")" : s;
+    }
+
+    private String fill(String text, String port) {
+        String out = text;
+        for (Map.Entry<String, String> e : slots.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue());
+        }
+        String csrf = slots.get("{CSRF-" + port + "}");
+        return csrf == null ? out : out.replace("{CSRF}", csrf);
+    }
+
+    private HttpResponse<String> send(Probe p) throws Exception {
+        String base = p.port().equals("desk") ? karaf.desk("") : karaf.portal("");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + fill(p.path(), p.port())))
+                .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(60));
+        byte[] body = p.body() == null ? null
+                : p.body().length < 2_000_000 ? fill(new String(p.body(), StandardCharsets.ISO_8859_1), p.port())
+                        .getBytes(StandardCharsets.ISO_8859_1) : p.body();
+        request.method(p.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        p.headers().forEach((name, value) -> request.header(name, fill(value, p.port())));
+        HttpClient client = sessions.getOrDefault(p.port(), sessions.get("anonymous"));
+        return (client == null ? plain() : client).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpClient plain() {
+        return sessions.computeIfAbsent("anonymous", k -> client());
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static String token(HttpClient client, String url) throws Exception {
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(m.find(), () -> url + " has no CSRF token: " + page.statusCode());
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> postForm(HttpClient client, String url, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
