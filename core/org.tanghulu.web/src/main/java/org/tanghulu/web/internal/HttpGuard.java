@@ -24,13 +24,9 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
-import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The first filter of every web context of the platform (the portal, the JSON API, the desk): it
@@ -39,38 +35,19 @@ import org.slf4j.LoggerFactory;
  * {@code nosniff} and every {@code /api} answer {@code no-store}. A refusal goes through
  * {@code sendError}, so the platform's error page ({@link ErrorPages}) says it in words.
  */
-@Component(service = Filter.class, configurationPid = HttpGuard.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = "service.ranking:Integer=1000")
-@Designate(ocd = HttpConfig.class)
+@Component(service = Filter.class, property = "service.ranking:Integer=1000")
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=*)")
 public class HttpGuard implements Filter {
 
-    static final String PID = "org.tanghulu.http";
     /** A sentence for the error page, set before {@code sendError}. */
     static final String MESSAGE = "org.tanghulu.web.error.message";
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpGuard.class);
-
-    private volatile TrustedProxies proxies = new TrustedProxies();
-    private volatile long maxBodyBytes;
-    private volatile long maxFormBytes;
+    private final HttpPolicy policy;
 
     @Activate
-    @Modified
-    void configure(HttpConfig config) {
-        TrustedProxies trusted;
-        try {
-            trusted = new TrustedProxies(config.trustedProxies());
-        } catch (IllegalArgumentException e) {
-            LOG.error("etc/{}.cfg: trustedProxies: {}; no proxy is trusted until this is corrected", PID, e.getMessage());
-            trusted = new TrustedProxies();
-        }
-        proxies = trusted;
-        maxBodyBytes = config.maxBodyBytes();
-        maxFormBytes = config.maxFormBytes();
-        LOG.info("HTTP: trusted proxies {}; request bodies up to {} bytes, forms up to {} bytes",
-                trusted.isEmpty() ? "none" : List.of(config.trustedProxies()), maxBodyBytes, maxFormBytes);
+    public HttpGuard(@Reference HttpPolicy policy) {
+        this.policy = policy;
     }
 
     @Override
@@ -89,7 +66,7 @@ public class HttpGuard implements Filter {
             return;
         }
         boolean form = type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
-        long limit = form ? Math.min(maxFormBytes, maxBodyBytes) : maxBodyBytes;
+        long limit = form ? Math.min(policy.maxFormBytes(), policy.maxBodyBytes()) : policy.maxBodyBytes();
         long length = request.getContentLengthLong();
         if (length > limit) {
             refuse(request, response, 413, tooLarge(limit));
@@ -111,7 +88,7 @@ public class HttpGuard implements Filter {
     }
 
     private HttpServletRequest forwarded(HttpServletRequest request) {
-        TrustedProxies trusted = proxies;
+        TrustedProxies trusted = policy.proxies();
         if (trusted.isEmpty()) {
             return request;
         }
