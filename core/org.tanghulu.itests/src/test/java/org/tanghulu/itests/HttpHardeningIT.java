@@ -47,6 +47,10 @@ class HttpHardeningIT {
     void boot() throws Exception {
         platform = new Distribution("http-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_http_it"));
         platform.start();
+        // /api/health may answer before the portal's and the desk's servlets are registered
+        Distribution.await(Duration.ofSeconds(60), "the portal and the desk", () -> Distribution.is(200,
+                () -> portal("GET / HTTP/1.1", null).status()) && Distribution.is(303,
+                () -> raw(platform.deskPort, request("GET /desk/ HTTP/1.1", null)).status()));
     }
 
     @AfterAll
