@@ -134,7 +134,7 @@ public abstract class PageServlet extends HttpServlet {
         if (chosen != null) {
             Locale locale = match(chosen);
             response.addHeader("Set-Cookie", LANGUAGE_COOKIE + "=" + locale.getLanguage()
-                    + "; Path=/; Max-Age=31536000; SameSite=Lax");
+                    + "; Path=/; Max-Age=31536000; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
             return locale;
         }
         Cookie[] cookies = request.getCookies();

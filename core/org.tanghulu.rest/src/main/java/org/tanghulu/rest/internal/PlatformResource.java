@@ -20,6 +20,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Matter;
+import org.tanghulu.core.CalendarCoverage;
 import org.tanghulu.core.DepartmentRecord;
 import org.tanghulu.core.DepartmentState;
 import org.tanghulu.core.DepartmentStatus;
@@ -39,13 +40,20 @@ public class PlatformResource {
             String bundle, String since, String firstSeen, List<String> matters) {
     }
 
-    /** The health answer: UP when the core and its database answer. */
+    /**
+     * The health answer: UP when the core and its database answer. {@code calendar} is OK, or
+     * INCOMPLETE with {@code calendarWarning} when time limits run into a year the working-day calendar
+     * does not cover (counted Monday to Friday; the platform keeps working).
+     */
     public record Health(String status, String database, Map<DepartmentState, Long> departments,
-            long availableFunctionGroups) {
+            long availableFunctionGroups, String calendar, String calendarWarning) {
     }
 
     @Reference
     private Registry registry;
+
+    @Reference
+    private CalendarCoverage calendar;
 
     @GET
     @Path("health")
@@ -54,7 +62,9 @@ public class PlatformResource {
         Map<DepartmentState, Long> counts = new TreeMap<>();
         registry.departments().forEach(d -> counts.merge(d.state(), 1L, Long::sum));
         long available = registry.functionGroups().stream().filter(FunctionGroupStatus::available).count();
-        Health health = new Health(database ? "UP" : "DOWN", database ? "UP" : "DOWN", counts, available);
+        String warning = calendar.warning().orElse(null);
+        Health health = new Health(database ? "UP" : "DOWN", database ? "UP" : "DOWN", counts, available,
+                warning == null ? "OK" : "INCOMPLETE", warning);
         return Response.status(database ? 200 : 503).entity(health).build();
     }
 

@@ -11,21 +11,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tanghulu.core.CalendarCoverage;
 
 /**
  * Serves the working-day calendar from the admin's file, re-reading it when it changes.
  * Without a file, the mainland-China calendar shipped in the bundle is used; an invalid
  * edit is logged and the calendar in use before it stays in use.
  */
-@Component(service = CalendarService.class, configurationPid = "org.tanghulu.calendar")
+@Component(service = { CalendarService.class, CalendarCoverage.class }, configurationPid = "org.tanghulu.calendar")
 @Designate(ocd = CalendarConfig.class)
-public class CalendarService {
+public class CalendarService implements CalendarCoverage {
 
     static final String FILE_NAME = "tanghulu-calendar.json";
     static final String BUNDLED = "/calendar/cn-mainland.json";
@@ -35,6 +42,8 @@ public class CalendarService {
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
     /** The state of a file that does not exist or cannot be seen. */
     private static final Stamp ABSENT = new Stamp(null, -1);
+    /** The calendar is mainland China's, so is its "current year". */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Path file;
     private final InstantSource clock;
@@ -44,6 +53,8 @@ public class CalendarService {
     private String loadedFrom;
     private Stamp seen;
     private Instant checked;
+    /** Years outside the calendar that time limits have been counted into since it was loaded. */
+    private final Set<Integer> countedUncovered = new ConcurrentSkipListSet<>();
 
     @Activate
     public CalendarService(CalendarConfig config) {
@@ -59,7 +70,7 @@ public class CalendarService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.calendar = bundled;
+        this.calendar = bundled.reportingUncovered(this::countedInto);
         this.loadedFrom = BUNDLED_NAME;
         refresh(clock.instant());
     }
@@ -101,9 +112,44 @@ public class CalendarService {
     }
 
     private void use(WorkingCalendar loaded, String from) {
-        calendar = loaded;
+        calendar = loaded.reportingUncovered(this::countedInto);
         loadedFrom = from;
+        countedUncovered.clear();
         LOG.info("Working-day calendar loaded from {}: years {}", from, loaded.years());
+        int year = LocalDate.ofInstant(clock.instant(), ZONE).getYear();
+        if (!loaded.years().contains(year)) {
+            LOG.error("The working-day calendar from {} does not cover the current year {} (it has {}): time limits are "
+                    + "counted Monday to Friday without holidays until {} is added to etc/{}", from, year, loaded.years(),
+                    year, FILE_NAME);
+        }
+    }
+
+    private void countedInto(int year) {
+        if (countedUncovered.add(year)) {
+            LOG.error("A time limit was counted into {}, which the working-day calendar from {} does not cover (it has {}): "
+                    + "Monday to Friday were taken as working days and no holidays. Add {} to etc/{} from the State Council's "
+                    + "holiday notice; due dates given before that are not recomputed.", year, loadedFrom, calendar.years(),
+                    year, FILE_NAME);
+        }
+    }
+
+    @Override
+    public Set<Integer> years() {
+        return current().years();
+    }
+
+    @Override
+    public Optional<String> warning() {
+        WorkingCalendar now = current();
+        Set<Integer> missing = new TreeSet<>(countedUncovered);
+        missing.add(LocalDate.ofInstant(clock.instant(), ZONE).getYear());
+        missing.removeAll(now.years());
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("The working-day calendar does not cover " + missing + " (it has " + now.years()
+                + "): time limits in those years are counted Monday to Friday without holidays. Add them to etc/"
+                + FILE_NAME + ".");
     }
 
     private Stamp stamp() {

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -33,7 +34,8 @@ import org.tanghulu.core.internal.JsonErrors;
  * Which days are working days in mainland China: Monday to Friday, except public holidays,
  * plus the Saturdays and Sundays worked instead (调休上班). Read from a JSON file that lists,
  * per year, the days of the State Council General Office's holiday notice; days in years
- * the file does not cover count Monday to Friday as working days. Immutable.
+ * the file does not cover count Monday to Friday as working days, and each such year is reported to
+ * the listener given by {@link #reportingUncovered} (the {@link CalendarService} logs and shows it). Immutable.
  */
 public final class WorkingCalendar {
 
@@ -50,11 +52,19 @@ public final class WorkingCalendar {
     private final Set<Integer> years;
     private final Map<LocalDate, String> holidays;
     private final Map<LocalDate, String> workdays;
+    private final IntConsumer uncovered;
 
-    private WorkingCalendar(Set<Integer> years, Map<LocalDate, String> holidays, Map<LocalDate, String> workdays) {
+    private WorkingCalendar(Set<Integer> years, Map<LocalDate, String> holidays, Map<LocalDate, String> workdays,
+            IntConsumer uncovered) {
         this.years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
         this.holidays = Map.copyOf(holidays);
         this.workdays = Map.copyOf(workdays);
+        this.uncovered = uncovered;
+    }
+
+    /** @return this calendar, telling {@code listener} the year of every day counted that it does not cover */
+    public WorkingCalendar reportingUncovered(IntConsumer listener) {
+        return new WorkingCalendar(years, holidays, workdays, listener);
     }
 
     /**
@@ -86,6 +96,9 @@ public final class WorkingCalendar {
 
     /** @return whether people work on {@code day} */
     public boolean isWorkingDay(LocalDate day) {
+        if (!years.contains(day.getYear())) {
+            uncovered.accept(day.getYear());
+        }
         if (holidays.containsKey(day)) {
             return false;
         }
@@ -218,7 +231,7 @@ public final class WorkingCalendar {
                 forEach(y.workdays(), sourceName + ", year " + y.year(), "make-up working day",
                         (w, what) -> addWorkday(w, what, y.year()));
             }
-            return new WorkingCalendar(years, holidays, workdays);
+            return new WorkingCalendar(years, holidays, workdays, year -> { });
         }
 
         private <T extends Named> void forEach(List<T> entries, String where, String kind, EntryReader<T> reader) {

@@ -122,4 +122,31 @@ class CalendarServiceTest {
         assertNull(CalendarService.configuredFile("", null));
         assertNull(CalendarService.configuredFile(null, " "));
     }
+
+    @Test
+    void aYearTheCalendarDoesNotCoverIsCountedMondayToFridayAndReported() throws IOException {
+        Path file = dir.resolve(CalendarService.FILE_NAME);
+        write(file, calendar(2026, "2026-10-01"));
+        CalendarService service = service(file);
+        assertTrue(service.warning().isEmpty(), "2026 is covered and nothing was counted beyond it");
+        // 3 working days from Wednesday 2026-12-30: Thursday 31st, then Friday 1 Jan and Monday 4 Jan 2027 (New Year unknown)
+        assertEquals(LocalDate.parse("2027-01-04"), service.current().due(LocalDate.parse("2026-12-30"), 3));
+        String warning = service.warning().orElseThrow();
+        assertTrue(warning.contains("[2027]") && warning.contains("Monday to Friday"), warning);
+        assertEquals(Set.of(2026), service.years());
+
+        later(Duration.ofSeconds(2));
+        write(file, "{\"years\": [" + calendar(2026, "2026-10-01").replaceAll("^\\{\"years\": \\[|\\]\\}$", "")
+                + ", {\"year\": 2027, \"source\": \"test\", \"holidays\": [{\"name\": \"元旦\", \"from\": \"2027-01-01\"}]}]}");
+        assertEquals(LocalDate.parse("2027-01-05"), service.current().due(LocalDate.parse("2026-12-30"), 3));
+        assertTrue(service.warning().isEmpty(), "a calendar that covers 2027 clears the warning");
+    }
+
+    @Test
+    void aCalendarWithoutTheCurrentYearIsReportedAtOnce() throws IOException {
+        Path file = dir.resolve(CalendarService.FILE_NAME);
+        write(file, calendar(2025, "2025-10-01"));
+        String warning = service(file).warning().orElseThrow();
+        assertTrue(warning.contains("[2026]"), warning);
+    }
 }
