@@ -160,7 +160,7 @@ class StaffLoginIT {
         }
         assertEquals(429, deskLogin(DESK_VICTIM, Distribution.STAFF_PASSWORD).statusCode(), "the right password");
         assertLocked(karaf.staffLogin(DESK_VICTIM, Distribution.STAFF_PASSWORD));
-        assertEquals(302, deskLogin(OFFICER, Distribution.STAFF_PASSWORD).statusCode(), "other names log in on the desk");
+        assertEquals(303, deskLogin(OFFICER, Distribution.STAFF_PASSWORD).statusCode(), "other names log in on the desk");
     }
 
     @Test
