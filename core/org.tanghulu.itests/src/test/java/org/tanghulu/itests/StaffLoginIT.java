@@ -171,7 +171,7 @@ class StaffLoginIT {
         }
         assertLocked(karaf.staffLogin(Distribution.ADMIN, Distribution.PASSWORD));
         assertFalse(karaf.consoleFails(Distribution.ADMIN, Distribution.PASSWORD), "the console's own login");
-        assertTrue(karaf.console("bundle:list").contains("org.tanghulu.core"));
+        assertTrue(karaf.console("tanghulu:departments").contains("aic"), "the admin runs commands");
     }
 
     @Test

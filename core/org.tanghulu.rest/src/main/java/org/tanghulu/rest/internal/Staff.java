@@ -29,7 +29,7 @@ final class Staff {
             throw unauthorized("Staff must log in to do this. " + HOW);
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw unauthorized("HTTP Basic is not accepted here: a password sent with every request could be guessed "
+            throw unauthorized("Basic authentication is not accepted here: a password sent with every request could be guessed "
                     + "without limit. " + HOW);
         }
         String token = token(authorization);
