@@ -51,12 +51,16 @@ public class DatabaseLoginThrottle implements LoginThrottle {
         }
     }
 
+    /** Parameter ?1, typed: PostgreSQL cannot infer the type of a parameter inside CASE. */
+    private static final String NOW = "CAST(?1 AS TIMESTAMP)";
+    /** Parameter ?3: the end of a lockout starting now. */
+    private static final String UNTIL = "CAST(?3 AS TIMESTAMP)";
     /**
      * Whether a row's count starts again: its lockout is over, or it is not locked and its window
      * (from ?2 = now - window) is over. ?1 is now.
      */
-    private static final String RESTART = "((locked_until IS NOT NULL AND locked_until <= ?1) "
-            + "OR (locked_until IS NULL AND window_start <= ?2))";
+    private static final String RESTART = "((locked_until IS NOT NULL AND locked_until <= " + NOW + ") "
+            + "OR (locked_until IS NULL AND window_start <= CAST(?2 AS TIMESTAMP)))";
 
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -136,9 +140,9 @@ public class DatabaseLoginThrottle implements LoginThrottle {
         Timestamp until = Timestamp.from(now.plus(l.lockout()));
         int updated = em.createNativeQuery("UPDATE login_failure SET "
                 + "failures = CASE WHEN " + RESTART + " THEN 1 ELSE failures + 1 END, "
-                + "locked_until = CASE WHEN " + RESTART + " THEN (CASE WHEN 1 >= ?4 THEN ?3 ELSE NULL END) "
-                + "WHEN locked_until IS NULL AND failures + 1 >= ?4 THEN ?3 ELSE locked_until END, "
-                + "window_start = CASE WHEN " + RESTART + " THEN ?1 ELSE window_start END "
+                + "locked_until = CASE WHEN " + RESTART + " THEN (CASE WHEN 1 >= ?4 THEN " + UNTIL + " ELSE NULL END) "
+                + "WHEN locked_until IS NULL AND failures + 1 >= ?4 THEN " + UNTIL + " ELSE locked_until END, "
+                + "window_start = CASE WHEN " + RESTART + " THEN " + NOW + " ELSE window_start END "
                 + "WHERE subject = ?5")
                 .setParameter(1, at).setParameter(2, Timestamp.from(now.minus(l.window())))
                 .setParameter(3, until).setParameter(4, limit).setParameter(5, subject)
