@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -327,8 +326,7 @@ public final class Benchmark {
             application = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
             outputs = karaf.demo("enterprise-establishment-outputs.json");
             for (String d : DEPARTMENTS) {
-                authorization.put(d, "Basic " + Base64.getEncoder().encodeToString(
-                        (officer(d) + ":" + Distribution.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                authorization.put(d, karaf.staffAuthorization(officer(d)));
             }
         }
 

@@ -649,11 +649,14 @@ class CasesIT {
 
         Answer anonymous = call("GET", "/api/tasks?department=aic", null);
         assertEquals(401, anonymous.status(), anonymous.text());
-        assertTrue(anonymous.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+        assertTrue(anonymous.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
                 "challenge: " + anonymous.raw().headers().map());
-        Answer wrongPassword = call("GET", "/api/tasks?department=aic", null,
-                "Authorization", basic("officer-aic", Distribution.STAFF_PASSWORD + "x"));
-        assertEquals(401, wrongPassword.status(), wrongPassword.text());
+        Answer basic = call("GET", "/api/tasks?department=aic", null,
+                "Authorization", basic("officer-aic", Distribution.STAFF_PASSWORD));
+        assertEquals(401, basic.status(), "the right password over HTTP Basic: " + basic.text());
+        assertTrue(basic.body().get("message").asText().contains("/api/staff/login"), basic.text());
+        Answer wrongToken = call("GET", "/api/tasks?department=aic", null, "Authorization", "Bearer " + "x".repeat(43));
+        assertEquals(401, wrongToken.status(), wrongToken.text());
         assertEquals(401, call("GET", "/api/cases/" + tn, null).status(), "neither key nor login");
 
         long id = task(view(r), "aic/name-preapproval").get("id").asLong();
@@ -976,11 +979,11 @@ class CasesIT {
         return applicantGet("/api/cases/" + r.trackingNumber(), r);
     }
 
-    private static String[] staff(String name) {
-        return new String[] {"Authorization", basic(name, Distribution.STAFF_PASSWORD)};
+    private String[] staff(String name) throws IOException {
+        return new String[] {"Authorization", karaf.staffAuthorization(name)};
     }
 
-    private static String[] officer(String department) {
+    private String[] officer(String department) throws IOException {
         return staff("officer-" + department);
     }
 

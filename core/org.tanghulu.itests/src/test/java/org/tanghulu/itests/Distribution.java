@@ -70,6 +70,7 @@ final class Distribution implements AutoCloseable {
     final int sshPort = freePort();
     final int rmiRegistryPort = freePort();
     final int rmiServerPort = freePort();
+    private final Map<String, String> staffTokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private boolean isShared;
@@ -146,6 +147,28 @@ final class Distribution implements AutoCloseable {
         if (!out.contains("Staff account '" + name + "' set")) {
             fail("tanghulu-admin did not confirm the staff account: " + out);
         }
+    }
+
+    /**
+     * Logs a member of staff made by {@link #staff} in to the API once ({@code POST /api/staff/login})
+     * and keeps the token: later calls answer the same header.
+     *
+     * @return the value for the {@code Authorization} header, {@code Bearer <token>}
+     */
+    String staffAuthorization(String name) throws IOException {
+        String known = staffTokens.get(name);
+        if (known == null) {
+            HttpResponse<String> r = staffLogin(name, STAFF_PASSWORD);
+            assertEquals(200, r.statusCode(), () -> "login of " + name + ": " + r.body());
+            known = "Bearer " + JSON.readTree(r.body()).get("token").asText();
+            staffTokens.put(name, known);
+        }
+        return known;
+    }
+
+    /** {@code POST /api/staff/login} with this name and password, whatever it answers. */
+    HttpResponse<String> staffLogin(String name, String password) throws IOException {
+        return send("POST", "/api/staff/login", JSON.createObjectNode().put("user", name).put("password", password).toString());
     }
 
     /** Sets keys in an etc/ file, keeping every other line. */

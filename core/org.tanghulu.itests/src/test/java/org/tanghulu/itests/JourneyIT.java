@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,8 +105,7 @@ class JourneyIT {
     }
 
     JsonNode staff(String method, String path, String body, String user) throws Exception {
-        var r = platform.send(method, path, body, "Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + Distribution.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        var r = platform.send(method, path, body, "Authorization", platform.staffAuthorization(user));
         assertEquals(200, r.statusCode(), () -> method + " " + path + ": " + r.body());
         return Distribution.JSON.readTree(r.body());
     }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,8 +123,7 @@ class NotificationsIT {
         throw new AssertionError("no aic task for " + trackingNumber + ": " + tasks.body());
     }
 
-    private static String[] auth() {
-        return new String[] {"Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((OFFICER + ":" + Distribution.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8))};
+    private String[] auth() throws java.io.IOException {
+        return new String[] {"Authorization", karaf.staffAuthorization(OFFICER)};
     }
 }

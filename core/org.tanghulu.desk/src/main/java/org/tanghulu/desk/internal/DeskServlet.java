@@ -39,12 +39,14 @@ import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.StaffRealm;
+import org.tanghulu.core.login.Audience;
+import org.tanghulu.core.login.LoginAttempt;
+import org.tanghulu.core.login.LoginThrottle;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.core.plan.UnifiedForm;
 import org.tanghulu.web.Exchange;
-import org.tanghulu.web.LoginThrottle;
 import org.tanghulu.web.PageServlet;
 import org.tanghulu.web.Sessions;
 
@@ -92,13 +94,15 @@ public class DeskServlet extends PageServlet {
     private transient StaffRealm realm;
 
     @Reference
+    private transient LoginThrottle throttle;
+
+    @Reference
     private transient Registry registry;
 
     @Reference
     private transient Procedures procedures;
 
     private transient Sessions sessions;
-    private final transient LoginThrottle throttle = LoginThrottle.standard();
     private transient Clock clock = Clock.system(BEIJING);
 
     public DeskServlet() {
@@ -191,24 +195,30 @@ public class DeskServlet extends PageServlet {
     private void login(Exchange x) throws IOException {
         String user = x.param("user");
         String given = x.request().getParameter("password");
-        java.time.Duration wait = throttle.wait(user);
-        if (!wait.isZero()) {
-            x.render(429, "login.ftlh", Map.of("failed", x.texts().get("web.login.throttled",
-                    LoginThrottle.minutes(wait)), "typedUser", user == null ? "" : user));
+        if (user == null || given == null) {
+            refused(x, 401, x.texts().get("desk.login.failed"), user);
             return;
         }
-        char[] password = given == null ? new char[0] : given.toCharArray();
-        Optional<Actor> actor = user == null ? Optional.empty() : realm.login(user, password);
-        Arrays.fill(password, '\0');
-        if (actor.isPresent()) {
-            throttle.succeeded(user);
-            x.login(actor.get());
+        char[] password = given.toCharArray();
+        LoginAttempt<Actor> attempt;
+        try {
+            attempt = throttle.attempt(Audience.STAFF, user, x.request().getRemoteAddr(), () -> realm.login(user, password));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        if (attempt.locked()) {
+            x.response().setHeader("Retry-After", String.valueOf(attempt.waitSeconds()));
+            refused(x, 429, x.texts().get("web.login.throttled", attempt.waitMinutes()), user);
+        } else if (attempt.who().isPresent()) {
+            x.login(attempt.who().get());
             x.redirect("/");
         } else {
-            throttle.failed(user);
-            x.render(401, "login.ftlh", Map.of("failed", x.texts().get("desk.login.failed"),
-                    "typedUser", user == null ? "" : user));
+            refused(x, 401, x.texts().get("desk.login.failed"), user);
         }
+    }
+
+    private static void refused(Exchange x, int status, String why, String user) throws IOException {
+        x.render(status, "login.ftlh", Map.of("failed", why, "typedUser", user == null ? "" : user));
     }
 
     private static Actor requireSupervisor(Actor actor) {

@@ -51,13 +51,15 @@ import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.core.login.Audience;
+import org.tanghulu.core.login.LoginAttempt;
+import org.tanghulu.core.login.LoginThrottle;
 import org.tanghulu.core.plan.Block;
 import org.tanghulu.core.plan.Checklist;
 import org.tanghulu.core.plan.FlowChart;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.core.plan.UnifiedForm;
 import org.tanghulu.web.Exchange;
-import org.tanghulu.web.LoginThrottle;
 import org.tanghulu.web.PageServlet;
 import org.tanghulu.web.Sessions;
 import org.tanghulu.web.Texts;
@@ -106,7 +108,8 @@ public class PortalServlet extends PageServlet {
     private transient Accounts accounts;
 
     private transient Sessions sessions;
-    private final transient LoginThrottle throttle = LoginThrottle.standard();
+    @Reference
+    private transient LoginThrottle throttle;
     private final transient Needs needs = Needs.load();
 
     public PortalServlet() {
@@ -404,20 +407,23 @@ public class PortalServlet extends PageServlet {
     private void doLogin(Exchange x) throws IOException {
         String username = x.param("username");
         String password = x.request().getParameter("password");
-        java.time.Duration wait = throttle.wait(username);
-        if (!wait.isZero()) {
-            login(x, x.texts().get("web.login.throttled", LoginThrottle.minutes(wait)), 429);
-            return;
-        }
-        Optional<Account> a = username == null || password == null ? Optional.empty()
-                : accounts.authenticate(username, password);
-        if (a.isEmpty()) {
-            throttle.failed(username);
+        if (username == null || password == null) {
             login(x, x.texts().get("portal.login.failed"), 401);
             return;
         }
-        throttle.succeeded(username);
-        x.login(new Applicant(a.get().id(), a.get().name()));
+        LoginAttempt<Account> attempt = throttle.attempt(Audience.APPLICANT, username, x.request().getRemoteAddr(),
+                () -> accounts.authenticate(username, password));
+        if (attempt.locked()) {
+            x.response().setHeader("Retry-After", String.valueOf(attempt.waitSeconds()));
+            login(x, x.texts().get("web.login.throttled", attempt.waitMinutes()), 429);
+            return;
+        }
+        if (attempt.who().isEmpty()) {
+            login(x, x.texts().get("portal.login.failed"), 401);
+            return;
+        }
+        Account a = attempt.who().get();
+        x.login(new Applicant(a.id(), a.name()));
         x.redirect(safeNext(x.param("next")));
     }
 

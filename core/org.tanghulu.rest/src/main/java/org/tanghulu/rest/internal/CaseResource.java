@@ -25,9 +25,9 @@ import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
-import org.tanghulu.core.cases.StaffRealm;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
+import org.tanghulu.core.login.StaffTokens;
 
 /**
  * Cases: submit, follow, answer a correction. The applicant reaches a case with its
@@ -65,7 +65,7 @@ public class CaseResource {
     private Cases cases;
 
     @Reference
-    private StaffRealm realm;
+    private StaffTokens tokens;
 
     /** @return 201 with the receipt; 200 with the first receipt if the submission key was used before */
     @POST
@@ -83,14 +83,14 @@ public class CaseResource {
     @Path("{tracking}")
     public CaseView get(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return key != null ? cases.applicantView(tracking, key) : cases.staffView(tracking, Staff.authenticate(realm, authorization));
+        return key != null ? cases.applicantView(tracking, key) : cases.staffView(tracking, Staff.authenticate(tokens, authorization));
     }
 
     @GET
     @Path("{tracking}/events")
     public List<CaseEvent> events(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return key != null ? cases.events(tracking, key, null) : cases.events(tracking, null, Staff.authenticate(realm, authorization));
+        return key != null ? cases.events(tracking, key, null) : cases.events(tracking, null, Staff.authenticate(tokens, authorization));
     }
 
     @POST

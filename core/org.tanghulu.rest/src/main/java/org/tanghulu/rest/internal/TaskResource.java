@@ -22,11 +22,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.Cases;
-import org.tanghulu.core.cases.StaffRealm;
 import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.core.login.StaffTokens;
 
-/** Officers' work: work lists, claiming and deciding tasks. Staff only (HTTP Basic). */
+/** Officers' work: work lists, claiming and deciding tasks. Staff only (bearer token from POST /api/staff/login). */
 @Component(service = TaskResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(TanghuluApplication.SELECT)
@@ -38,7 +38,7 @@ public class TaskResource {
     private Cases cases;
 
     @Reference
-    private StaffRealm realm;
+    private StaffTokens tokens;
 
     /**
      * @param department whose work; may be left out by an officer of exactly one department
@@ -47,7 +47,7 @@ public class TaskResource {
     @GET
     public List<TaskView> workList(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("department") String department, @QueryParam("all") boolean all) {
-        Actor actor = Staff.authenticate(realm, authorization);
+        Actor actor = Staff.authenticate(tokens, authorization);
         if (department == null || department.isBlank()) {
             if (actor.departments().size() != 1) {
                 throw new BadRequestException("Say whose work to list: ?department=<id>"
@@ -62,7 +62,7 @@ public class TaskResource {
     @GET
     @Path("overdue")
     public List<TaskView> overdue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Actor actor = Staff.authenticate(realm, authorization);
+        Actor actor = Staff.authenticate(tokens, authorization);
         return cases.overdue(LocalDate.now(ZoneId.of("Asia/Shanghai"))).stream()
                 .filter(t -> actor.maySee(t.matter().department())).toList();
     }
@@ -70,13 +70,13 @@ public class TaskResource {
     @GET
     @Path("{id}")
     public TaskView task(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
-        return cases.task(id, Staff.authenticate(realm, authorization));
+        return cases.task(id, Staff.authenticate(tokens, authorization));
     }
 
     @POST
     @Path("{id}/claim")
     public TaskView claim(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
-        return cases.claim(id, Staff.authenticate(realm, authorization));
+        return cases.claim(id, Staff.authenticate(tokens, authorization));
     }
 
     @POST
@@ -87,6 +87,6 @@ public class TaskResource {
         if (decision == null) {
             throw new BadRequestException("Send the decision as a JSON object: {\"kind\": \"APPROVE\", \"outputs\": {...}}.");
         }
-        return cases.decide(id, Staff.authenticate(realm, authorization), decision);
+        return cases.decide(id, Staff.authenticate(tokens, authorization), decision);
     }
 }

@@ -114,6 +114,8 @@ class OpenApiDocumentTest {
             entry("GroupSummary", CatalogResource.GroupSummary.class),
             entry("DepartmentJson", PlatformResource.DepartmentJson.class),
             entry("Health", PlatformResource.Health.class),
+            entry("Credentials", StaffResource.Credentials.class),
+            entry("StaffLogin", StaffResource.StaffLogin.class),
             entry("Error", ErrorMapper.Error.class),
             entry("FieldProblem", FieldProblem.class));
 
@@ -157,7 +159,7 @@ class OpenApiDocumentTest {
         assertEquals("header", schemes.path("accessKey").path("in").asText());
         assertEquals(ACCESS_KEY, schemes.path("accessKey").path("name").asText());
         assertEquals("http", schemes.path("staff").path("type").asText());
-        assertEquals("basic", schemes.path("staff").path("scheme").asText());
+        assertEquals("bearer", schemes.path("staff").path("scheme").asText());
 
         List<String> failures = new ArrayList<>();
         operations().forEach((key, op) -> {
