@@ -71,6 +71,7 @@ class AuthorizationIT {
     private static final String OFFICER_X = "officer-aic";
     private static final String OFFICER_Y = "officer-zgc";
     private static final String SUPERVISOR = "it-supervisor";
+    private static final String APPLICANT_PASSWORD = "a-much-longer-secret-1";
 
     /*
      * {tn}: case A's tracking number; {task}: its task of aic (name pre-approval), READY, or CLAIMED by officer X
@@ -99,6 +100,8 @@ class AuthorizationIT {
             new Row(Surface.API, "GET", "/api/tasks/{task}", false, 401, 401, 401, 200, 404, 200),
             new Row(Surface.API, "POST", "/api/tasks/{task}/claim", true, 401, 401, 401, 200, 403, 403),
             new Row(Surface.API, "POST", "/api/tasks/{task}/decision", true, 401, 401, 401, 200, 403, 403),
+            new Row(Surface.API, "POST", "/api/staff/login", true, 400, 401, 401, 200, 200, 200),
+            new Row(Surface.API, "POST", "/api/staff/logout", true, 401, 401, 401, 204, 204, 204),
             new Row(Surface.PORTAL, "GET", "/cases", false, 303, 200, 200, 303, 303, 303),
             new Row(Surface.PORTAL, "GET", "/cases/{ptn}", false, 303, 200, 404, 303, 303, 303),
             new Row(Surface.PORTAL, "GET", "/cases/{ptn}/receipt", false, 303, 200, 404, 303, 303, 303),
@@ -117,6 +120,8 @@ class AuthorizationIT {
     private Fixture caseB;
     /** Case P, submitted on the portal by applicant A. */
     private String portalCase;
+    /** The portal accounts of applicants A and B (their passwords are {@link #APPLICANT_PASSWORD}). */
+    private final Map<Role, String> applicantAccounts = new EnumMap<>(Role.class);
     /** Page sessions (cookies) by role; anonymous has an empty one. */
     private final Map<Role, HttpClient> sessions = new EnumMap<>(Role.class);
 
@@ -136,8 +141,10 @@ class AuthorizationIT {
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
         }
         String suffix = Long.toHexString(System.nanoTime());
-        register(sessions.get(Role.APPLICANT_A), "authz-a-" + suffix);
-        register(sessions.get(Role.APPLICANT_B), "authz-b-" + suffix);
+        applicantAccounts.put(Role.APPLICANT_A, "authz-a-" + suffix);
+        applicantAccounts.put(Role.APPLICANT_B, "authz-b-" + suffix);
+        register(sessions.get(Role.APPLICANT_A), applicantAccounts.get(Role.APPLICANT_A));
+        register(sessions.get(Role.APPLICANT_B), applicantAccounts.get(Role.APPLICANT_B));
         portalCase = applyOnThePortal(sessions.get(Role.APPLICANT_A));
         deskLogin(sessions.get(Role.OFFICER_X), OFFICER_X);
         deskLogin(sessions.get(Role.OFFICER_Y), OFFICER_Y);
@@ -193,6 +200,9 @@ class AuthorizationIT {
 
     /** Sends the row's request as the role; a fresh row gets its own case, prepared as the row needs it. */
     private HttpResponse<String> cell(Row row, Role role) throws Exception {
+        if (row.path().startsWith("/api/staff/")) {
+            return staffCell(row, role);
+        }
         Fixture f = caseA;
         if (row.fresh() && row.path().contains("{task}")) {
             f = submit();
@@ -213,6 +223,31 @@ class AuthorizationIT {
             case PORTAL -> page(sessions.get(role), karaf.portal(path), role, Surface.PORTAL);
             case DESK -> page(sessions.get(role), karaf.desk(path.substring("/desk".length())), role, Surface.DESK);
         };
+    }
+
+    /**
+     * Staff login and logout. Login: anonymous sends no credentials, applicants their portal account's (which is no
+     * staff account), staff their own. Logout: staff with a token of their own, fresh for the cell (logging out the
+     * token the other rows use would end them), applicants with their access key.
+     */
+    private HttpResponse<String> staffCell(Row row, Role role) throws Exception {
+        String staff = role == Role.OFFICER_X ? OFFICER_X : role == Role.OFFICER_Y ? OFFICER_Y
+                : role == Role.SUPERVISOR ? SUPERVISOR : null;
+        if (row.path().endsWith("/login")) {
+            return switch (role) {
+                case ANONYMOUS -> api("POST", row.path(), "{}");
+                case APPLICANT_A, APPLICANT_B -> karaf.staffLogin(applicantAccounts.get(role), APPLICANT_PASSWORD);
+                default -> karaf.staffLogin(staff, Distribution.STAFF_PASSWORD);
+            };
+        }
+        if (staff == null) {
+            return api("POST", row.path(), null, role == Role.ANONYMOUS ? new String[0]
+                    : new String[] {"X-Access-Key", (role == Role.APPLICANT_A ? caseA : caseB).accessKey()});
+        }
+        HttpResponse<String> login = karaf.staffLogin(staff, Distribution.STAFF_PASSWORD);
+        assertEquals(200, login.statusCode(), login.body());
+        return api("POST", row.path(), null, "Authorization",
+                "Bearer " + Distribution.JSON.readTree(login.body()).get("token").asText());
     }
 
     /** The JSON a row's POST sends: a new application, a correction, a rejection. */
@@ -293,7 +328,7 @@ class AuthorizationIT {
     private void register(HttpClient session, String username) throws Exception {
         String csrf = csrf(session, karaf.portal("/register"));
         HttpResponse<String> r = post(session, karaf.portal("/register"), Map.of("_csrf", csrf, "username", username,
-                "password", "a-much-longer-secret-1", "name", "张三", "mobile", "13800138000",
+                "password", APPLICANT_PASSWORD, "name", "张三", "mobile", "13800138000",
                 "email", username + "@example.cn"));
         assertEquals(303, r.statusCode(), r.body());
     }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -237,8 +235,6 @@ class CrashIT {
 
     /** A call to the staff API as the department's officer: the one place that knows how officers authenticate. */
     private HttpResponse<String> officer(String department, String method, String path, String body) throws IOException {
-        String user = "officer-" + department;
-        String basic = Base64.getEncoder().encodeToString((user + ":" + Distribution.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return karaf.send(method, path, body, "Authorization", "Basic " + basic);
+        return karaf.send(method, path, body, karaf.staffAuth("officer-" + department));
     }
 }

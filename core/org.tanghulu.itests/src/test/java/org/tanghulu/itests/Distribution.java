@@ -238,14 +238,17 @@ final class Distribution implements AutoCloseable {
     }
 
     /**
-     * The header that authenticates a member of staff ({@link #STAFF_PASSWORD}) to the JSON API: the one place that
-     * says how (today HTTP Basic with the password; with tokens, a login here, remembered per user).
+     * The header that authenticates a member of staff ({@link #STAFF_PASSWORD}) to the JSON API, as
+     * {@link #send} takes it: a bearer token from one {@code POST /api/staff/login} per user, remembered.
      *
-     * @return header name, value (as {@link #send} takes them)
+     * @return header name, value
      */
     String[] staffAuth(String user) {
-        return new String[] {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (user + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8))};
+        try {
+            return new String[] {"Authorization", staffAuthorization(user)};
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** @return the URL of {@code path} on the portal port (pages and the JSON API) */

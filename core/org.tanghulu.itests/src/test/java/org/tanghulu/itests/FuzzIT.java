@@ -56,8 +56,7 @@ class FuzzIT {
 
     /** The one place staff credentials are put on a request; adapt here when staff use tokens. */
     private String staffAuthorization() {
-        return "Basic " + Base64.getEncoder().encodeToString((OFFICER + ":" + Distribution.STAFF_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        return karaf.staffAuth(OFFICER)[1];
     }
 
     @Test
@@ -209,8 +208,23 @@ class FuzzIT {
                 "correction: a 1 MB message"), "X-Access-Key", "{KEY}"));
         probes.add(withHeader(json("POST", "/api/tasks/{TASK}/decision", NODES.objectNode().put("kind", "REJECT")
                 .put("message", "x".repeat(1_000_000)), "decision: a 1 MB reason"), "Authorization", "{STAFF}"));
+        // the staff login and logout: malformed credentials, tokens that are no tokens
+        for (JsonNode value : bad) {
+            for (String field : List.of("user", "password")) {
+                ObjectNode login = NODES.objectNode().put("user", "fuzz-nobody").put("password", "wrong");
+                login.set(field, value);
+                probes.add(json("POST", "/api/staff/login", login, "staff login: " + field + " = " + describe(value)));
+            }
+        }
+        for (String token : List.of("", "Bearer", "Bearer ", "Bearer \u00e9\u00e9", "Bearer " + "t".repeat(10_000),
+                "Bearer ../../etc/passwd", "Basic Og==", "Basic %%%", "Negotiate abc")) {
+            probes.add(new Probe("portal", "POST", "/api/staff/logout", Map.of("Authorization", token), null,
+                    "staff logout with Authorization '" + clip(token) + "'"));
+            probes.add(new Probe("portal", "GET", "/api/tasks/overdue", Map.of("Authorization", token), null,
+                    "staff API with Authorization '" + clip(token) + "'"));
+        }
         // every JSON endpoint with a body it cannot read
-        for (String path : List.of("/api/cases", correction, "/api/tasks/{TASK}/decision")) {
+        for (String path : List.of("/api/cases", "/api/staff/login", correction, "/api/tasks/{TASK}/decision")) {
             for (String[] b : new String[][] { { "", "application/json" }, { "{", "application/json" },
                     { "{}", "text/plain" }, { "{}", "application/json; charset=nonsense" }, { "[1,2", "application/json" },
                     { "{\"a\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3001), "application/json" } }) {
