@@ -67,8 +67,21 @@ public abstract class PageServlet extends HttpServlet {
             serveStatic(request.getPathInfo().substring(STATIC.length()), response);
             return;
         }
-        Texts texts = Texts.of(language(request, response), getClass().getClassLoader(), bundles);
+        Locale locale;
+        boolean readable = true;
+        try {
+            // the first parameter read parses a posted form: a malformed one (a bad %-escape) fails here
+            locale = language(request, response);
+        } catch (RuntimeException unreadable) {
+            locale = Texts.LANGUAGES.get(0);
+            readable = false;
+        }
+        Texts texts = Texts.of(locale, getClass().getClassLoader(), bundles);
         Exchange x = new Exchange(request, response, texts, pages, sessions(), new HashMap<>());
+        if (!readable) {
+            x.error(HttpServletResponse.SC_BAD_REQUEST, "web.error.400");
+            return;
+        }
         try {
             prepare(x);
             switch (request.getMethod()) {

@@ -29,8 +29,8 @@ import org.tanghulu.core.login.LoginThrottle;
 
 /**
  * {@link LoginThrottle} on the {@code login_failure} table: one row per name and one per address
- * of an audience, counted under a row lock ({@code SELECT ... FOR UPDATE}); a first failure that
- * races another one's insert is counted again on the row that won.
+ * of an audience, each failure counted by one atomic {@code UPDATE}; a first failure that races
+ * another one's insert is counted again on the row that won.
  */
 @Component(service = LoginThrottle.class, configurationPid = LoginConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = LoginConfig.class)
