@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -41,6 +42,7 @@ public class DatabaseLoginThrottle implements LoginThrottle {
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     /** What {@code login_failure.subject} holds, less the prefix. */
     private static final int MAX_KEY = 300;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     /** The limits in force. */
     record Limits(int nameFailures, int addressFailures, Duration window, Duration lockout) {
@@ -181,8 +183,9 @@ public class DatabaseLoginThrottle implements LoginThrottle {
         return Duration.between(now, f.lockedUntil);
     }
 
+    /** The row's key; control characters (a NUL is no text to PostgreSQL) become U+FFFD, as no account has them. */
     private static String subject(Audience audience, String kind, String key) {
-        String k = key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
+        String k = CONTROL.matcher(key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key).replaceAll("\uFFFD");
         return audience.name().toLowerCase(Locale.ROOT) + ":" + kind + ":" + k;
     }
 }

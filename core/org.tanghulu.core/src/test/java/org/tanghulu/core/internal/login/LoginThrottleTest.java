@@ -101,6 +101,16 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aNameWithControlCharactersIsCountedUnderAKeyTheDatabaseStores() {
+        String ip = address();
+        for (int i = 0; i < 5; i++) {
+            assertFalse(login(Audience.STAFF, "a\u0000b\u001b", ip, false).locked());
+        }
+        assertEquals(5, failures("staff:name:a\uFFFDb\uFFFD"));
+        assertTrue(login(Audience.STAFF, "a\u0000b\u001b", address(), false).locked());
+    }
+
+    @Test
     void applicantsAndStaffAreCountedApart() {
         String ip = address();
         for (int i = 0; i < 5; i++) {
