@@ -161,6 +161,15 @@ public class CaseEngine implements Cases {
                     + String.join("; ", status.missing()) + "). Nothing was submitted; please try again later.");
         }
         FlowChart chart = freeze(status);
+        // one view of the installed departments for every check below: a department that leaves meanwhile
+        // makes the application wait (503), never look wrong (422)
+        Map<String, DepartmentDefinition> active = departments.active();
+        List<String> away = chart.blocks().stream().map(Block::department).filter(d -> !active.containsKey(d))
+                .distinct().sorted().toList();
+        if (!away.isEmpty()) {
+            throw new CaseException(UNAVAILABLE, "'" + status.group().name().zh() + "' cannot take new applications right now ("
+                    + "department(s) " + String.join(", ", away) + " not installed). Nothing was submitted; please try again later.");
+        }
         Map<String, DataElement> elements = departments.elements();
         UnifiedForm form = Planner.form(chart, elements, Map.of());
 
@@ -176,8 +185,8 @@ public class CaseEngine implements Cases {
         }
         problems.addAll(InputRules.contacts(s.contactPhone(), s.contactEmail()));
         problems.addAll(checkValues(form, s.values(), true));
-        problems.addAll(unknownMaterials(chart, s.materials()));
-        Planner.checklist(s.materials(), s.applicantType(), departments.active(), List.of(status)).groups().stream()
+        problems.addAll(unknownMaterials(chart, active, s.materials()));
+        Planner.checklist(s.materials(), s.applicantType(), active, List.of(status)).groups().stream()
                 .flatMap(g -> g.missing().stream()).map(m -> m.name().zh()).reduce((a, b) -> a + "、" + b)
                 .ifPresent(missing -> problems.add(problem("materials", "缺少申请材料：" + missing + "。",
                         "Materials missing: " + missing + ".")));
@@ -466,7 +475,7 @@ public class CaseEngine implements Cases {
         List<FieldProblem> problems = nulls(given, materials == null ? Set.of() : materials);
         if (problems.isEmpty()) {
             problems.addAll(checkValues(form, given, false));
-            problems.addAll(unknownMaterials(chart, materials == null ? Set.of() : materials));
+            problems.addAll(unknownMaterials(chart, departments.active(), materials == null ? Set.of() : materials));
             problems.addAll(InputRules.text("message", NOTE, message, InputRules.MAX_MESSAGE, true));
         }
         if (!problems.isEmpty()) {
@@ -825,8 +834,8 @@ public class CaseEngine implements Cases {
     }
 
     /** @return a problem naming the materials that no matter of the chart asks for or issues */
-    private List<FieldProblem> unknownMaterials(FlowChart chart, Set<String> materials) {
-        Map<String, DepartmentDefinition> active = departments.active();
+    private static List<FieldProblem> unknownMaterials(FlowChart chart, Map<String, DepartmentDefinition> active,
+            Set<String> materials) {
         Set<String> known = new TreeSet<>();
         for (Block b : chart.blocks()) {
             DepartmentDefinition d = active.get(b.department());
