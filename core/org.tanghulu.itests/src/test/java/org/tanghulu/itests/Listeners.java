@@ -22,7 +22,8 @@ final class Listeners {
             if (!Files.exists(p)) {
                 continue;
             }
-            for (String line : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+            List<String> lines = Files.readAllLines(p); // once: the table changes between two reads
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 String[] local = f[1].split(":");
                 if (f[3].equals(LISTEN) && Integer.parseInt(local[1], 16) == port) {
