@@ -91,8 +91,7 @@ public class Coordinator implements Registry, DepartmentGateway {
         }
         checker = new DefinitionChecker(dictionary);
         this.dictionary = dictionary.stream().collect(Collectors.toUnmodifiableMap(DataElement::id, Function.identity()));
-        guarded = new GuardedCaller(config.departmentThreads(), config.queuedCalls(),
-                Duration.ofMillis(config.callTimeoutMillis()));
+        guarded = new GuardedCaller(config.callsPerDepartment(), Duration.ofMillis(config.callTimeoutMillis()));
         synchronized (lifecycle) {
             coordination = Executors.newSingleThreadExecutor(r -> new Thread(r, "tanghulu-coordination"));
             beforeActivation.forEach(coordination::execute);
@@ -352,15 +351,30 @@ public class Coordinator implements Registry, DepartmentGateway {
     }
 
     @Override
-    public Outcome<List<FieldProblem>> check(String department, String matter, Map<String, String> values) {
-        Optional<Department> service = departments.entrySet().stream()
-                .filter(e -> e.getValue().id().equals(department) && e.getValue().state() == DepartmentState.ACTIVE)
-                .map(e -> services.get(e.getKey())).filter(Objects::nonNull).findFirst();
-        if (service.isEmpty()) {
-            return new Outcome<>(null, "check(" + matter + ") not called: department '" + department + "' is not active");
+    public List<Outcome<List<FieldProblem>>> check(List<Check> checks) {
+        List<Outcome<List<FieldProblem>>> outcomes = new ArrayList<>(Collections.nCopies(checks.size(), null));
+        List<Integer> called = new ArrayList<>();
+        List<GuardedCaller.Call<List<FieldProblem>>> calls = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            Check c = checks.get(i);
+            Optional<Department> service = departments.entrySet().stream()
+                    .filter(e -> e.getValue().id().equals(c.department()) && e.getValue().state() == DepartmentState.ACTIVE)
+                    .map(e -> services.get(e.getKey())).filter(Objects::nonNull).findFirst();
+            if (service.isEmpty()) {
+                outcomes.set(i, new Outcome<>(null, "check(" + c.matter() + ") not called: department '" + c.department()
+                        + "' is not active"));
+                continue;
+            }
+            Map<String, String> readOnly = Collections.unmodifiableMap(c.values());
+            called.add(i);
+            calls.add(new GuardedCaller.Call<>(c.department(), "check(" + c.matter() + ")",
+                    () -> service.get().check(c.matter(), readOnly)));
         }
-        Map<String, String> readOnly = Collections.unmodifiableMap(values);
-        return guarded.call(department, "check(" + matter + ")", () -> service.get().check(matter, readOnly));
+        List<Outcome<List<FieldProblem>>> results = guarded.callAll(calls);
+        for (int j = 0; j < called.size(); j++) {
+            outcomes.set(called.get(j), results.get(j));
+        }
+        return outcomes;
     }
 
     @Override

@@ -10,9 +10,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Call timeout (ms)", description = "How long one call into department code may take", min = "1")
     long callTimeoutMillis() default 5000;
 
-    @AttributeDefinition(name = "Department threads", description = "Threads for calls into department code", min = "1")
-    int departmentThreads() default 4;
-
-    @AttributeDefinition(name = "Queued calls", description = "Calls that may wait for a thread before new ones are refused", min = "1")
-    int queuedCalls() default 64;
+    @AttributeDefinition(name = "Calls per department", description = "Calls into one department that may run at the same time;"
+            + " a department whose calls all overran their timeout is refused at once, the others are still served", min = "1")
+    int callsPerDepartment() default 2;
 }

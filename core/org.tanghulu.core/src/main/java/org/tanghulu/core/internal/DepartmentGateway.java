@@ -11,6 +11,10 @@ import org.tanghulu.core.internal.GuardedCaller.Outcome;
 /** What the rest of the core needs of the present departments; the only way it reaches department code. */
 public interface DepartmentGateway {
 
+    /** One {@link org.tanghulu.api.Department#check} to make: the department, its matter and the values. */
+    record Check(String department, String matter, Map<String, String> values) {
+    }
+
     /** @return the definitions of the active departments, by id */
     Map<String, DepartmentDefinition> active();
 
@@ -18,9 +22,16 @@ public interface DepartmentGateway {
     Map<String, DataElement> elements();
 
     /**
-     * Runs {@link org.tanghulu.api.Department#check} through the guarded path.
+     * Runs the checks through the guarded path, in parallel under one common deadline (at most
+     * {@code callsPerDepartment} at a time into one department).
      *
-     * @return the department's problems, or a failure (absent department, time-out, exception)
+     * @return per check, in order, the department's problems or a failure (absent department, time-out,
+     *         department busy with calls past their timeout, exception)
      */
-    Outcome<List<FieldProblem>> check(String department, String matter, Map<String, String> values);
+    List<Outcome<List<FieldProblem>>> check(List<Check> checks);
+
+    /** Runs one {@link org.tanghulu.api.Department#check} through the guarded path; see {@link #check(List)}. */
+    default Outcome<List<FieldProblem>> check(String department, String matter, Map<String, String> values) {
+        return check(List.of(new Check(department, matter, values))).get(0);
+    }
 }

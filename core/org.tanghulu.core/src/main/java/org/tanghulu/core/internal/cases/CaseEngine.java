@@ -192,8 +192,11 @@ public class CaseEngine implements Cases {
                         "Materials missing: " + missing + ".")));
         List<String> notes = new ArrayList<>();
         if (problems.isEmpty()) {
-            for (Block b : chart.blocks()) {
-                departmentCheck(b, s.values(), problems, notes);
+            // every department's check in parallel, under one deadline
+            List<Outcome<List<FieldProblem>>> outcomes = departments.check(chart.blocks().stream()
+                    .map(b -> new DepartmentGateway.Check(b.department(), b.matter().matter(), s.values())).toList());
+            for (int i = 0; i < outcomes.size(); i++) {
+                departmentResult(chart.blocks().get(i), outcomes.get(i), problems, notes);
             }
         }
         if (!problems.isEmpty()) {
@@ -800,7 +803,11 @@ public class CaseEngine implements Cases {
     }
 
     private void departmentCheck(Block b, Map<String, String> values, List<FieldProblem> problems, List<String> notes) {
-        Outcome<List<FieldProblem>> outcome = departments.check(b.department(), b.matter().matter(), values);
+        departmentResult(b, departments.check(b.department(), b.matter().matter(), values), problems, notes);
+    }
+
+    private static void departmentResult(Block b, Outcome<List<FieldProblem>> outcome, List<FieldProblem> problems,
+            List<String> notes) {
         if (outcome.failed()) {
             notes.add(b.department() + " " + outcome.failure());
             return;

@@ -164,8 +164,8 @@ class CaseEngineTest {
             }
 
             @Override
-            public Outcome<List<FieldProblem>> check(String department, String matter, Map<String, String> values) {
-                return new Outcome<>(List.of(), null);
+            public List<Outcome<List<FieldProblem>>> check(List<Check> checks) {
+                return checks.stream().map(c -> new Outcome<List<FieldProblem>>(List.of(), null)).toList();
             }
         };
         cases = new CaseEngine(db.database(), registry, gateway, TestCalendars.bundled(),
