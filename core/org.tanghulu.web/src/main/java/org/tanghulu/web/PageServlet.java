@@ -17,9 +17,10 @@ import org.tanghulu.core.cases.CaseException;
  * The base of the portal's and the desk's page servlets. For every request it chooses the language
  * ({@code ?lang=en|zh}, remembered in a cookie; Chinese by default), sets protective headers, refuses
  * a state change (POST) whose {@code _csrf} parameter or {@code X-CSRF-Token} header is not the
- * session's token, hands GET, HEAD and POST to the set's {@link Routes route table}, serves {@code /static/web/*} (shared) and {@code /static/app/*} (the page bundle's
- * {@code /static/}), and turns failures into error pages: a {@link CaseException} into its status with
- * its message, anything else into 500 with a sentence (the stack trace goes to the log only).
+ * session's token, hands GET, HEAD and POST to the set's {@link Routes route table}, serves
+ * {@code /static/web/*} (shared) and {@code /static/app/*} (the page bundle's {@code /static/}), and
+ * turns failures into error pages: a {@link CaseException} into its status with its message, anything
+ * else into 500 with a sentence (the stack trace goes to the log only).
  */
 public abstract class PageServlet extends HttpServlet {
 
