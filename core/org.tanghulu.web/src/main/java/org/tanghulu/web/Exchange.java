@@ -20,6 +20,7 @@ public final class Exchange {
     private final Pages pages;
     private final Sessions sessions;
     private final Map<String, Object> common;
+    private Map<String, String> pathParams = Map.of();
 
     Exchange(HttpServletRequest request, HttpServletResponse response, Texts texts, Pages pages, Sessions sessions,
             Map<String, Object> common) {
@@ -47,6 +48,23 @@ public final class Exchange {
     public String path() {
         String info = request.getPathInfo();
         return info == null || info.isEmpty() ? "/" : info;
+    }
+
+    /**
+     * @return the value of a path parameter of the route that matched ({@link Routes}), e.g. {@code id}
+     *         of {@code /tasks/{id}}
+     * @throws IllegalArgumentException if the route has no such parameter
+     */
+    public String pathParam(String name) {
+        String value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the route has no path parameter " + name);
+        }
+        return value;
+    }
+
+    void pathParams(Map<String, String> params) {
+        this.pathParams = Map.copyOf(params);
     }
 
     /** @return the trimmed parameter, or {@code null} if absent or blank */

@@ -17,9 +17,10 @@ import org.tanghulu.core.cases.CaseException;
  * The base of the portal's and the desk's page servlets. For every request it chooses the language
  * ({@code ?lang=en|zh}, remembered in a cookie; Chinese by default), sets protective headers, refuses
  * a state change (POST) whose {@code _csrf} parameter or {@code X-CSRF-Token} header is not the
- * session's token, serves {@code /static/web/*} (shared) and {@code /static/app/*} (the page bundle's
- * {@code /static/}), and turns failures into error pages: a {@link CaseException} into its status with
- * its message, anything else into 500 with a sentence (the stack trace goes to the log only).
+ * session's token, hands GET, HEAD and POST to the set's {@link Routes route table}, serves
+ * {@code /static/web/*} (shared) and {@code /static/app/*} (the page bundle's {@code /static/}), and
+ * turns failures into error pages: a {@link CaseException} into its status with its message, anything
+ * else into 500 with a sentence (the stack trace goes to the log only).
  */
 public abstract class PageServlet extends HttpServlet {
 
@@ -42,12 +43,31 @@ public abstract class PageServlet extends HttpServlet {
     /** @return the sessions of this set of pages */
     protected abstract Sessions sessions();
 
-    /** Answers a GET (or HEAD). */
-    protected abstract void get(Exchange x) throws IOException;
+    /**
+     * @return the route table of this set of pages, or {@code null} if {@link #get} and {@link #post}
+     *         are overridden instead
+     */
+    protected Routes routes() {
+        return null;
+    }
 
-    /** Answers a POST whose CSRF token has been checked. */
+    /** Answers a GET (or HEAD): by default through the {@link #routes() route table}. */
+    protected void get(Exchange x) throws IOException {
+        route(x);
+    }
+
+    /** Answers a POST whose CSRF token has been checked: by default through the {@link #routes() route table}. */
     protected void post(Exchange x) throws IOException {
-        x.error(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "web.error.method");
+        route(x);
+    }
+
+    private void route(Exchange x) throws IOException {
+        Routes routes = routes();
+        if (routes == null) {
+            x.error(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "web.error.method");
+        } else {
+            routes.dispatch(x);
+        }
     }
 
     /** Puts what every page of this set shows (who is logged in, navigation) into the exchange. */

@@ -51,6 +51,22 @@ public final class Sessions {
         this.clock = clock;
     }
 
+    /**
+     * The sessions of a set of pages as configured: idle and absolute timeouts in the configuration's
+     * units, on the system clock.
+     *
+     * @throws IllegalArgumentException if a timeout or the capacity is not positive
+     */
+    public static Sessions of(String cookieName, String cookiePath, int idleMinutes, int absoluteHours,
+            int capacity) {
+        if (idleMinutes < 1 || absoluteHours < 1 || capacity < 1) {
+            throw new IllegalArgumentException("session timeouts and capacity must be positive: idle " + idleMinutes
+                    + " min, absolute " + absoluteHours + " h, capacity " + capacity);
+        }
+        return new Sessions(cookieName, cookiePath, Duration.ofMinutes(idleMinutes), Duration.ofHours(absoluteHours),
+                capacity, Clock.systemUTC());
+    }
+
     /** One visitor's session. The principal is whoever logged in, or {@code null}. */
     public static final class Session {
         private final String id;

@@ -10,6 +10,7 @@ import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.Validation;
 import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.core.validation.InputRules;
 import org.tanghulu.web.Texts;
 
 /**
@@ -37,6 +38,23 @@ final class Fields {
         putIf(f, "help", help);
         f.put("data", Map.of());
         f.put("options", List.of());
+        return f;
+    }
+
+    /**
+     * The applicant's contact phone or e-mail address ({@link InputRules#CONTACT_PHONE},
+     * {@link InputRules#CONTACT_EMAIL}): optional, checked as you type by the format of its type and
+     * the core's length limit; the server checks both again with {@link InputRules#contacts}.
+     */
+    static Map<String, Object> contact(String key, String label, String value, String error, String help) {
+        boolean phone = switch (key) {
+            case InputRules.CONTACT_PHONE -> true;
+            case InputRules.CONTACT_EMAIL -> false;
+            default -> throw new IllegalArgumentException("not a contact field: " + key);
+        };
+        Map<String, Object> f = plain(key, key, label, phone ? "tel" : "email", value, error, help, false);
+        f.put("data", Map.of("type", phone ? DataType.PHONE.name() : DataType.EMAIL.name(),
+                "max-length", String.valueOf(phone ? InputRules.MAX_PHONE : InputRules.MAX_EMAIL)));
         return f;
     }
 

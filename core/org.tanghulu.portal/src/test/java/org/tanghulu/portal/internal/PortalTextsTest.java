@@ -36,11 +36,11 @@ class PortalTextsTest {
 
     @Test
     void onlyPathsOfThisSiteAreFollowedAfterLogin() {
-        assertEquals("/cases/TH1", PortalServlet.safeNext("/cases/TH1"));
-        assertEquals("/", PortalServlet.safeNext("//evil.example/x"));
-        assertEquals("/", PortalServlet.safeNext("https://evil.example/"));
-        assertEquals("/", PortalServlet.safeNext("/\\evil.example"));
-        assertEquals("/", PortalServlet.safeNext(null));
+        assertEquals("/cases/TH1", AccountPages.safeNext("/cases/TH1"));
+        assertEquals("/", AccountPages.safeNext("//evil.example/x"));
+        assertEquals("/", AccountPages.safeNext("https://evil.example/"));
+        assertEquals("/", AccountPages.safeNext("/\\evil.example"));
+        assertEquals("/", AccountPages.safeNext(null));
     }
 
     static Properties load(String file) throws Exception {

@@ -1,0 +1,121 @@
+package org.tanghulu.desk.internal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.tanghulu.api.definition.DataType;
+import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.api.definition.Material;
+import org.tanghulu.api.definition.Matter;
+import org.tanghulu.core.MatterEntry;
+import org.tanghulu.core.Registry;
+import org.tanghulu.core.cases.Actor;
+import org.tanghulu.core.cases.CaseView;
+import org.tanghulu.core.cases.Cases;
+import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.core.plan.Procedures;
+import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.web.Exchange;
+
+/**
+ * What the task page and the supervisors' case page show of a case: its values with their labels,
+ * the names of materials and departments, and its events in Beijing time.
+ */
+final class CaseData {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Cases cases;
+    private final Registry registry;
+    private final Procedures procedures;
+
+    CaseData(Cases cases, Registry registry, Procedures procedures) {
+        this.cases = cases;
+        this.registry = registry;
+        this.procedures = procedures;
+    }
+
+    /** @return the case's values with their labels, in the unified form's order, unknown ones last by id */
+    List<Map<String, Object>> data(Exchange x, CaseView view, Labels labels) {
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (String id : labels.order(view.values().keySet())) {
+            data.add(Map.of("id", id, "label", x.texts().pick(labels.label(id)), "value", view.values().get(id)));
+        }
+        return data;
+    }
+
+    /** @return the names of the case's materials in the visitor's language, sorted by id */
+    List<String> materials(Exchange x, CaseView view, Labels labels) {
+        return view.materials().stream().sorted().map(m -> x.texts().pick(labels.material(m))).toList();
+    }
+
+    Optional<Matter> matter(TaskView task) {
+        return registry.matters().stream().filter(m -> m.key().equals(task.matter())).map(MatterEntry::matter)
+                .findFirst();
+    }
+
+    Labels labels(CaseView view) {
+        Optional<UnifiedForm> form = procedures.form(view.group(), Map.of());
+        return new Labels(form.map(UnifiedForm::fields).orElse(List.of()), registry.matters());
+    }
+
+    String departmentName(Exchange x, String department) {
+        return registry.department(department).map(d -> x.texts().pick(d.name())).orElse(department);
+    }
+
+    /** @return the case's events the actor may see, with their time in Beijing time */
+    List<Map<String, Object>> events(String trackingNumber, Actor actor) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (var e : cases.events(trackingNumber, null, actor)) {
+            Map<String, Object> event = new HashMap<>();
+            event.put("type", e.type());
+            event.put("actor", e.actor());
+            event.put("at", e.at().toString());
+            event.put("when", TIME.format(e.at().atZone(BEIJING)));
+            event.put("detail", e.detail());
+            events.add(event);
+        }
+        return events;
+    }
+
+    /** Where the names of data elements and materials come from: the group's unified form and the matters. */
+    record Labels(List<UnifiedForm.Field> fields, List<MatterEntry> matters) {
+
+        LocalizedText label(String element) {
+            return fields.stream().filter(f -> f.element().equals(element)).map(UnifiedForm.Field::label).findFirst()
+                    .orElse(new LocalizedText(element, element));
+        }
+
+        DataType type(String element) {
+            return fields.stream().filter(f -> f.element().equals(element)).map(UnifiedForm.Field::type).findFirst()
+                    .orElse(DataType.TEXT);
+        }
+
+        LocalizedText material(String id) {
+            return matters.stream().flatMap(m -> m.matter().materials().stream()).filter(m -> m.id().equals(id))
+                    .map(Material::name).findFirst().orElse(new LocalizedText(id, id));
+        }
+
+        /** @return the ids in the form's order, ids the form does not know last, sorted */
+        List<String> order(Collection<String> ids) {
+            List<String> ordered = new ArrayList<>();
+            fields.stream().map(UnifiedForm.Field::element).filter(ids::contains).distinct().forEach(ordered::add);
+            ids.stream().filter(id -> !ordered.contains(id)).sorted().forEach(ordered::add);
+            return ordered;
+        }
+
+        /** @return the fields the applicant filled in that the task's matter needs: what a correction may name */
+        List<String> applicantFieldsOf(TaskView task, Optional<Matter> matter) {
+            List<String> needed = matter.map(Matter::dataElements).orElse(List.of());
+            return fields.stream().filter(f -> f.source() == UnifiedForm.Source.APPLICANT)
+                    .map(UnifiedForm.Field::element).filter(needed::contains).distinct().toList();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.tanghulu.portal.internal;
+
+import static org.tanghulu.portal.internal.AccountPages.blankToNull;
+import static org.tanghulu.portal.internal.PortalServlet.WHEN;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.tanghulu.api.definition.ApplicantType;
+import org.tanghulu.core.FunctionGroupStatus;
+import org.tanghulu.core.Registry;
+import org.tanghulu.core.accounts.Account;
+import org.tanghulu.core.accounts.Accounts;
+import org.tanghulu.core.accounts.Draft;
+import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.cases.CaseView;
+import org.tanghulu.core.cases.Cases;
+import org.tanghulu.core.cases.Receipt;
+import org.tanghulu.core.cases.Submission;
+import org.tanghulu.core.plan.Checklist;
+import org.tanghulu.core.plan.Procedures;
+import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.core.validation.InputRules;
+import org.tanghulu.web.Exchange;
+import org.tanghulu.web.Texts;
+
+/**
+ * The application: the unified form ({@code /groups/{id}/apply}, prefilled), its submission, and the
+ * draft ({@code /groups/{id}/draft}).
+ */
+final class ApplicationPages {
+
+    /** The applicant's particulars in the form and in a draft: form field key to draft key. */
+    private static final Map<String, String> PARTICULARS = new LinkedHashMap<>();
+
+    static {
+        PARTICULARS.put("applicantType", "applicant.type");
+        PARTICULARS.put("applicantName", "applicant.name");
+        PARTICULARS.put(InputRules.CONTACT_PHONE, "applicant.phone");
+        PARTICULARS.put(InputRules.CONTACT_EMAIL, "applicant.email");
+    }
+
+    /** What was posted, to show again: form field key or element id to value, and materials. */
+    private record Posted(Map<String, String> values, Set<String> materials, String submissionKey) {
+    }
+
+    private final Registry registry;
+    private final Procedures procedures;
+    private final Cases cases;
+    private final Accounts accounts;
+    private final CatalogPages catalog;
+
+    ApplicationPages(Registry registry, Procedures procedures, Cases cases, Accounts accounts, CatalogPages catalog) {
+        this.registry = registry;
+        this.procedures = procedures;
+        this.cases = cases;
+        this.accounts = accounts;
+        this.catalog = catalog;
+    }
+
+    /** {@code GET /groups/{id}/apply} ({@code ?from=TN} prefills from one of the applicant's cases). */
+    void form(Exchange x) throws IOException {
+        Optional<Applicant> me = AccountPages.loggedIn(x);
+        if (me.isPresent()) {
+            form(x, me.get(), x.pathParam("id"), null, Map.of(), 200);
+        }
+    }
+
+    private void form(Exchange x, Applicant me, String id, Posted posted, Map<String, String> errors, int code)
+            throws IOException {
+        Texts t = x.texts();
+        FunctionGroupStatus status = catalog.status(id);
+        Account account = accounts.account(me.id());
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> origin = new HashMap<>();
+        String fromAccount = t.get("portal.form.fromAccount");
+        putOrigin(values, origin, "applicantName", account.name(), fromAccount);
+        putOrigin(values, origin, InputRules.CONTACT_PHONE, account.mobile(), fromAccount);
+        putOrigin(values, origin, InputRules.CONTACT_EMAIL, account.email(), fromAccount);
+        putOrigin(values, origin, "contact-phone", account.mobile(), fromAccount);
+        putOrigin(values, origin, "contact-email", account.email(), fromAccount);
+        String from = x.param("from");
+        if (from != null) {
+            CaseView earlier = cases.applicantView(from, cases.accessKey(from, me.id()));
+            String note = t.get("portal.form.fromCase", from);
+            earlier.values().forEach((k, v) -> putOrigin(values, origin, k, v, note));
+            putOrigin(values, origin, "applicantType", earlier.applicantType().name(), note);
+            putOrigin(values, origin, "applicantName", earlier.applicantName(), note);
+        }
+        Set<String> materials = new LinkedHashSet<>();
+        Optional<Draft> draft = accounts.draft(me.id(), id);
+        Map<String, Object> model = new HashMap<>();
+        if (posted != null) {
+            overlay(values, origin, posted.values());
+            materials.addAll(posted.materials());
+        } else if (draft.isPresent() && from == null) {
+            Map<String, String> restored = new HashMap<>(draft.get().values());
+            PARTICULARS.forEach((field, key) -> {
+                String v = restored.remove(key);
+                if (v != null) {
+                    restored.put(field, v);
+                }
+            });
+            overlay(values, origin, restored);
+            materials.addAll(draft.get().materials());
+        }
+        draft.ifPresent(d -> model.put("draftSaved", WHEN.format(d.saved())));
+        Optional<UnifiedForm> form = procedures.form(id, values);
+        Map<String, String> labels = new HashMap<>();
+        List<Map<String, Object>> particulars = particulars(t, status, values, origin, errors, labels);
+        List<Map<String, Object>> sections = new ArrayList<>();
+        form.ifPresent(u -> u.sections().forEach(s -> {
+            List<Map<String, Object>> fields = new ArrayList<>();
+            for (UnifiedForm.Field f : s.fields()) {
+                labels.put(f.element(), t.pick(f.label()));
+                Map<String, Object> field = Fields.of(f, values.get(f.element()), errors.get(f.element()),
+                        origin.get(f.element()), t);
+                if (f.source() == UnifiedForm.Source.STEP_OUTPUT) {
+                    field.put("producedBy", registry.department(f.producedBy().department())
+                            .map(d -> t.pick(d.name())).orElse(f.producedBy().department()));
+                }
+                fields.add(field);
+            }
+            sections.add(Map.of("title", t.pick(s.title()), "fields", fields));
+        }));
+        labels.put("materials", t.get("portal.form.materials"));
+        model.put("id", id);
+        model.put("name", t.pick(status.group().name()));
+        model.put("available", status.available() && form.isPresent());
+        model.put("particulars", particulars);
+        model.put("sections", sections);
+        model.put("materials", catalog.readiness(id, Set.of()).map(Checklist.GroupReadiness::missing)
+                .orElse(List.of()).stream().map(m -> Map.of("id", m.id(), "name", t.pick(m.name()), "checked",
+                        materials.contains(m.id()))).toList());
+        model.put("materialsError", errors.getOrDefault("materials", ""));
+        model.put("summary", Fields.summary(errors, labels));
+        model.put("submissionKey", posted != null && posted.submissionKey() != null ? posted.submissionKey()
+                : UUID.randomUUID().toString());
+        model.put("earlier", cases.casesOf(me.id()).stream().filter(c -> c.group().equals(id))
+                .map(c -> Map.of("tn", c.trackingNumber(), "selected", c.trackingNumber().equals(from))).toList());
+        x.render(code, "apply.ftlh", model);
+    }
+
+    /** @return the fields of the applicant's particulars; puts their labels into {@code labels} */
+    private static List<Map<String, Object>> particulars(Texts t, FunctionGroupStatus status,
+            Map<String, String> values, Map<String, String> origin, Map<String, String> errors,
+            Map<String, String> labels) {
+        List<Map<String, Object>> particulars = new ArrayList<>();
+        for (String key : PARTICULARS.keySet()) {
+            String label = t.get("portal.form." + key);
+            labels.put(key, label);
+            Map<String, Object> f = switch (key) {
+                case InputRules.CONTACT_PHONE, InputRules.CONTACT_EMAIL -> Fields.contact(key, label,
+                        values.get(key), errors.get(key), t.get("portal.form." + key + ".help"));
+                default -> Fields.plain(key, key, label, "applicantType".equals(key) ? "select" : "text",
+                        values.get(key), errors.get(key), t.get("portal.form." + key + ".help"), true);
+            };
+            if (origin.containsKey(key)) {
+                f.put("origin", origin.get(key));
+            }
+            if (key.equals("applicantType")) {
+                f.put("options", status.group().applicantTypes().stream()
+                        .map(a -> Map.of("value", a.name(), "label", t.get("portal.type." + a.name()))).toList());
+            }
+            particulars.add(f);
+        }
+        return particulars;
+    }
+
+    private static void putOrigin(Map<String, String> values, Map<String, String> origin, String key, String value,
+            String note) {
+        if (value != null && !value.isBlank()) {
+            values.put(key, value);
+            origin.put(key, note);
+        }
+    }
+
+    /** Puts typed values over prefilled ones; a prefilled value the applicant changed is no longer marked. */
+    private static void overlay(Map<String, String> values, Map<String, String> origin, Map<String, String> typed) {
+        typed.forEach((k, v) -> {
+            if (!v.equals(values.get(k))) {
+                origin.remove(k);
+            }
+            values.put(k, v);
+        });
+    }
+
+    private static Posted posted(Exchange x) {
+        Map<String, String> values = new LinkedHashMap<>(x.params("v."));
+        for (String key : PARTICULARS.keySet()) {
+            String v = x.request().getParameter(key);
+            if (v != null) {
+                values.put(key, v);
+            }
+        }
+        return new Posted(values, new LinkedHashSet<>(CatalogPages.values(x, "m")), x.param("submissionKey"));
+    }
+
+    /** {@code POST /groups/{id}/apply}: submits; INVALID shows the form again with every problem. */
+    void submit(Exchange x) throws IOException {
+        Applicant me = AccountPages.me(x);
+        String id = x.pathParam("id");
+        Posted p = posted(x);
+        Map<String, String> values = new LinkedHashMap<>();
+        p.values().forEach((k, v) -> {
+            if (!PARTICULARS.containsKey(k) && !v.isBlank()) {
+                values.put(k, v.trim());
+            }
+        });
+        ApplicantType type = Arrays.stream(ApplicantType.values())
+                .filter(a -> a.name().equals(p.values().get("applicantType"))).findFirst().orElse(null);
+        String key = p.submissionKey() == null ? UUID.randomUUID().toString() : p.submissionKey();
+        try {
+            Receipt r = cases.submit(new Submission(id, key, type, blankToNull(p.values().get("applicantName")), values,
+                    p.materials(), blankToNull(p.values().get(InputRules.CONTACT_PHONE)),
+                    blankToNull(p.values().get(InputRules.CONTACT_EMAIL)), me.id()));
+            x.redirect("/cases/" + r.trackingNumber() + "/receipt");
+        } catch (CaseException e) {
+            if (e.kind() != CaseException.Kind.INVALID) {
+                throw e;
+            }
+            form(x, me, id, p, Fields.errors(e.problems(), x.texts()), 422);
+        }
+    }
+
+    /** {@code POST /groups/{id}/draft}: JSON with {@code X-CSRF-Token} (the script), else 303 to the form. */
+    void saveDraft(Exchange x) throws IOException {
+        Applicant me = AccountPages.me(x);
+        String id = x.pathParam("id");
+        catalog.status(id);
+        Posted p = posted(x);
+        Map<String, String> values = new LinkedHashMap<>();
+        p.values().forEach((k, v) -> values.put(PARTICULARS.getOrDefault(k, k), v));
+        accounts.saveDraft(me.id(), id, values, p.materials());
+        String saved = x.texts().get("portal.form.draftSaved", WHEN.format(Instant.now()));
+        if (x.request().getHeader("X-CSRF-Token") != null) {
+            x.json(200, "{\"saved\":\"" + saved.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        } else {
+            x.redirect("/groups/" + id + "/apply");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.tanghulu.portal.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.tanghulu.api.definition.ApplicantType;
+import org.tanghulu.api.definition.FunctionGroup;
+import org.tanghulu.api.definition.Material;
+import org.tanghulu.core.FunctionGroupStatus;
+import org.tanghulu.core.Registry;
+import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.plan.Block;
+import org.tanghulu.core.plan.Checklist;
+import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.core.plan.Procedures;
+import org.tanghulu.web.Exchange;
+import org.tanghulu.web.Texts;
+
+/** The catalog: the home page ({@code /}, by need and by applicant type, with search) and a group's page. */
+final class CatalogPages {
+
+    private final Registry registry;
+    private final Procedures procedures;
+    private final Needs needs;
+
+    CatalogPages(Registry registry, Procedures procedures, Needs needs) {
+        this.registry = registry;
+        this.procedures = procedures;
+        this.needs = needs;
+    }
+
+    /** {@code GET /}: the catalog; {@code ?q=} searches names and descriptions in both languages. */
+    void home(Exchange x) throws IOException {
+        Texts t = x.texts();
+        String q = x.param("q");
+        List<FunctionGroupStatus> groups = registry.functionGroups().stream().filter(g -> g.problems().isEmpty())
+                .filter(g -> matches(g.group(), q)).sorted(Comparator.comparing(g -> g.group().id())).toList();
+        List<Map<String, Object>> byType = new ArrayList<>();
+        for (ApplicantType type : ApplicantType.values()) {
+            byType.add(Map.of("id", "type-" + type.name().toLowerCase(Locale.ROOT),
+                    "label", t.get("portal.type." + type.name()),
+                    "groups", groups.stream().filter(g -> g.group().applicantTypes().contains(type))
+                            .map(g -> card(g, t)).toList()));
+        }
+        Map<String, List<Map<String, Object>>> needGroups = new LinkedHashMap<>();
+        groups.stream().sorted(Comparator.comparing(g -> Needs.OTHER.equals(needs.of(g.group().id())) ? 1 : 0))
+                .forEach(g -> needGroups.computeIfAbsent(needs.of(g.group().id()), k -> new ArrayList<>())
+                        .add(card(g, t)));
+        List<Map<String, Object>> byNeed = new ArrayList<>();
+        needGroups.forEach((need, list) -> byNeed.add(Map.of("id", "need-" + need,
+                "label", t.get("portal.need." + need), "groups", list)));
+        Map<String, Object> model = new HashMap<>();
+        model.put("byType", byType);
+        model.put("byNeed", byNeed);
+        model.put("count", groups.size());
+        if (q != null) {
+            model.put("q", q);
+        }
+        x.render("home.ftlh", model);
+    }
+
+    private static boolean matches(FunctionGroup g, String q) {
+        if (q == null) {
+            return true;
+        }
+        String needle = q.toLowerCase(Locale.ROOT);
+        return Stream.of(g.name(), g.description()).filter(Objects::nonNull)
+                .flatMap(l -> Stream.of(l.zh(), l.en())).filter(Objects::nonNull)
+                .anyMatch(s -> s.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    private static Map<String, Object> card(FunctionGroupStatus g, Texts t) {
+        return Map.of("id", g.group().id(), "name", t.pick(g.group().name()),
+                "description", t.pick(g.group().description()), "available", g.available());
+    }
+
+    /** @return the group, if it is known and sound; else NOT_FOUND */
+    FunctionGroupStatus status(String id) {
+        return registry.functionGroups().stream().filter(g -> g.group().id().equals(id) && g.problems().isEmpty())
+                .findFirst().orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "no such group"));
+    }
+
+    /** @return the materials the group needs from the applicant, or, given what they have, those still missing */
+    Optional<Checklist.GroupReadiness> readiness(String group, Set<String> have) {
+        return procedures.checklist(have, null).groups().stream().filter(g -> g.group().equals(group)).findFirst();
+    }
+
+    /** {@code GET /groups/{id}}: flow chart, materials and the checklist ({@code ?check=1&m=…}). */
+    void group(Exchange x) throws IOException {
+        Texts t = x.texts();
+        String id = x.pathParam("id");
+        FunctionGroupStatus status = status(id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", id);
+        model.put("name", t.pick(status.group().name()));
+        model.put("description", t.pick(status.group().description()));
+        model.put("available", status.available());
+        Optional<FlowChart> chart = procedures.flowChart(id);
+        chart.ifPresent(c -> {
+            model.put("svg", FlowChartSvg.render(c, t::pick, new FlowChartSvg.Labels(t.get("portal.chart.title"),
+                    t.get("portal.chart.step"), t.get("portal.chart.days"), t.get("portal.chart.caption"))));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (FlowChart.Step s : c.steps()) {
+                for (Block b : s.blocks()) {
+                    rows.add(Map.of("step", s.number(), "matter", t.pick(b.name()), "department",
+                            t.pick(b.departmentName()), "promised", b.promisedDays(), "statutory", b.statutoryDays(),
+                            "critical", c.criticalPath().contains(b.matter())));
+                }
+            }
+            model.put("rows", rows);
+            model.put("promised", c.promisedDays());
+            model.put("statutory", c.statutoryDays());
+            model.put("serialPromised", c.serialPromisedDays());
+        });
+        List<Material> all = readiness(id, Set.of()).map(Checklist.GroupReadiness::missing).orElse(List.of());
+        Set<String> have = new LinkedHashSet<>(values(x, "m"));
+        model.put("materials", all.stream().map(m -> Map.of("id", m.id(), "name", t.pick(m.name()),
+                "checked", have.contains(m.id()))).toList());
+        if (x.param("check") != null) {
+            readiness(id, have).ifPresent(r -> {
+                model.put("ready", r.ready());
+                model.put("missing", r.missing().stream().map(m -> t.pick(m.name())).toList());
+            });
+            Set<String> mine = chart.map(c -> c.blocks().stream().map(b -> b.matter().toString())
+                    .collect(Collectors.toSet())).orElse(Set.of());
+            model.put("matters", procedures.checklist(have, null).matters().stream()
+                    .filter(m -> mine.contains(m.matter().toString()))
+                    .map(m -> Map.of("name", t.pick(m.name()), "ready", m.ready(),
+                            "missing", m.missing().stream().map(mm -> t.pick(mm.name())).toList()))
+                    .toList());
+        }
+        x.render("group.ftlh", model);
+    }
+
+    /** @return the non-blank values of a repeated parameter ({@code m} for materials) */
+    static List<String> values(Exchange x, String name) {
+        String[] v = x.request().getParameterValues(name);
+        return v == null ? List.of() : Arrays.stream(v).filter(s -> !s.isBlank()).toList();
+    }
+}
