@@ -4,6 +4,7 @@ import static org.tanghulu.core.cases.CaseException.Kind.INVALID;
 import static org.tanghulu.core.cases.CaseException.Kind.NOT_FOUND;
 import static org.tanghulu.core.internal.store.JsonColumns.STRING_MAP;
 import static org.tanghulu.core.internal.store.JsonColumns.STRING_SET;
+import static org.tanghulu.core.text.Text.blankToNull;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -61,7 +62,6 @@ public class AccountService implements Accounts {
     private static final int MAX_VALUES_JSON = 1_000_000;
     private static final int MAX_MATERIALS_JSON = 20_000;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,32}");
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -105,7 +105,7 @@ public class AccountService implements Accounts {
             problems.add(problem("email", "电子邮箱格式不正确，例如 zhang.san@example.cn。",
                     "This is not a mail address; it looks like zhang.san@example.cn."));
         }
-        if (mobile != null && !MOBILE.matcher(mobile).matches()) {
+        if (mobile != null && !InputRules.isMobile(mobile)) {
             problems.add(problem("mobile", "手机号码须为11位数字，以13至19开头。",
                     "The mobile number must be 11 digits starting with 13 to 19."));
         }
@@ -294,7 +294,4 @@ public class AccountService implements Accounts {
         return new FieldProblem(field, new LocalizedText(zh, en));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

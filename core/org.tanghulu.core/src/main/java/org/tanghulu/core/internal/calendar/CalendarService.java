@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.core.CalendarCoverage;
+import org.tanghulu.core.time.PlatformTime;
 
 /**
  * Serves the working-day calendar from the admin's file, re-reading it when it changes.
@@ -43,7 +44,7 @@ public class CalendarService implements CalendarCoverage {
     /** The state of a file that does not exist or cannot be seen. */
     private static final Stamp ABSENT = new Stamp(null, -1);
     /** The calendar is mainland China's, so is its "current year". */
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = PlatformTime.ZONE;
 
     private final Path file;
     private final InstantSource clock;
