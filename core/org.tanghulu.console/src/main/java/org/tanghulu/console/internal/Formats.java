@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.core.time.PlatformTime;
+import org.tanghulu.kernel.time.PlatformTime;
 
 /** How the case and plan commands write times, names, task markers and reductions. */
 final class Formats {

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
-import org.tanghulu.core.json.Json;
+import org.tanghulu.kernel.json.Json;
 
 /** JSON for the API by Jackson, with the platform's configuration ({@link Json#api()}) rather than whatever provider is installed. */
 @Component(service = { MessageBodyReader.class, MessageBodyWriter.class })

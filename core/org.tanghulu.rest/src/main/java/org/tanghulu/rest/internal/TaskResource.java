@@ -24,7 +24,7 @@ import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.login.StaffTokens;
-import org.tanghulu.core.time.PlatformTime;
+import org.tanghulu.kernel.time.PlatformTime;
 
 /** Officers' work: work lists, claiming and deciding tasks. Staff only (bearer token from POST /api/staff/login). */
 @Component(service = TaskResource.class)

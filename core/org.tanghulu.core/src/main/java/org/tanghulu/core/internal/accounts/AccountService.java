@@ -4,7 +4,7 @@ import static org.tanghulu.core.cases.CaseException.Kind.INVALID;
 import static org.tanghulu.core.cases.CaseException.Kind.NOT_FOUND;
 import static org.tanghulu.core.internal.store.JsonColumns.STRING_MAP;
 import static org.tanghulu.core.internal.store.JsonColumns.STRING_SET;
-import static org.tanghulu.core.text.Text.blankToNull;
+import static org.tanghulu.kernel.text.Text.blankToNull;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -14,7 +14,7 @@ import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.TaskState;
-import org.tanghulu.core.internal.calendar.WorkingCalendar;
+import org.tanghulu.calendar.WorkingCalendar;
 import org.tanghulu.core.plan.Block;
 import org.tanghulu.core.plan.FlowChart;
 

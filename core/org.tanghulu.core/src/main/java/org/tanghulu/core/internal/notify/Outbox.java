@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.internal.store.Database;
-import org.tanghulu.core.json.Json;
+import org.tanghulu.kernel.json.Json;
 import org.tanghulu.core.notify.Channel;
 import org.tanghulu.core.notify.NotificationStatus;
 import org.tanghulu.core.notify.NotificationView;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.tanghulu.core.json.Json;
+import org.tanghulu.kernel.json.Json;
 
 /** JSON documents kept in {@code VARCHAR} columns (values, materials, outputs, charts). */
 public final class JsonColumns {

@@ -52,7 +52,7 @@ import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.internal.DepartmentGateway;
 import org.tanghulu.core.internal.GuardedCaller.Outcome;
 import org.tanghulu.core.internal.accounts.AccountService;
-import org.tanghulu.core.internal.calendar.TestCalendars;
+import org.tanghulu.calendar.internal.TestCalendars;
 import org.tanghulu.core.internal.plan.ProceduresService;
 import org.tanghulu.core.internal.store.TestDatabase;
 
