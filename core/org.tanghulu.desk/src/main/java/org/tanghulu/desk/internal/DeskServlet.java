@@ -38,10 +38,6 @@ import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.DepartmentStatistics;
-import org.tanghulu.core.cases.StaffRealm;
-import org.tanghulu.core.login.Audience;
-import org.tanghulu.core.login.LoginAttempt;
-import org.tanghulu.core.login.LoginThrottle;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.plan.Procedures;
@@ -49,6 +45,10 @@ import org.tanghulu.core.plan.UnifiedForm;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.PageServlet;
 import org.tanghulu.web.Sessions;
+import org.tanghulu.staff.Audience;
+import org.tanghulu.staff.LoginAttempt;
+import org.tanghulu.staff.LoginThrottle;
+import org.tanghulu.staff.StaffRealm;
 
 /**
  * The officers' and supervisors' pages, under {@code /desk} on the desk port: the work list

@@ -51,9 +51,6 @@ import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.core.login.Audience;
-import org.tanghulu.core.login.LoginAttempt;
-import org.tanghulu.core.login.LoginThrottle;
 import org.tanghulu.core.plan.Block;
 import org.tanghulu.core.plan.Checklist;
 import org.tanghulu.core.plan.FlowChart;
@@ -63,6 +60,9 @@ import org.tanghulu.web.Exchange;
 import org.tanghulu.web.PageServlet;
 import org.tanghulu.web.Sessions;
 import org.tanghulu.web.Texts;
+import org.tanghulu.staff.Audience;
+import org.tanghulu.staff.LoginAttempt;
+import org.tanghulu.staff.LoginThrottle;
 
 /**
  * The applicant portal's pages, at the root of the portal port. Routes and conventions: docs/portal.md.

@@ -23,8 +23,8 @@ import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.core.login.StaffTokens;
 import org.tanghulu.kernel.time.PlatformTime;
+import org.tanghulu.staff.StaffTokens;
 
 /** Officers' work: work lists, claiming and deciding tasks. Staff only (bearer token from POST /api/staff/login). */
 @Component(service = TaskResource.class)

@@ -28,6 +28,8 @@ public class Database {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // V5 (the login tables) moved to org.tanghulu.staff: databases made before keep its row
+                .ignoreMigrationPatterns("*:missing")
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migration(s) applied now)", result.targetSchemaVersion,

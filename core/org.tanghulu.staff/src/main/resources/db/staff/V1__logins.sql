@@ -1,4 +1,5 @@
--- Failed logins, counted per account and per client address (one row each), and the staff API's
+-- org.tanghulu.staff V1 (the core's V5 before the split; see StaffDatabase for databases that have it). Failed
+-- logins, counted per account and per client address (one row each), and the staff API's
 -- bearer tokens. Portable between H2 and PostgreSQL, like V2.
 
 -- subject: '<audience>:name:<lower-cased name>' or '<audience>:address:<client address>', the audience

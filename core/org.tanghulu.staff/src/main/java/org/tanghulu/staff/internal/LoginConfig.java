@@ -1,4 +1,4 @@
-package org.tanghulu.core.internal.login;
+package org.tanghulu.staff.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

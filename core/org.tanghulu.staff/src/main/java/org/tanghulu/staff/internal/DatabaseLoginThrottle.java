@@ -1,4 +1,4 @@
-package org.tanghulu.core.internal.login;
+package org.tanghulu.staff.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,10 +23,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tanghulu.core.internal.store.Database;
-import org.tanghulu.core.login.Audience;
-import org.tanghulu.core.login.LoginAttempt;
-import org.tanghulu.core.login.LoginThrottle;
+import org.tanghulu.staff.Audience;
+import org.tanghulu.staff.LoginAttempt;
+import org.tanghulu.staff.LoginThrottle;
 
 /**
  * {@link LoginThrottle} on the {@code login_failure} table: one row per name and one per address
@@ -70,11 +69,11 @@ public class DatabaseLoginThrottle implements LoginThrottle {
     private volatile Limits limits;
 
     @Activate
-    public DatabaseLoginThrottle(@Reference Database database, LoginConfig config) {
+    public DatabaseLoginThrottle(@Reference StaffDatabase database, LoginConfig config) {
         this(database, Limits.of(config), Clock.systemUTC());
     }
 
-    DatabaseLoginThrottle(Database database, Limits limits, Clock clock) {
+    DatabaseLoginThrottle(StaffDatabase database, Limits limits, Clock clock) {
         this.jpa = database.jpa();
         this.limits = limits;
         this.clock = clock;

@@ -1,4 +1,4 @@
-package org.tanghulu.core.login;
+package org.tanghulu.staff;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package org.tanghulu.core.cases;
+package org.tanghulu.staff;
 
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.tanghulu.core.cases.Actor;
 
 /**
  * Logs members of staff in against the platform's JAAS realm ({@code karaf}, accounts made with

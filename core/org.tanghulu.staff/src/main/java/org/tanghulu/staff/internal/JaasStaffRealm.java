@@ -1,4 +1,4 @@
-package org.tanghulu.core.internal.cases;
+package org.tanghulu.staff.internal;
 
 import java.security.Principal;
 import java.util.HashSet;
@@ -16,7 +16,7 @@ import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.osgi.service.component.annotations.Component;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.cases.StaffRealm;
+import org.tanghulu.staff.StaffRealm;
 
 /** {@link StaffRealm} on Karaf's JAAS realm {@code karaf}. */
 @Component

@@ -1,4 +1,4 @@
-package org.tanghulu.core.internal.login;
+package org.tanghulu.staff.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,20 +13,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.internal.store.TestDatabase;
-import org.tanghulu.core.login.StaffToken;
+import org.tanghulu.staff.StaffToken;
 
 /** Staff API tokens on H2 and Hibernate. */
 class StaffTokensTest {
 
-    private static TestDatabase db;
+    private static StaffTestDatabase db;
     private static final LoginThrottleTest.TestClock clock = new LoginThrottleTest.TestClock();
     private static DatabaseStaffTokens tokens;
     private static final Actor WANG = new Actor("wang", Set.of("aic", "psb"), false);
 
     @BeforeAll
     static void start() {
-        db = new TestDatabase();
+        db = new StaffTestDatabase();
         tokens = new DatabaseStaffTokens(db.database(),
                 new DatabaseStaffTokens.Lifetimes(Duration.ofMinutes(30), Duration.ofHours(2)), clock);
     }

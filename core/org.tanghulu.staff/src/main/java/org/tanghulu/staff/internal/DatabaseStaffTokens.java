@@ -1,4 +1,4 @@
-package org.tanghulu.core.internal.login;
+package org.tanghulu.staff.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,10 +25,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.internal.store.Database;
-import org.tanghulu.core.internal.store.JsonColumns;
-import org.tanghulu.core.login.StaffToken;
-import org.tanghulu.core.login.StaffTokens;
+import org.tanghulu.kernel.json.Json;
+import org.tanghulu.staff.StaffToken;
+import org.tanghulu.staff.StaffTokens;
 
 /**
  * {@link StaffTokens} on the {@code staff_token} table. A token is 256 bits from {@link SecureRandom};
@@ -53,11 +56,11 @@ public class DatabaseStaffTokens implements StaffTokens {
     private volatile Lifetimes lifetimes;
 
     @Activate
-    public DatabaseStaffTokens(@Reference Database database, LoginConfig config) {
+    public DatabaseStaffTokens(@Reference StaffDatabase database, LoginConfig config) {
         this(database, Lifetimes.of(config), Clock.systemUTC());
     }
 
-    DatabaseStaffTokens(Database database, Lifetimes lifetimes, Clock clock) {
+    DatabaseStaffTokens(StaffDatabase database, Lifetimes lifetimes, Clock clock) {
         this.jpa = database.jpa();
         this.lifetimes = lifetimes;
         this.clock = clock;
@@ -78,7 +81,7 @@ public class DatabaseStaffTokens implements StaffTokens {
         StaffTokenEntity t = new StaffTokenEntity();
         t.tokenHash = hash(token);
         t.user = actor.name();
-        t.departments = JsonColumns.write(new TreeSet<>(actor.departments()));
+        t.departments = write(new TreeSet<>(actor.departments()));
         t.supervisor = actor.supervisor();
         t.issuedAt = now;
         t.lastUsedAt = now;
@@ -111,7 +114,7 @@ public class DatabaseStaffTokens implements StaffTokens {
             if (!t.lastUsedAt.plus(TOUCH_EVERY).isAfter(now)) {
                 t.lastUsedAt = now;
             }
-            Set<String> departments = JsonColumns.read(t.departments, JsonColumns.STRING_SET);
+            Set<String> departments = read(t.departments);
             return Optional.of(new Actor(t.user, departments, t.supervisor));
         });
     }
@@ -139,6 +142,25 @@ public class DatabaseStaffTokens implements StaffTokens {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static final ObjectMapper JSON = Json.stored();
+    private static final TypeReference<Set<String>> STRING_SET = new TypeReference<>() { };
+
+    private static String write(Set<String> departments) {
+        try {
+            return JSON.writeValueAsString(departments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> read(String departments) {
+        try {
+            return JSON.readValue(departments, STRING_SET);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is unreadable: " + e.getOriginalMessage(), e);
         }
     }
 }

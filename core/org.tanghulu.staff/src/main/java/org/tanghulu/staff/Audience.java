@@ -1,4 +1,4 @@
-package org.tanghulu.core.login;
+package org.tanghulu.staff;
 
 /** Whose logins a throttle counts: each audience has its own names and addresses. */
 public enum Audience {

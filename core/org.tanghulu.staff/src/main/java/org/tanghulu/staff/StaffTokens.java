@@ -1,4 +1,4 @@
-package org.tanghulu.core.login;
+package org.tanghulu.staff;
 
 import java.util.Optional;
 

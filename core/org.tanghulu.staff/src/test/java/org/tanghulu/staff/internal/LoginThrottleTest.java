@@ -1,4 +1,4 @@
-package org.tanghulu.core.internal.login;
+package org.tanghulu.staff.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,9 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tanghulu.core.internal.store.TestDatabase;
-import org.tanghulu.core.login.Audience;
-import org.tanghulu.core.login.LoginAttempt;
+import org.tanghulu.staff.Audience;
+import org.tanghulu.staff.LoginAttempt;
 
 /** The database throttle on H2 and Hibernate, as in the platform but outside OSGi. */
 class LoginThrottleTest {
@@ -40,7 +39,7 @@ class LoginThrottleTest {
 
     private static final DatabaseLoginThrottle.Limits LIMITS = new DatabaseLoginThrottle.Limits(5, 12,
             Duration.ofMinutes(15), Duration.ofMinutes(15));
-    private static TestDatabase db;
+    private static StaffTestDatabase db;
     private static final TestClock clock = new TestClock();
     private static DatabaseLoginThrottle throttle;
     private static final AtomicInteger checks = new AtomicInteger();
@@ -48,7 +47,7 @@ class LoginThrottleTest {
 
     @BeforeAll
     static void start() {
-        db = new TestDatabase();
+        db = new StaffTestDatabase();
         throttle = new DatabaseLoginThrottle(db.database(), LIMITS, clock);
     }
 

@@ -1,4 +1,4 @@
-package org.tanghulu.core.internal.login;
+package org.tanghulu.staff.internal;
 
 import java.time.Instant;
 
