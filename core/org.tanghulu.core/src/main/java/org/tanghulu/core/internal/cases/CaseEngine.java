@@ -39,7 +39,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,7 +72,6 @@ import org.tanghulu.core.internal.accounts.AccountService;
 import org.tanghulu.core.internal.calendar.CalendarService;
 import org.tanghulu.core.internal.calendar.WorkingCalendar;
 import org.tanghulu.core.internal.plan.Planner;
-import org.tanghulu.core.internal.store.Database;
 import org.tanghulu.core.internal.store.JsonColumns;
 import org.tanghulu.core.internal.store.Transactions;
 import org.tanghulu.core.internal.validation.FieldValidator;
@@ -109,31 +107,31 @@ public class CaseEngine implements Cases {
     private static final LocalizedText COMMENT = new LocalizedText("评价内容", "Comment");
     private static final List<String> RATING_NAMES = List.of("非常不满意", "不满意", "基本满意", "满意", "非常满意");
 
-    private final JpaTemplate jpa;
     private final Registry registry;
     private final DepartmentGateway departments;
     private final CalendarService calendar;
     private final Procedures procedures;
     private final Clock clock;
+    private final EventLog log;
     private final Map<GroupVersionEntity.Key, FlowChart> charts = new ConcurrentHashMap<>();
     private volatile AccessKeys keys;
 
     @Activate
-    public CaseEngine(@Reference Database database, @Reference Registry registry,
+    public CaseEngine(@Reference Registry registry,
             @Reference DepartmentGateway departments, @Reference CalendarService calendar,
-            @Reference Procedures procedures) {
-        this(database, registry, departments, calendar, procedures, Clock.system(ZONE));
+            @Reference Procedures procedures, @Reference EventLog log) {
+        this(registry, departments, calendar, procedures, log, Clock.system(ZONE));
     }
 
     /** @param clock the platform's time, which tests set */
-    CaseEngine(Database database, Registry registry, DepartmentGateway departments, CalendarService calendar,
-            Procedures procedures, Clock clock) {
-        this.jpa = database.jpa();
+    CaseEngine(Registry registry, DepartmentGateway departments, CalendarService calendar,
+            Procedures procedures, EventLog log, Clock clock) {
         this.registry = registry;
         this.departments = departments;
         this.calendar = calendar;
         this.procedures = procedures;
         this.clock = clock;
+        this.log = log;
     }
 
     // --- submission ---------------------------------------------------------------
@@ -243,9 +241,9 @@ public class CaseEngine implements Cases {
         c.trackingNumber = "TH" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(clock)) + String.format("%06d", c.id);
         event(em, c, null, APPLICANT, "SUBMITTED", null, CaseState.OPEN.name(),
                 "Submitted for '" + chart.name().zh() + "' version " + chart.version() + " with " + s.values().size()
-                        + " value(s) and " + s.materials().size() + " material(s)");
+                        + " value(s) and " + s.materials().size() + " material(s)", Map.of());
         notes.forEach(n -> event(em, c, null, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null, n
-                + "; the officer checks by hand"));
+                + "; the officer checks by hand", EventLog.payload("failure", n)));
         advance(em, c, chart, List.of());
         if (s.owner() != null) {
             AccountService.discardDraft(em, s.owner(), chart.group());
@@ -333,14 +331,15 @@ public class CaseEngine implements Cases {
                 t.statutoryDue = days.due(today, b.statutoryDays());
                 em.persist(t);
                 event(em, c, t, PLATFORM, "TASK_CREATED", null, TaskState.READY.name(), b.matter() + " for "
-                        + b.departmentName().zh() + ", promised by " + t.promisedDue + ", statutory limit " + t.statutoryDue);
+                        + b.departmentName().zh() + ", promised by " + t.promisedDue + ", statutory limit " + t.statutoryDue,
+                        EventLog.payload("promisedDue", t.promisedDue, "statutoryDue", t.statutoryDue));
             }
         }
         if (complete) {
             c.state = CaseState.COMPLETED;
             c.closedAt = clock.instant();
             event(em, c, null, PLATFORM, "COMPLETED", CaseState.OPEN.name(), CaseState.COMPLETED.name(),
-                    "Every matter approved");
+                    "Every matter approved", Map.of());
         }
     }
 
@@ -355,7 +354,7 @@ public class CaseEngine implements Cases {
             t.state = TaskState.CLAIMED;
             t.assignee = actor.name();
             event(em, t.caseRecord, t, actor.name(), "CLAIMED", TaskState.READY.name(), TaskState.CLAIMED.name(),
-                    "Claimed by " + actor.name());
+                    "Claimed by " + actor.name(), Map.of());
             return view(t, chartOf(t.caseRecord));
         });
     }
@@ -421,7 +420,8 @@ public class CaseEngine implements Cases {
         t.decidedAt = clock.instant();
         t.message = blankToNull(d.message());
         event(em, t.caseRecord, t, actor.name(), "APPROVED", TaskState.CLAIMED.name(), TaskState.APPROVED.name(),
-                "Outputs " + t.outputs + (t.message == null ? "" : "; " + t.message));
+                "Outputs " + t.outputs + (t.message == null ? "" : "; " + t.message),
+                EventLog.payload("outputs", new TreeMap<>(d.outputs()), "message", t.message));
         advance(em, t.caseRecord, chart, tasksOf(em, t.caseRecord));
     }
 
@@ -430,21 +430,22 @@ public class CaseEngine implements Cases {
         t.state = TaskState.REJECTED;
         t.message = d.message().strip();
         t.decidedAt = clock.instant();
-        event(em, t.caseRecord, t, actor.name(), "REJECTED", TaskState.CLAIMED.name(), TaskState.REJECTED.name(), t.message);
+        event(em, t.caseRecord, t, actor.name(), "REJECTED", TaskState.CLAIMED.name(), TaskState.REJECTED.name(), t.message,
+                EventLog.payload("reason", t.message));
         for (TaskEntity other : tasksOf(em, t.caseRecord)) {
             if (other.state.open()) {
                 String before = other.state.name();
                 other.state = TaskState.CANCELLED;
                 other.decidedAt = clock.instant();
                 event(em, t.caseRecord, other, PLATFORM, "CANCELLED", before, TaskState.CANCELLED.name(),
-                        "Closed because " + t.department + "/" + t.matter + " was rejected");
+                        "Closed because " + t.department + "/" + t.matter + " was rejected", Map.of());
             }
         }
         CaseEntity c = t.caseRecord;
         c.state = CaseState.REJECTED;
         c.closedAt = clock.instant();
         event(em, c, null, PLATFORM, "REJECTED", CaseState.OPEN.name(), CaseState.REJECTED.name(),
-                t.department + "/" + t.matter + " rejected: " + t.message);
+                t.department + "/" + t.matter + " rejected: " + t.message, EventLog.payload("task", t.id, "reason", t.message));
     }
 
     private void requestCorrection(EntityManager em, TaskEntity t, FlowChart chart, Actor actor, Decision d) {
@@ -462,7 +463,8 @@ public class CaseEngine implements Cases {
         t.pausedSince = LocalDate.now(clock);
         event(em, t.caseRecord, t, actor.name(), "CORRECTION_REQUESTED", TaskState.CLAIMED.name(),
                 TaskState.CORRECTION.name(), t.message + (d.fields().isEmpty() ? "" : " Fields: " + d.fields())
-                        + "; the clock is paused from " + t.pausedSince);
+                        + "; the clock is paused from " + t.pausedSince,
+                EventLog.payload("message", t.message, "fields", d.fields(), "pausedFrom", t.pausedSince));
     }
 
     @Override
@@ -522,8 +524,12 @@ public class CaseEngine implements Cases {
             event(em, c, t, APPLICANT, "CORRECTION_ANSWERED", TaskState.CORRECTION.name(), t.state.name(),
                     "Corrected " + new TreeSet<>(given.keySet()) + (materials == null || materials.isEmpty() ? "" : ", handed in "
                             + new TreeSet<>(materials)) + "; clock paused " + paused + " working day(s) from " + since
-                            + ", now promised by " + t.promisedDue + (blankToNull(message) == null ? "" : "; note: " + message.strip()));
-            notes.forEach(n -> event(em, c, t, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null, n + "; the officer checks by hand"));
+                            + ", now promised by " + t.promisedDue + (blankToNull(message) == null ? "" : "; note: " + message.strip()),
+                    EventLog.payload("corrected", new TreeSet<>(given.keySet()),
+                            "handedIn", materials == null ? Set.of() : new TreeSet<>(materials), "pausedDays", paused,
+                            "promisedDue", t.promisedDue, "note", blankToNull(message)));
+            notes.forEach(n -> event(em, c, t, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null, n + "; the officer checks by hand",
+                    EventLog.payload("failure", n)));
             return view(em, c, tasksOf(em, c), chart, null);
         });
     }
@@ -652,7 +658,7 @@ public class CaseEngine implements Cases {
                 r.ratedAt = clock.instant();
                 em.persist(r);
                 event(em, c, null, APPLICANT, "RATED", null, null, "Rated " + level + " of 5 (" + RATING_NAMES.get(level - 1)
-                        + ")" + (text == null ? "" : " with a comment"));
+                        + ")" + (text == null ? "" : " with a comment"), EventLog.payload("level", level, "comment", text));
                 em.flush();
                 return view(em, c, tasksOf(em, c), chartOf(c), null);
             });
@@ -870,23 +876,18 @@ public class CaseEngine implements Cases {
                 .setParameter("c", c.id).getResultList();
     }
 
-    private static void event(EntityManager em, CaseEntity c, TaskEntity t, String actor, String type, String before,
-            String after, String detail) {
-        EventEntity e = new EventEntity();
-        e.caseId = c.id;
-        e.taskId = t == null ? null : t.id;
-        e.at = Instant.now();
-        e.actor = actor;
-        e.type = type;
-        e.before = before;
-        e.after = after;
-        e.detail = detail;
-        em.persist(e);
+    /** Appends an event, at the platform's time, with its typed payload ({@link EventLog#payload}). */
+    private void event(EntityManager em, CaseEntity c, TaskEntity t, String actor, String type, String before,
+            String after, String detail, Map<String, Object> payload) {
+        log.append(em, c.id, t == null ? null : t.id, clock.instant(), actor, type, before, after, detail, payload);
     }
 
-    /** Runs a unit of work in a transaction; conflicts with another transaction become CONFLICT. */
+    /**
+     * Runs a unit of work in a transaction; conflicts with another transaction become CONFLICT.
+     * Listeners to the event log are woken once the outermost one has committed events.
+     */
     private <T> T tx(EmFunction<T> work) {
-        return Transactions.run(jpa, work);
+        return log.run(work);
     }
 
     private <T> T read(Function<EntityManager, T> work) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.tanghulu.api.definition.LegacyForm;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.api.definition.Matter;
+import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.api.definition.Validation;
 import org.tanghulu.core.DepartmentRecord;
 import org.tanghulu.core.DepartmentState;
@@ -49,6 +51,18 @@ import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.core.cases.events.Applicant;
+import org.tanghulu.core.cases.events.CaseRef;
+import org.tanghulu.core.cases.events.RecordedCaseEvent;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.CaseCompleted;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.CaseRejected;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.CorrectionAnswered;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.CorrectionRequested;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.Rated;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.Submitted;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCreated;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskRejected;
 import org.tanghulu.core.internal.DepartmentGateway;
 import org.tanghulu.core.internal.GuardedCaller.Outcome;
 import org.tanghulu.core.internal.accounts.AccountService;
@@ -114,6 +128,8 @@ class CaseEngineTest {
     private static TestDatabase db;
     private static Today today = new Today();
     private static CaseEngine cases;
+    private static EventLog log;
+    private static final List<Long> woken = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static AccountService accounts;
 
     @BeforeAll
@@ -168,8 +184,10 @@ class CaseEngineTest {
                 return new Outcome<>(List.of(), null);
             }
         };
-        cases = new CaseEngine(db.database(), registry, gateway, TestCalendars.bundled(),
-                new ProceduresService(registry, gateway), today);
+        log = new EventLog(db.database());
+        log.addListener(woken::add);
+        cases = new CaseEngine(registry, gateway, TestCalendars.bundled(), new ProceduresService(registry, gateway), log,
+                today);
         accounts = new AccountService(db.database());
     }
 
@@ -294,6 +312,70 @@ class CaseEngineTest {
         assertEquals(List.of(TaskState.READY, TaskState.CORRECTION),
                 cases.workList("a", SUPERVISOR, false).stream().map(TaskView::state).sorted().toList());
         refused(CaseException.Kind.FORBIDDEN, () -> cases.claim(open(three, "a").id(), SUPERVISOR));
+
+        typedEvents(one, two, four);
+    }
+
+    /** The story's events as the typed log tells them, with what notifications need in their payloads. */
+    private static void typedEvents(Receipt one, Receipt two, Receipt four) {
+        List<RecordedCaseEvent> all = log.after(0, 1000);
+        assertEquals(all.get(all.size() - 1).position(), log.head());
+        assertEquals(all.stream().map(RecordedCaseEvent::position).sorted().toList(),
+                all.stream().map(RecordedCaseEvent::position).toList(), "in order of position");
+        assertEquals(List.of(), log.after(log.head(), 10));
+        assertEquals(all.subList(2, 5), log.after(all.get(1).position(), 3));
+        assertEquals(woken.get(woken.size() - 1), log.head(), "woken after the last commit");
+
+        Submitted submitted = (Submitted) all.get(0);
+        assertEquals(one.trackingNumber(), submitted.trackingNumber());
+        assertEquals(new CaseRef(submitted.caseId(), one.trackingNumber(), "toy", 1,
+                new Applicant(ApplicantType.ENTERPRISE, "某公司", null, null)), submitted.caseRef());
+        assertEquals(Instant.parse("2026-03-02T02:00:00Z"), submitted.at(), "the platform's clock, not the wall's");
+        assertEquals("applicant", submitted.actor());
+        TaskCreated created = (TaskCreated) all.get(1);
+        assertEquals(new MatterKey("a", "first"), created.task().matter());
+        assertEquals(LocalDate.parse("2026-03-09"), created.promisedDue());
+
+        List<RecordedCaseEvent> ofOne = all.stream().filter(e -> e.trackingNumber().equals(one.trackingNumber())).toList();
+        CorrectionRequested requested = only(ofOne, CorrectionRequested.class);
+        assertEquals("名称有误", requested.message());
+        assertEquals(List.of("company-name"), requested.fields());
+        assertEquals(LocalDate.parse("2026-03-03"), requested.pausedFrom());
+        assertEquals("officer-a", requested.actor());
+        CorrectionAnswered answered = only(ofOne, CorrectionAnswered.class);
+        assertEquals(Set.of("company-name"), answered.corrected());
+        assertEquals(2, answered.pausedDays());
+        assertEquals(requested.task(), answered.task());
+        assertEquals(Map.of("licence-no", "L-1"), ofOne.stream().filter(TaskApproved.class::isInstance)
+                .map(TaskApproved.class::cast).findFirst().orElseThrow().outputs());
+        only(ofOne, CaseCompleted.class);
+        assertEquals(4, only(ofOne, Rated.class).level());
+
+        List<RecordedCaseEvent> ofTwo = all.stream().filter(e -> e.trackingNumber().equals(two.trackingNumber())).toList();
+        TaskRejected taskRejected = only(ofTwo, TaskRejected.class);
+        CaseRejected rejected = only(ofTwo, CaseRejected.class);
+        assertEquals("不符合条件", rejected.reason());
+        assertEquals(taskRejected.task(), rejected.rejectedTask());
+        assertEquals("REJECTED", rejected.type());
+        assertEquals("CORRECTION_REQUESTED", requested.type());
+
+        // events written before payloads were stored are rebuilt from the case's tables
+        RecordedCaseEvent fourRequest = all.stream().filter(e -> e.trackingNumber().equals(four.trackingNumber())
+                && e instanceof CorrectionRequested).findFirst().orElseThrow();
+        db.tx(TransactionType.Required, em -> {
+            em.createNativeQuery("update case_event set payload = null").executeUpdate();
+        });
+        List<RecordedCaseEvent> old = log.after(0, 1000);
+        assertEquals(all.size(), old.size());
+        for (RecordedCaseEvent e : List.of(submitted, created, rejected, taskRejected, fourRequest)) {
+            assertEquals(e, old.stream().filter(o -> o.position() == e.position()).findFirst().orElseThrow());
+        }
+    }
+
+    private static <T extends RecordedCaseEvent> T only(List<RecordedCaseEvent> events, Class<T> kind) {
+        List<T> found = events.stream().filter(kind::isInstance).map(kind::cast).toList();
+        assertEquals(1, found.size(), kind.getSimpleName());
+        return found.get(0);
     }
 
     private static List<String> fields(CaseException e) {
