@@ -45,8 +45,8 @@ import org.tanghulu.core.internal.store.Transactions;
  * Applicants' accounts and drafts. Passwords are hashed with bcrypt (Bouncy Castle's
  * {@link OpenBSDBCrypt}) and neither kept nor logged; each public method is one transaction.
  */
-@Component(service = Accounts.class)
-public class AccountService implements Accounts {
+@Component(service = {Accounts.class, Owners.class})
+public class AccountService implements Accounts, Owners {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     /** bcrypt's work factor: 2^12 rounds, about a quarter of a second per hash on a server. */
@@ -216,19 +216,14 @@ public class AccountService implements Accounts {
         tx(em -> discardDraft(em, account, group));
     }
 
-    /**
-     * Deletes an account's draft of a group inside the caller's transaction (the case engine
-     * calls it when the account submits the group's case).
-     *
-     * @return how many drafts were deleted, 0 or 1
-     */
-    public static int discardDraft(EntityManager em, long account, String group) {
+    @Override
+    public int discardDraft(EntityManager em, long account, String group) {
         return em.createQuery("delete from DraftEntity d where d.accountId = :a and d.groupId = :g")
                 .setParameter("a", account).setParameter("g", group).executeUpdate();
     }
 
-    /** @return whether the account exists, read inside the caller's transaction */
-    public static boolean exists(EntityManager em, long account) {
+    @Override
+    public boolean exists(EntityManager em, long account) {
         return em.find(AccountEntity.class, account) != null;
     }
 

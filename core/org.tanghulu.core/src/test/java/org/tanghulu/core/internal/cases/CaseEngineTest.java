@@ -186,9 +186,9 @@ class CaseEngineTest {
         };
         log = new EventLog(db.database());
         log.addListener(woken::add);
-        cases = new CaseEngine(registry, gateway, TestCalendars.bundled(), new ProceduresService(registry, gateway), log,
-                today);
         accounts = new AccountService(db.database());
+        cases = new CaseEngine(registry, gateway, TestCalendars.bundled(), new ProceduresService(registry, gateway), log,
+                accounts, today);
     }
 
     @AfterAll
