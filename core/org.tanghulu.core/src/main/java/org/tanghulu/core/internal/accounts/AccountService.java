@@ -1,7 +1,7 @@
 package org.tanghulu.core.internal.accounts;
 
-import static org.tanghulu.core.cases.CaseException.Kind.INVALID;
-import static org.tanghulu.core.cases.CaseException.Kind.NOT_FOUND;
+import static org.tanghulu.core.Refusal.Kind.INVALID;
+import static org.tanghulu.core.Refusal.Kind.NOT_FOUND;
 import static org.tanghulu.core.internal.store.JsonColumns.STRING_MAP;
 import static org.tanghulu.core.internal.store.JsonColumns.STRING_SET;
 
@@ -31,11 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.accounts.Draft;
 import org.tanghulu.core.accounts.Registration;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.internal.store.Database;
 import org.tanghulu.core.internal.store.JsonColumns;
 import org.tanghulu.core.validation.InputRules;
@@ -232,7 +232,7 @@ public class AccountService implements Accounts, Owners {
     private static AccountEntity existing(EntityManager em, long id) {
         AccountEntity a = em.find(AccountEntity.class, id);
         if (a == null) {
-            throw new CaseException(NOT_FOUND, "There is no account " + id + ".");
+            throw new Refusal(NOT_FOUND, "There is no account " + id + ".");
         }
         return a;
     }
@@ -280,8 +280,8 @@ public class AccountService implements Accounts, Owners {
         return Transactions.run(jpa, work);
     }
 
-    private static CaseException invalid(List<FieldProblem> problems, String what) {
-        return new CaseException(INVALID, what + ": " + problems.size() + " problem(s); please correct the fields listed.",
+    private static Refusal invalid(List<FieldProblem> problems, String what) {
+        return new Refusal(INVALID, what + ": " + problems.size() + " problem(s); please correct the fields listed.",
                 problems);
     }
 

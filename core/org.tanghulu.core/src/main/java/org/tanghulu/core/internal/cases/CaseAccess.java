@@ -1,8 +1,8 @@
 package org.tanghulu.core.internal.cases;
 
-import static org.tanghulu.core.cases.CaseException.Kind.FORBIDDEN;
-import static org.tanghulu.core.cases.CaseException.Kind.NOT_FOUND;
-import static org.tanghulu.core.cases.CaseException.Kind.UNAVAILABLE;
+import static org.tanghulu.core.Refusal.Kind.FORBIDDEN;
+import static org.tanghulu.core.Refusal.Kind.NOT_FOUND;
+import static org.tanghulu.core.Refusal.Kind.UNAVAILABLE;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -12,8 +12,8 @@ import java.util.Optional;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.internal.DepartmentGateway;
 import org.tanghulu.core.validation.InputRules;
 
@@ -35,7 +35,7 @@ final class CaseAccess {
     CaseEntity applicantCase(String trackingNumber, String accessKey) {
         Optional<CaseEntity> c = byTrackingNumber(trackingNumber);
         if (c.isEmpty() || !keys().matches(c.get().trackingNumber, accessKey)) {
-            throw new CaseException(NOT_FOUND, "No case matches this tracking number and access key.");
+            throw new Refusal(NOT_FOUND, "No case matches this tracking number and access key.");
         }
         return c.get();
     }
@@ -46,7 +46,7 @@ final class CaseAccess {
                 .anyMatch(t -> actor.departments().contains(t.department)))) {
             return c;
         }
-        throw new CaseException(NOT_FOUND, "There is no case " + trackingNumber + " in your departments' work.");
+        throw new Refusal(NOT_FOUND, "There is no case " + trackingNumber + " in your departments' work.");
     }
 
     Optional<CaseEntity> byTrackingNumber(String trackingNumber) {
@@ -61,14 +61,14 @@ final class CaseAccess {
     TaskEntity lockForAction(EntityManager em, long taskId, Actor actor) {
         TaskEntity t = em.find(TaskEntity.class, taskId);
         if (t == null) {
-            throw new CaseException(NOT_FOUND, "There is no task " + taskId + ".");
+            throw new Refusal(NOT_FOUND, "There is no task " + taskId + ".");
         }
         if (!actor.departments().contains(t.department)) {
-            throw new CaseException(FORBIDDEN, "Task " + taskId + " belongs to department '" + t.department + "'; "
+            throw new Refusal(FORBIDDEN, "Task " + taskId + " belongs to department '" + t.department + "'; "
                     + actor.name() + " may not act on it.");
         }
         if (!departments.active().containsKey(t.department)) {
-            throw new CaseException(UNAVAILABLE, "Department '" + t.department + "' is not installed at the moment. "
+            throw new Refusal(UNAVAILABLE, "Department '" + t.department + "' is not installed at the moment. "
                     + "Task " + taskId + " waits, with nothing lost, and can be worked on once the department is back.");
         }
         em.find(CaseEntity.class, t.caseRecord.id, LockModeType.PESSIMISTIC_WRITE);

@@ -1,7 +1,7 @@
 package org.tanghulu.core.internal.cases;
 
-import static org.tanghulu.core.cases.CaseException.Kind.FORBIDDEN;
-import static org.tanghulu.core.cases.CaseException.Kind.NOT_FOUND;
+import static org.tanghulu.core.Refusal.Kind.FORBIDDEN;
+import static org.tanghulu.core.Refusal.Kind.NOT_FOUND;
 import static org.tanghulu.core.internal.cases.CaseRules.MAX_LIST;
 import static org.tanghulu.core.internal.cases.CaseRules.RUNNING;
 import static org.tanghulu.core.internal.cases.CaseRules.tasksOf;
@@ -23,10 +23,10 @@ import javax.persistence.EntityManager;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.core.DepartmentStatus;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseSummary;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.DepartmentStatistics;
@@ -91,7 +91,7 @@ final class CaseReader {
 
     public List<TaskView> workList(String department, Actor actor, boolean includeClosed) {
         if (!actor.maySee(department)) {
-            throw new CaseException(FORBIDDEN, actor.name() + " does not work for department '" + department + "'.");
+            throw new Refusal(FORBIDDEN, actor.name() + " does not work for department '" + department + "'.");
         }
         List<TaskState> states = includeClosed ? List.of(TaskState.values())
                 : List.of(TaskState.READY, TaskState.CLAIMED, TaskState.CORRECTION);
@@ -102,7 +102,7 @@ final class CaseReader {
         return log.run(em -> {
             TaskEntity t = em.find(TaskEntity.class, taskId);
             if (t == null || !actor.maySee(t.department)) {
-                throw new CaseException(NOT_FOUND, "There is no task " + taskId + " in your departments' work.");
+                throw new Refusal(NOT_FOUND, "There is no task " + taskId + " in your departments' work.");
             }
             return view(t, charts.of(t.caseRecord));
         });
@@ -143,13 +143,13 @@ final class CaseReader {
 
     public String accessKey(String trackingNumber, long owner) {
         CaseEntity c = access.byTrackingNumber(trackingNumber).filter(found -> Long.valueOf(owner).equals(found.ownerId))
-                .orElseThrow(() -> new CaseException(NOT_FOUND, "You have no case " + trackingNumber + "."));
+                .orElseThrow(() -> new Refusal(NOT_FOUND, "You have no case " + trackingNumber + "."));
         return access.keys().keyFor(c.trackingNumber);
     }
 
     public List<DepartmentStatistics> statistics(Actor actor, LocalDate day) {
         if (!actor.supervisor()) {
-            throw new CaseException(FORBIDDEN, actor.name() + " is not a supervisor; statistics are for supervisors.");
+            throw new Refusal(FORBIDDEN, actor.name() + " is not a supervisor; statistics are for supervisors.");
         }
         WorkingCalendar days = calendar.current();
         return log.run(em -> CaseStatistics.of(em, day, RUNNING, days, charts::chart, department -> registry

@@ -1,6 +1,6 @@
 package org.tanghulu.core.internal.cases;
 
-import static org.tanghulu.core.cases.CaseException.Kind.INVALID;
+import static org.tanghulu.core.Refusal.Kind.INVALID;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,7 +17,7 @@ import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DepartmentDefinition;
 import org.tanghulu.api.definition.LocalizedText;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.internal.DepartmentGateway;
@@ -110,8 +110,8 @@ final class CaseRules {
                 "These material ids are not materials of this application: " + names + ". List only the materials it asks for."));
     }
 
-    static CaseException invalid(String field, String zh, String en) {
-        return new CaseException(INVALID, en, List.of(problem(field, zh, en)));
+    static Refusal invalid(String field, String zh, String en) {
+        return new Refusal(INVALID, en, List.of(problem(field, zh, en)));
     }
 
     static FieldProblem problem(String field, String zh, String en) {

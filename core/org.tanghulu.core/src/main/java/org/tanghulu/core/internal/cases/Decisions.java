@@ -1,8 +1,8 @@
 package org.tanghulu.core.internal.cases;
 
-import static org.tanghulu.core.cases.CaseException.Kind.CONFLICT;
-import static org.tanghulu.core.cases.CaseException.Kind.INVALID;
-import static org.tanghulu.core.cases.CaseException.Kind.NOT_FOUND;
+import static org.tanghulu.core.Refusal.Kind.CONFLICT;
+import static org.tanghulu.core.Refusal.Kind.INVALID;
+import static org.tanghulu.core.Refusal.Kind.NOT_FOUND;
 import static org.tanghulu.core.internal.cases.CaseRules.APPLICANT;
 import static org.tanghulu.core.internal.cases.CaseRules.PLATFORM;
 import static org.tanghulu.core.internal.cases.CaseRules.applicantFields;
@@ -34,8 +34,8 @@ import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Decision;
@@ -91,7 +91,7 @@ final class Decisions {
         return log.run(em -> {
             TaskEntity t = access.lockForAction(em, taskId, actor);
             if (t.state != TaskState.READY) {
-                throw new CaseException(CONFLICT, "Task " + taskId + " cannot be claimed: it is " + t.state
+                throw new Refusal(CONFLICT, "Task " + taskId + " cannot be claimed: it is " + t.state
                         + (t.assignee == null ? "" : ", claimed by " + t.assignee) + ".");
             }
             t.state = TaskState.CLAIMED;
@@ -112,12 +112,12 @@ final class Decisions {
             text.add(problem("fields", "要求更正的字段清单中有空项（null）。", "The list of fields to correct has a null entry."));
         }
         if (!text.isEmpty()) {
-            throw new CaseException(INVALID, "The decision was not recorded: " + text.size() + " problem(s).", text);
+            throw new Refusal(INVALID, "The decision was not recorded: " + text.size() + " problem(s).", text);
         }
         return log.run(em -> {
             TaskEntity t = access.lockForAction(em, taskId, actor);
             if (t.state != TaskState.CLAIMED || !actor.name().equals(t.assignee)) {
-                throw new CaseException(CONFLICT, "Task " + taskId + " cannot be decided by " + actor.name() + ": "
+                throw new Refusal(CONFLICT, "Task " + taskId + " cannot be decided by " + actor.name() + ": "
                         + switch (t.state) {
                             case READY -> "claim it first.";
                             case CLAIMED -> "it is claimed by " + t.assignee + ".";
@@ -155,7 +155,7 @@ final class Decisions {
             }
         }
         if (!problems.isEmpty()) {
-            throw new CaseException(INVALID, "The task was not approved: " + problems.size() + " problem(s) with its outputs.", problems);
+            throw new Refusal(INVALID, "The task was not approved: " + problems.size() + " problem(s) with its outputs.", problems);
         }
         t.state = TaskState.APPROVED;
         t.outputs = write(new TreeMap<>(d.outputs()));
@@ -197,7 +197,7 @@ final class Decisions {
                 .map(f -> problem("fields", "“" + f + "”不是申请表中的字段。", "'" + f + "' is not a field of the application form."))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new CaseException(INVALID, "The correction request names fields the applicant cannot correct.", unknown);
+            throw new Refusal(INVALID, "The correction request names fields the applicant cannot correct.", unknown);
         }
         t.state = TaskState.CORRECTION;
         t.message = d.message().strip();
@@ -222,7 +222,7 @@ final class Decisions {
             problems.addAll(InputRules.text("message", NOTE, message, InputRules.MAX_MESSAGE, true));
         }
         if (!problems.isEmpty()) {
-            throw new CaseException(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
+            throw new Refusal(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
         }
         Map<String, String> merged = new TreeMap<>(read(current.values, STRING_MAP));
         merged.putAll(given);
@@ -233,17 +233,17 @@ final class Decisions {
                     .findFirst().ifPresent(b -> departmentCheck(departments, b, merged, problems, notes));
         }
         if (!problems.isEmpty()) {
-            throw new CaseException(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
+            throw new Refusal(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
         }
         return log.run(em -> {
             CaseEntity c = em.find(CaseEntity.class, current.id, LockModeType.PESSIMISTIC_WRITE);
             TaskEntity t = em.find(TaskEntity.class, taskId);
             if (t == null || !t.caseRecord.id.equals(c.id)) {
-                throw new CaseException(NOT_FOUND, "Case " + trackingNumber + " has no task " + taskId + ".");
+                throw new Refusal(NOT_FOUND, "Case " + trackingNumber + " has no task " + taskId + ".");
             }
             em.refresh(t);
             if (t.state != TaskState.CORRECTION) {
-                throw new CaseException(CONFLICT, "Task " + taskId + " is not waiting for a correction (it is " + t.state + ").");
+                throw new Refusal(CONFLICT, "Task " + taskId + " is not waiting for a correction (it is " + t.state + ").");
             }
             Map<String, String> data = new TreeMap<>(read(c.values, STRING_MAP));
             data.putAll(given);
@@ -285,13 +285,13 @@ final class Decisions {
         }
         problems.addAll(InputRules.text("comment", COMMENT, text, Rating.MAX_COMMENT, true));
         if (!problems.isEmpty()) {
-            throw new CaseException(INVALID, "The rating was not recorded: " + problems.size() + " problem(s).", problems);
+            throw new Refusal(INVALID, "The rating was not recorded: " + problems.size() + " problem(s).", problems);
         }
         try {
             return log.run(em -> {
                 CaseEntity c = em.find(CaseEntity.class, current.id, LockModeType.PESSIMISTIC_WRITE);
                 if (c.state == CaseState.OPEN) {
-                    throw new CaseException(CONFLICT, "Case " + trackingNumber + " is still being worked on; "
+                    throw new Refusal(CONFLICT, "Case " + trackingNumber + " is still being worked on; "
                             + "rate it once it is completed or rejected.");
                 }
                 if (em.find(RatingEntity.class, c.id) != null) {
@@ -313,8 +313,8 @@ final class Decisions {
         }
     }
 
-    private static CaseException alreadyRated(String trackingNumber) {
-        return new CaseException(CONFLICT, "Case " + trackingNumber + " has been rated already; a rating is given once.");
+    private static Refusal alreadyRated(String trackingNumber) {
+        return new Refusal(CONFLICT, "Case " + trackingNumber + " has been rated already; a rating is given once.");
     }
 
     private static String write(Object value) {

@@ -1,6 +1,6 @@
 package org.tanghulu.core.internal.cases;
 
-import static org.tanghulu.core.cases.CaseException.Kind.UNAVAILABLE;
+import static org.tanghulu.core.Refusal.Kind.UNAVAILABLE;
 
 import java.time.Clock;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.core.FunctionGroupStatus;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.internal.store.JsonColumns;
 import org.tanghulu.core.plan.FlowChart;
 import org.tanghulu.core.plan.Procedures;
@@ -52,7 +52,7 @@ final class GroupVersions {
     }
 
     private FlowChart freeze(FunctionGroupStatus status, GroupVersionEntity.Key key) {
-        FlowChart now = procedures.flowChart(status.group().id()).orElseThrow(() -> new CaseException(UNAVAILABLE,
+        FlowChart now = procedures.flowChart(status.group().id()).orElseThrow(() -> new Refusal(UNAVAILABLE,
                 "'" + status.group().name().zh() + "' cannot take new applications right now; please try again later."));
         try {
             log.run(em -> {

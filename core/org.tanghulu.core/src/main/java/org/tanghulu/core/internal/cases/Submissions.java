@@ -1,9 +1,9 @@
 package org.tanghulu.core.internal.cases;
 
-import static org.tanghulu.core.cases.CaseException.Kind.CONFLICT;
-import static org.tanghulu.core.cases.CaseException.Kind.INVALID;
-import static org.tanghulu.core.cases.CaseException.Kind.NOT_FOUND;
-import static org.tanghulu.core.cases.CaseException.Kind.UNAVAILABLE;
+import static org.tanghulu.core.Refusal.Kind.CONFLICT;
+import static org.tanghulu.core.Refusal.Kind.INVALID;
+import static org.tanghulu.core.Refusal.Kind.NOT_FOUND;
+import static org.tanghulu.core.Refusal.Kind.UNAVAILABLE;
 import static org.tanghulu.core.internal.cases.CaseRules.APPLICANT;
 import static org.tanghulu.core.internal.cases.CaseRules.PLATFORM;
 import static org.tanghulu.core.internal.cases.CaseRules.blankToNull;
@@ -39,8 +39,8 @@ import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DepartmentDefinition;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.core.FunctionGroupStatus;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.Registry;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
@@ -91,10 +91,10 @@ final class Submissions {
         }
         FunctionGroupStatus status = registry.functionGroups().stream()
                 .filter(g -> g.group().id().equals(s.group()) && g.problems().isEmpty()).findFirst()
-                .orElseThrow(() -> new CaseException(NOT_FOUND, "There is no function group '" + s.group() + "'."));
+                .orElseThrow(() -> new Refusal(NOT_FOUND, "There is no function group '" + s.group() + "'."));
         List<FieldProblem> nulls = nulls(s.values(), s.materials());
         if (!nulls.isEmpty()) {
-            throw new CaseException(INVALID, "The application has empty (null) entries; nothing was submitted.", nulls);
+            throw new Refusal(INVALID, "The application has empty (null) entries; nothing was submitted.", nulls);
         }
         String hash = hash(s);
         Optional<Receipt> earlier = replay(s.submissionKey(), hash);
@@ -102,7 +102,7 @@ final class Submissions {
             return earlier.get();
         }
         if (!status.available()) {
-            throw new CaseException(UNAVAILABLE, "'" + status.group().name().zh() + "' cannot take new applications right now ("
+            throw new Refusal(UNAVAILABLE, "'" + status.group().name().zh() + "' cannot take new applications right now ("
                     + String.join("; ", status.missing()) + "). Nothing was submitted; please try again later.");
         }
         FlowChart chart = charts.freeze(status);
@@ -112,7 +112,7 @@ final class Submissions {
         List<String> away = chart.blocks().stream().map(Block::department).filter(d -> !active.containsKey(d))
                 .distinct().sorted().toList();
         if (!away.isEmpty()) {
-            throw new CaseException(UNAVAILABLE, "'" + status.group().name().zh() + "' cannot take new applications right now ("
+            throw new Refusal(UNAVAILABLE, "'" + status.group().name().zh() + "' cannot take new applications right now ("
                     + "department(s) " + String.join(", ", away) + " not installed). Nothing was submitted; please try again later.");
         }
         Map<String, DataElement> elements = departments.elements();
@@ -142,7 +142,7 @@ final class Submissions {
             }
         }
         if (!problems.isEmpty()) {
-            throw new CaseException(INVALID, problems.size() + " problem(s) in the application; nothing was submitted. "
+            throw new Refusal(INVALID, problems.size() + " problem(s) in the application; nothing was submitted. "
                     + "Please correct the fields listed and submit again.", problems);
         }
         try {
@@ -157,7 +157,7 @@ final class Submissions {
         return log.run(em -> em.createQuery("select c from CaseEntity c where c.submissionKey = :k", CaseEntity.class)
                 .setParameter("k", submissionKey).getResultStream().findFirst()).map(c -> {
                     if (!c.submissionHash.equals(hash)) {
-                        throw new CaseException(CONFLICT, "This submission key was already used for a different application ("
+                        throw new Refusal(CONFLICT, "This submission key was already used for a different application ("
                                 + c.trackingNumber + "). Use a new key for a new application.");
                     }
                     return new Receipt(c.trackingNumber, access.keys().keyFor(c.trackingNumber), false);
@@ -182,7 +182,7 @@ final class Submissions {
         c.ownerId = s.owner();
         c.trackingNumber = "pending";
         if (s.owner() != null && !owners.exists(em, s.owner())) {
-            throw new CaseException(NOT_FOUND, "There is no account " + s.owner() + "; nothing was submitted.");
+            throw new Refusal(NOT_FOUND, "There is no account " + s.owner() + "; nothing was submitted.");
         }
         em.persist(c);
         c.trackingNumber = "TH" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(clock)) + String.format("%06d", c.id);

@@ -38,10 +38,10 @@ import org.tanghulu.core.DepartmentState;
 import org.tanghulu.core.DepartmentStatus;
 import org.tanghulu.core.FunctionGroupStatus;
 import org.tanghulu.core.MatterEntry;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.accounts.Registration;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.CaseSummary;
 import org.tanghulu.core.cases.CaseView;
@@ -222,8 +222,8 @@ class CaseEngineTest {
         return new Decision(Decision.Kind.REQUEST_CORRECTION, null, "名称有误", List.of("company-name"));
     }
 
-    private static CaseException refused(CaseException.Kind kind, Runnable call) {
-        CaseException e = assertThrows(CaseException.class, call::run);
+    private static Refusal refused(Refusal.Kind kind, Runnable call) {
+        Refusal e = assertThrows(Refusal.class, call::run);
         assertEquals(kind, e.kind(), e.getMessage());
         return e;
     }
@@ -250,7 +250,7 @@ class CaseEngineTest {
         assertEquals(2, cases.task(first, OFFICER_A).pausedDays());
         today.set("2026-03-06");
         decide(one, "a", OFFICER_A, approve(Map.of("licence-no", "L-1")));
-        refused(CaseException.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, null));
+        refused(Refusal.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, null));
         today.set("2026-03-09");
         decide(one, "b", OFFICER_B, approve(Map.of()));
 
@@ -265,18 +265,18 @@ class CaseEngineTest {
         decide(four, "a", OFFICER_A, correction());
 
         // ratings
-        assertEquals(List.of("level"), fields(refused(CaseException.Kind.INVALID,
+        assertEquals(List.of("level"), fields(refused(Refusal.Kind.INVALID,
                 () -> cases.rate(one.trackingNumber(), one.accessKey(), 0, null))));
-        assertEquals(List.of("level", "comment"), fields(refused(CaseException.Kind.INVALID,
+        assertEquals(List.of("level", "comment"), fields(refused(Refusal.Kind.INVALID,
                 () -> cases.rate(one.trackingNumber(), one.accessKey(), 6, "长".repeat(501)))));
-        refused(CaseException.Kind.NOT_FOUND, () -> cases.rate(one.trackingNumber(), two.accessKey(), 4, null));
-        refused(CaseException.Kind.CONFLICT, () -> cases.rate(three.trackingNumber(), three.accessKey(), 4, null));
+        refused(Refusal.Kind.NOT_FOUND, () -> cases.rate(one.trackingNumber(), two.accessKey(), 4, null));
+        refused(Refusal.Kind.CONFLICT, () -> cases.rate(three.trackingNumber(), three.accessKey(), 4, null));
         assertNull(cases.applicantView(one.trackingNumber(), one.accessKey()).rating());
         CaseView rated = cases.rate(one.trackingNumber(), one.accessKey(), 4, "  ");
         assertEquals(4, rated.rating().level());
         assertNull(rated.rating().comment());
         assertEquals(today.now, rated.rating().at());
-        refused(CaseException.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, "再评一次"));
+        refused(Refusal.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, "再评一次"));
         assertEquals("很慢", cases.rate(two.trackingNumber(), two.accessKey(), 1, " 很慢 ").rating().comment());
         assertEquals(4, cases.applicantView(one.trackingNumber(), one.accessKey()).rating().level());
         assertTrue(cases.events(one.trackingNumber(), one.accessKey(), null).stream()
@@ -293,14 +293,14 @@ class CaseEngineTest {
                 Instant.parse("2026-03-09T02:00:00Z"), Instant.parse("2026-03-10T02:00:00Z"), false, 1)), cases.casesOf(bob));
         assertEquals(List.of(), cases.casesOf(999_999));
         assertEquals(one.accessKey(), cases.accessKey(one.trackingNumber(), alice));
-        CaseException notHers = refused(CaseException.Kind.NOT_FOUND, () -> cases.accessKey(two.trackingNumber(), alice));
-        CaseException none = refused(CaseException.Kind.NOT_FOUND, () -> cases.accessKey("TH20260101999999", alice));
+        Refusal notHers = refused(Refusal.Kind.NOT_FOUND, () -> cases.accessKey(two.trackingNumber(), alice));
+        Refusal none = refused(Refusal.Kind.NOT_FOUND, () -> cases.accessKey("TH20260101999999", alice));
         assertEquals(notHers.getMessage().replace(two.trackingNumber(), "X"), none.getMessage().replace("TH20260101999999", "X"));
-        refused(CaseException.Kind.NOT_FOUND, () -> cases.accessKey(four.trackingNumber(), alice));
-        refused(CaseException.Kind.NOT_FOUND, () -> submit(999_999L));
+        refused(Refusal.Kind.NOT_FOUND, () -> cases.accessKey(four.trackingNumber(), alice));
+        refused(Refusal.Kind.NOT_FOUND, () -> submit(999_999L));
 
         // statistics, judged on 2026-03-18: case 3's a/first was promised by 03-17
-        refused(CaseException.Kind.FORBIDDEN, () -> cases.statistics(OFFICER_A, LocalDate.parse("2026-03-18")));
+        refused(Refusal.Kind.FORBIDDEN, () -> cases.statistics(OFFICER_A, LocalDate.parse("2026-03-18")));
         assertEquals(List.of(
                 new DepartmentStatistics("a", A.name(), 2, 2, 1, 2, 1.5, 5.0, 2, 2.5, List.of(1L, 0L, 0L, 1L, 0L)),
                 new DepartmentStatistics("b", text("b"), 0, 1, 0, 0, 1.0, 3.0, 1, 4.0, List.of(0L, 0L, 0L, 1L, 0L))),
@@ -311,7 +311,7 @@ class CaseEngineTest {
         assertEquals(4, cases.workList("a", SUPERVISOR, true).size());
         assertEquals(List.of(TaskState.READY, TaskState.CORRECTION),
                 cases.workList("a", SUPERVISOR, false).stream().map(TaskView::state).sorted().toList());
-        refused(CaseException.Kind.FORBIDDEN, () -> cases.claim(open(three, "a").id(), SUPERVISOR));
+        refused(Refusal.Kind.FORBIDDEN, () -> cases.claim(open(three, "a").id(), SUPERVISOR));
 
         typedEvents(one, two, four);
     }
@@ -378,7 +378,7 @@ class CaseEngineTest {
         return found.get(0);
     }
 
-    private static List<String> fields(CaseException e) {
+    private static List<String> fields(Refusal e) {
         return e.problems().stream().map(FieldProblem::field).toList();
     }
 }
