@@ -31,9 +31,9 @@ import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Matter;
 import org.tanghulu.core.MatterEntry;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Decision;
@@ -223,7 +223,7 @@ public class DeskServlet extends PageServlet {
 
     private static Actor requireSupervisor(Actor actor) {
         if (!actor.supervisor()) {
-            throw new CaseException(CaseException.Kind.FORBIDDEN, "Only supervisors may see this.");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "Only supervisors may see this.");
         }
         return actor;
     }
@@ -316,7 +316,7 @@ public class DeskServlet extends PageServlet {
         try {
             cases.claim(id, actor);
             x.redirect("/tasks/" + id + "?done=claimed");
-        } catch (CaseException e) {
+        } catch (Refusal e) {
             refused(x, actor, id, e, null);
         }
     }
@@ -346,7 +346,7 @@ public class DeskServlet extends PageServlet {
         try {
             cases.decide(id, actor, decision);
             x.redirect("/tasks/" + id + "?done=" + k.name().toLowerCase(java.util.Locale.ROOT));
-        } catch (CaseException e) {
+        } catch (Refusal e) {
             Map<String, String> values = new HashMap<>(x.params("o."));
             values.put("message", x.request().getParameter("message") == null ? "" : x.request().getParameter("message"));
             Map<String, Object> state = new HashMap<>();
@@ -361,9 +361,9 @@ public class DeskServlet extends PageServlet {
      * Shows the task again after the core refused an action: INVALID with every problem at its input,
      * CONFLICT and UNAVAILABLE with a sentence on the page; NOT_FOUND and FORBIDDEN as error pages.
      */
-    private void refused(Exchange x, Actor actor, long id, CaseException e, Map<String, Object> state)
+    private void refused(Exchange x, Actor actor, long id, Refusal e, Map<String, Object> state)
             throws IOException {
-        if (e.kind() == CaseException.Kind.NOT_FOUND || e.kind() == CaseException.Kind.FORBIDDEN) {
+        if (e.kind() == Refusal.Kind.NOT_FOUND || e.kind() == Refusal.Kind.FORBIDDEN) {
             throw e;
         }
         Map<String, Object> all = new HashMap<>(state == null ? Map.of() : state);

@@ -37,13 +37,13 @@ import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.api.definition.FunctionGroup;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.core.FunctionGroupStatus;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.accounts.Draft;
 import org.tanghulu.core.accounts.Registration;
 import org.tanghulu.core.cases.CaseEvent;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
@@ -267,7 +267,7 @@ public class PortalServlet extends PageServlet {
 
     private FunctionGroupStatus status(String id) {
         return registry.functionGroups().stream().filter(g -> g.group().id().equals(id) && g.problems().isEmpty())
-                .findFirst().orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "no such group"));
+                .findFirst().orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "no such group"));
     }
 
     /** @return the materials the group needs from the applicant, or, given what they have, those still missing */
@@ -381,8 +381,8 @@ public class PortalServlet extends PageServlet {
                     typed.get("name"), blankToNull(typed.get("email")), blankToNull(typed.get("mobile"))));
             x.login(new Applicant(a.id(), a.name()));
             x.redirect(safeNext(x.param("next")));
-        } catch (CaseException e) {
-            if (e.kind() != CaseException.Kind.INVALID) {
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
             register(x, typed, Fields.errors(e.problems(), x.texts()), 422);
@@ -580,8 +580,8 @@ public class PortalServlet extends PageServlet {
                     p.materials(), blankToNull(p.values().get("contactPhone")),
                     blankToNull(p.values().get("contactEmail")), me.id()));
             x.redirect("/cases/" + r.trackingNumber() + "/receipt");
-        } catch (CaseException e) {
-            if (e.kind() != CaseException.Kind.INVALID) {
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
             applyForm(x, me, id, p, Fields.errors(e.problems(), x.texts()), 422);
@@ -710,8 +710,8 @@ public class PortalServlet extends PageServlet {
         try {
             cases.answerCorrection(tn, key, taskId, values, new LinkedHashSet<>(values(x, "m")), x.param("message"));
             x.redirect("/cases/" + tn);
-        } catch (CaseException e) {
-            if (e.kind() != CaseException.Kind.INVALID) {
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
             casePage(x, me, tn, Fields.errors(e.problems(), x.texts()), values, 422);
@@ -725,8 +725,8 @@ public class PortalServlet extends PageServlet {
         try {
             cases.rate(tn, key, level != null && level.matches("[1-5]") ? Integer.parseInt(level) : 0, comment);
             x.redirect("/cases/" + tn + "#rating");
-        } catch (CaseException e) {
-            if (e.kind() != CaseException.Kind.INVALID) {
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
             casePage(x, me, tn, Fields.errors(e.problems(), x.texts()),

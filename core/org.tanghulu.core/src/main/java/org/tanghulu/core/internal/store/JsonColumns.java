@@ -16,6 +16,7 @@ public final class JsonColumns {
     public static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
     public static final TypeReference<Set<String>> STRING_SET = new TypeReference<>() { };
     public static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+    public static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() { };
 
     private static final ObjectMapper JSON = Json.stored();
 

@@ -1,20 +1,22 @@
-package org.tanghulu.core.cases;
+package org.tanghulu.core;
 
 import java.util.List;
 
 import org.tanghulu.api.FieldProblem;
 
 /**
- * Why a request on cases cannot be carried out, in words for the person who made it.
- * Nothing was changed.
+ * Why a request to a platform capability (cases, accounts, catalog...) cannot be carried out,
+ * in words for the person who made it. Nothing was changed. The platform's one refusal type:
+ * capabilities throw it, and each face maps it once (a JSON problem in the REST API, a page or
+ * message on the web pages, a line of text on the console).
  */
-public class CaseException extends RuntimeException {
+public class Refusal extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     /** The kinds of refusal, each with the HTTP status the API answers. */
     public enum Kind {
-        /** The request's content is wrong; see {@link CaseException#problems()}. (422) */
+        /** The request's content is wrong; see {@link Refusal#problems()}. (422) */
         INVALID(422),
         /** No such case or task, or not one the caller may see. (404) */
         NOT_FOUND(404),
@@ -45,14 +47,18 @@ public class CaseException extends RuntimeException {
      * @param message one or two sentences saying what is wrong and what to do
      * @param problems the fields at fault; may be empty
      */
-    public CaseException(Kind kind, String message, List<FieldProblem> problems) {
+    public Refusal(Kind kind, String message, List<FieldProblem> problems) {
         super(message);
         this.kind = kind;
         this.problems = List.copyOf(problems);
     }
 
-    /** @see #CaseException(Kind, String, List) */
-    public CaseException(Kind kind, String message) {
+    /**
+     * A refusal without field problems.
+     *
+     * @see #Refusal(Kind, String, List)
+     */
+    public Refusal(Kind kind, String message) {
         this(kind, message, List.of());
     }
 
