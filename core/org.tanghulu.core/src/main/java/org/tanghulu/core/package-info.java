@@ -3,7 +3,7 @@
  * front ends (REST, console). Department vendors do not need this package.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tanghulu.core;
 
 import org.osgi.annotation.bundle.Export;

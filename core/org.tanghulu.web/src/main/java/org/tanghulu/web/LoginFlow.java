@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 import javax.servlet.http.HttpServletResponse;
 
-import org.tanghulu.core.login.Audience;
-import org.tanghulu.core.login.LoginAttempt;
-import org.tanghulu.core.login.LoginThrottle;
+import org.tanghulu.staff.Audience;
+import org.tanghulu.staff.LoginAttempt;
+import org.tanghulu.staff.LoginThrottle;
 
 /**
  * The login of one set of pages, the same for the portal and the desk: the form, the password check

@@ -11,7 +11,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 
 /**
  * The base of the portal's and the desk's page servlets. For every request it chooses the language
@@ -19,7 +19,7 @@ import org.tanghulu.core.cases.CaseException;
  * a state change (POST) whose {@code _csrf} parameter or {@code X-CSRF-Token} header is not the
  * session's token, hands GET, HEAD and POST to the set's {@link Routes route table}, serves
  * {@code /static/web/*} (shared) and {@code /static/app/*} (the page bundle's {@code /static/}), and
- * turns failures into error pages: a {@link CaseException} into its status with its message, anything
+ * turns failures into error pages: a {@link Refusal} into its status with its message, anything
  * else into 500 with a sentence (the stack trace goes to the log only).
  */
 public abstract class PageServlet extends HttpServlet {
@@ -120,7 +120,7 @@ public abstract class PageServlet extends HttpServlet {
                 }
                 default -> x.error(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "web.error.method");
             }
-        } catch (CaseException e) {
+        } catch (Refusal e) {
             if (!response.isCommitted()) {
                 response.resetBuffer();
                 x.render(e.kind().status(), "error.ftlh", java.util.Map.of("status", e.kind().status(),

@@ -19,9 +19,9 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
-import org.tanghulu.core.login.Audience;
-import org.tanghulu.core.login.LoginAttempt;
-import org.tanghulu.core.login.LoginThrottle;
+import org.tanghulu.staff.Audience;
+import org.tanghulu.staff.LoginAttempt;
+import org.tanghulu.staff.LoginThrottle;
 
 /** The flow around the throttle; the throttle itself is the core's (tested there and in StaffLoginIT). */
 class LoginFlowTest {

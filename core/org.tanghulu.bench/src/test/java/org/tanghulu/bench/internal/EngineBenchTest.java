@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.CaseSummary;
 import org.tanghulu.core.cases.CaseView;
@@ -137,7 +137,7 @@ class EngineBenchTest {
         @Override
         public synchronized List<TaskView> workList(String department, Actor actor, boolean includeClosed) {
             if (!actor.departments().equals(Set.of(department))) {
-                throw new CaseException(CaseException.Kind.FORBIDDEN, "wrong officer");
+                throw new Refusal(Refusal.Kind.FORBIDDEN, "wrong officer");
             }
             if (department.equals("b") && hide > 0) {
                 hide--;
@@ -158,7 +158,7 @@ class EngineBenchTest {
                     }
                 }
             }
-            throw new CaseException(CaseException.Kind.NOT_FOUND, "no task " + id);
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "no task " + id);
         }
 
         @Override

@@ -9,10 +9,10 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskView;
@@ -42,8 +42,8 @@ public class CaseCommand implements Action {
         try {
             c = cases.staffView(trackingNumber, actor);
             log = events ? cases.events(trackingNumber, null, actor) : List.of();
-        } catch (CaseException e) {
-            throw new IllegalArgumentException(e.kind() == CaseException.Kind.NOT_FOUND
+        } catch (Refusal e) {
+            throw new IllegalArgumentException(e.kind() == Refusal.Kind.NOT_FOUND
                     ? "No case has the tracking number '" + trackingNumber + "'."
                     : e.getMessage());
         }

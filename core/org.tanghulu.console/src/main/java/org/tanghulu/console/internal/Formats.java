@@ -7,12 +7,13 @@ import java.time.format.DateTimeFormatter;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.kernel.time.PlatformTime;
 
 /** How the case and plan commands write times, names, task markers and reductions. */
 final class Formats {
 
     /** The platform's time zone: dates and times on the console are Beijing time. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = PlatformTime.ZONE;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
 

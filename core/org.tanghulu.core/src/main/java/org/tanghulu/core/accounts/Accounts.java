@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 
 /**
  * Applicants' accounts and their drafts of the unified form. Every method either does all it
- * says, committed to the database, or throws a {@link CaseException} and changes nothing.
+ * says, committed to the database, or throws a {@link Refusal} and changes nothing.
  * Safe to call from any thread and from several platform nodes. Sessions, cookies and login
  * throttling belong to the web front end.
  */
@@ -25,7 +25,7 @@ public interface Accounts {
      * Opens an account.
      *
      * @return the new account
-     * @throws CaseException INVALID with every field's problem at once (fields {@code username},
+     * @throws Refusal INVALID with every field's problem at once (fields {@code username},
      *         {@code password}, {@code name}, {@code email}, {@code mobile}); a user name already
      *         taken, also by a registration at the same moment, is a problem of {@code username}
      */
@@ -42,7 +42,7 @@ public interface Accounts {
 
     /**
      * @return the account
-     * @throws CaseException NOT_FOUND if there is no such account
+     * @throws Refusal NOT_FOUND if there is no such account
      */
     Account account(long id);
 
@@ -54,7 +54,7 @@ public interface Accounts {
      * @param values by data-element id; at most {@link #MAX_DRAFT_VALUES}, each at most
      *        {@link #MAX_DRAFT_VALUE_LENGTH} characters
      * @param materials ids of the materials at hand
-     * @throws CaseException NOT_FOUND if there is no such account; INVALID if a limit is passed
+     * @throws Refusal NOT_FOUND if there is no such account; INVALID if a limit is passed
      *         (fields {@code group}, {@code values}, {@code materials})
      */
     void saveDraft(long account, String group, Map<String, String> values, Set<String> materials);

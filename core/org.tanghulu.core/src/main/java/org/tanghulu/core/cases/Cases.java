@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.tanghulu.core.Refusal;
 
 /**
  * Submits cases and drives them through their departments' tasks. Every method either
- * does all it says, committed to the database, or throws a {@link CaseException} and
+ * does all it says, committed to the database, or throws a {@link Refusal} and
  * changes nothing. Safe to call from any thread and from several platform nodes.
  *
  * <p>Applicants reach their case by tracking number and access key; staff by an
@@ -23,20 +24,20 @@ public interface Cases {
      * before returning its tracking number. A submission key seen before returns the
      * earlier case's receipt and creates nothing.
      *
-     * @throws CaseException INVALID with every field's problem at once; UNAVAILABLE if
+     * @throws Refusal INVALID with every field's problem at once; UNAVAILABLE if
      *         the group cannot take new cases now; NOT_FOUND if there is no such group
      */
     Receipt submit(Submission submission);
 
     /**
      * @return the case, for its applicant
-     * @throws CaseException NOT_FOUND if there is no such case or the key is wrong
+     * @throws Refusal NOT_FOUND if there is no such case or the key is wrong
      */
     CaseView applicantView(String trackingNumber, String accessKey);
 
     /**
      * @return the case, for staff whose departments have a task on it, or supervisors
-     * @throws CaseException NOT_FOUND if there is no such case or the actor may not see it
+     * @throws Refusal NOT_FOUND if there is no such case or the actor may not see it
      */
     CaseView staffView(String trackingNumber, Actor actor);
 
@@ -45,7 +46,7 @@ public interface Cases {
      * @param accessKey the applicant's key, or {@code null} when {@code actor} is given
      * @param actor the member of staff asking, or {@code null} when the applicant asks
      * @return the case's events, oldest first
-     * @throws CaseException NOT_FOUND as for the views
+     * @throws Refusal NOT_FOUND as for the views
      */
     List<CaseEvent> events(String trackingNumber, String accessKey, Actor actor);
 
@@ -57,7 +58,7 @@ public interface Cases {
      * @param values corrected values by data-element id
      * @param materials materials handed in now
      * @param message the applicant's note to the officer; may be {@code null}
-     * @throws CaseException NOT_FOUND, INVALID, CONFLICT if the task is not waiting for a correction
+     * @throws Refusal NOT_FOUND, INVALID, CONFLICT if the task is not waiting for a correction
      */
     CaseView answerCorrection(String trackingNumber, String accessKey, long taskId, Map<String, String> values,
             Set<String> materials, String message);
@@ -67,20 +68,20 @@ public interface Cases {
      * @param actor who asks; must be allowed to see the department (supervisors see every one)
      * @param includeClosed whether decided tasks are listed too
      * @return the department's tasks, open ones by promised due date first
-     * @throws CaseException FORBIDDEN if the actor may not see the department
+     * @throws Refusal FORBIDDEN if the actor may not see the department
      */
     List<TaskView> workList(String department, Actor actor, boolean includeClosed);
 
     /**
      * @return the task, for staff allowed to see its department
-     * @throws CaseException NOT_FOUND
+     * @throws Refusal NOT_FOUND
      */
     TaskView task(long taskId, Actor actor);
 
     /**
      * Claims a ready task for the actor.
      *
-     * @throws CaseException NOT_FOUND, FORBIDDEN, CONFLICT if it is not ready,
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if it is not ready,
      *         UNAVAILABLE if its department is not installed now
      */
     TaskView claim(long taskId, Actor actor);
@@ -90,7 +91,7 @@ public interface Cases {
      * one wins; the others get CONFLICT and change nothing. Approving the last open
      * task of a step creates the next step's tasks, with this task's outputs as data.
      *
-     * @throws CaseException NOT_FOUND, FORBIDDEN, CONFLICT, INVALID (missing or wrong
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT, INVALID (missing or wrong
      *         outputs, missing message), UNAVAILABLE if the department is not installed now
      */
     TaskView decide(long taskId, Actor actor, Decision decision);
@@ -111,7 +112,7 @@ public interface Cases {
      * @param trackingNumber the case
      * @param owner the account asking
      * @return the case's access key, for the existing applicant calls
-     * @throws CaseException NOT_FOUND if there is no such case or {@code owner} does not own it;
+     * @throws Refusal NOT_FOUND if there is no such case or {@code owner} does not own it;
      *         the two are not told apart
      */
     String accessKey(String trackingNumber, long owner);
@@ -123,7 +124,7 @@ public interface Cases {
      * @param comment the applicant's words, at most {@link Rating#MAX_COMMENT} characters; may be
      *        {@code null} or blank
      * @return the case with its rating
-     * @throws CaseException NOT_FOUND if there is no such case or the key is wrong; INVALID (fields
+     * @throws Refusal NOT_FOUND if there is no such case or the key is wrong; INVALID (fields
      *         {@code level}, {@code comment}); CONFLICT if the case is still open or already rated
      */
     CaseView rate(String trackingNumber, String accessKey, int level, String comment);
@@ -134,7 +135,7 @@ public interface Cases {
      * @param actor who asks; must be a supervisor
      * @param day the day overdue tasks are judged by (today, normally)
      * @return one entry per department that has ever had a task, by department id
-     * @throws CaseException FORBIDDEN unless {@link Actor#supervisor()}
+     * @throws Refusal FORBIDDEN unless {@link Actor#supervisor()}
      */
     List<DepartmentStatistics> statistics(Actor actor, LocalDate day);
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.tanghulu.api.DefinitionException;
 import org.tanghulu.api.DefinitionReader;
+import org.tanghulu.kernel.json.Json;
 
 /** Reads definition resources with Jackson; errors name the resource, line and property. */
 final class JsonDefinitionReader implements DefinitionReader {
@@ -42,6 +43,6 @@ final class JsonDefinitionReader implements DefinitionReader {
     private static String describe(String name, JsonProcessingException e) {
         String why = e.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
                 .replace(", not marked as ignorable", "").replace("org.tanghulu.api.definition.", "");
-        return JsonErrors.where(name, e) + ": " + why;
+        return Json.where(name, e) + ": " + why;
     }
 }

@@ -37,6 +37,13 @@ public final class InputRules {
     /** The field id of the contact e-mail address in a submission and in the portal's form. */
     public static final String CONTACT_EMAIL = "contactEmail";
 
+    /**
+     * The pattern of a mainland mobile number as its 11 digits (13 to 19, then nine digits); a contact
+     * phone may add a {@code +86} prefix to it or be a fixed line instead (see {@link #contacts}).
+     */
+    public static final String MOBILE_DIGITS = "1[3-9]\\d{9}";
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile(MOBILE_DIGITS);
+
     private static final DataElement PHONE = new DataElement(CONTACT_PHONE, DataType.PHONE,
             new LocalizedText("联系电话", "Contact phone"), null, new Validation(false, null, MAX_PHONE, null, null, null, null));
     private static final DataElement EMAIL = new DataElement(CONTACT_EMAIL, DataType.EMAIL,
@@ -63,6 +70,14 @@ public final class InputRules {
      */
     public static boolean isEmail(String value) {
         return value != null && !value.isBlank() && FieldValidator.validate(List.of(EMAIL), Map.of(CONTACT_EMAIL, value)).isEmpty();
+    }
+
+    /**
+     * @return whether {@code value} is exactly a mainland mobile number of 11 digits
+     *         ({@link #MOBILE_DIGITS}: no prefix, no separators); {@code null} is not
+     */
+    public static boolean isMobile(String value) {
+        return value != null && MOBILE.matcher(value).matches();
     }
 
     /**

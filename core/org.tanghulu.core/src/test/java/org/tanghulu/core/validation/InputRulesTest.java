@@ -83,4 +83,12 @@ class InputRulesTest {
         assertTrue(FieldValidator.validate(List.of(text), Map.of("purpose", "a\u0000")).get(0).message().en()
                 .contains("U+0000"));
     }
+
+    @Test
+    void aMobileNumberIsElevenDigitsFrom13To19() {
+        assertTrue(InputRules.isMobile("13912345678"));
+        assertFalse(InputRules.isMobile("12912345678"));
+        assertFalse(InputRules.isMobile("+8613912345678"));
+        assertFalse(InputRules.isMobile(null));
+    }
 }

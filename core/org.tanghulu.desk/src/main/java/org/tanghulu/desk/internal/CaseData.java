@@ -1,6 +1,5 @@
 package org.tanghulu.desk.internal;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +21,7 @@ import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.core.plan.UnifiedForm;
 import org.tanghulu.web.Exchange;
+import org.tanghulu.kernel.time.PlatformTime;
 
 /**
  * What the task page and the supervisors' case page show of a case: its values with their labels,
@@ -29,7 +29,6 @@ import org.tanghulu.web.Exchange;
  */
 final class CaseData {
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Cases cases;
@@ -78,7 +77,7 @@ final class CaseData {
             event.put("type", e.type());
             event.put("actor", e.actor());
             event.put("at", e.at().toString());
-            event.put("when", TIME.format(e.at().atZone(BEIJING)));
+            event.put("when", TIME.format(e.at().atZone(PlatformTime.ZONE)));
             event.put("detail", e.detail());
             events.add(event);
         }

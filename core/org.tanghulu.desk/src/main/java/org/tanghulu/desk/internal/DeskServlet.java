@@ -19,17 +19,18 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.Cases;
-import org.tanghulu.core.cases.StaffRealm;
-import org.tanghulu.core.login.Audience;
-import org.tanghulu.core.login.LoginThrottle;
+import org.tanghulu.staff.StaffRealm;
+import org.tanghulu.staff.Audience;
+import org.tanghulu.staff.LoginThrottle;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.LoginFlow;
 import org.tanghulu.web.PageServlet;
 import org.tanghulu.web.Routes;
 import org.tanghulu.web.Sessions;
+import org.tanghulu.kernel.time.PlatformTime;
 
 /**
  * The officers' and supervisors' pages, under {@code /desk} on the desk port: the route table, the
@@ -84,7 +85,7 @@ public class DeskServlet extends PageServlet {
     void activate(Config config) {
         sessions = Sessions.of("tanghulu-desk", DeskContext.PATH, config.sessionIdleMinutes(),
                 config.sessionAbsoluteHours(), 10_000);
-        Clock clock = Clock.system(CaseData.BEIJING);
+        Clock clock = Clock.system(PlatformTime.ZONE);
         CaseData data = new CaseData(cases, registry, procedures);
         WorkListPages work = new WorkListPages(cases, data, clock);
         TaskPages tasks = new TaskPages(cases, data);
@@ -139,7 +140,7 @@ public class DeskServlet extends PageServlet {
     static Actor supervisor(Exchange x) {
         Actor actor = actor(x);
         if (!actor.supervisor()) {
-            throw new CaseException(CaseException.Kind.FORBIDDEN, "Only supervisors may see this.");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "Only supervisors may see this.");
         }
         return actor;
     }

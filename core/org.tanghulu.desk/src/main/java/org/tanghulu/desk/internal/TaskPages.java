@@ -14,7 +14,7 @@ import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.Matter;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Decision;
@@ -98,7 +98,7 @@ final class TaskPages {
         try {
             cases.claim(id, actor);
             x.redirect("/tasks/" + id + "?done=claimed");
-        } catch (CaseException e) {
+        } catch (Refusal e) {
             refused(x, actor, id, e, null);
         }
     }
@@ -131,7 +131,7 @@ final class TaskPages {
         try {
             cases.decide(id, actor, decision);
             x.redirect("/tasks/" + id + "?done=" + k.name().toLowerCase(Locale.ROOT));
-        } catch (CaseException e) {
+        } catch (Refusal e) {
             Map<String, String> values = new HashMap<>(x.params("o."));
             values.put("message", x.request().getParameter("message") == null ? "" : x.request().getParameter("message"));
             Map<String, Object> state = new HashMap<>();
@@ -146,9 +146,9 @@ final class TaskPages {
      * Shows the task again after the core refused an action: INVALID with every problem at its input,
      * CONFLICT and UNAVAILABLE with a sentence on the page; NOT_FOUND and FORBIDDEN as error pages.
      */
-    private void refused(Exchange x, Actor actor, long id, CaseException e, Map<String, Object> state)
+    private void refused(Exchange x, Actor actor, long id, Refusal e, Map<String, Object> state)
             throws IOException {
-        if (e.kind() == CaseException.Kind.NOT_FOUND || e.kind() == CaseException.Kind.FORBIDDEN) {
+        if (e.kind() == Refusal.Kind.NOT_FOUND || e.kind() == Refusal.Kind.FORBIDDEN) {
             throw e;
         }
         Map<String, Object> all = new HashMap<>(state == null ? Map.of() : state);

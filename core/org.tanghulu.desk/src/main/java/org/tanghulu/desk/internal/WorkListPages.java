@@ -14,6 +14,7 @@ import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.web.Exchange;
+import org.tanghulu.kernel.time.PlatformTime;
 
 /** Work lists: the actor's own ({@code /}) and, for supervisors, a department's ({@code /supervision/DEPT}). */
 final class WorkListPages {
@@ -58,7 +59,7 @@ final class WorkListPages {
         for (TaskView t : tasks) {
             Map<String, Object> row = new HashMap<>();
             row.put("task", t);
-            row.put("created", t.created().atZone(CaseData.BEIJING).toLocalDate().toString());
+            row.put("created", t.created().atZone(PlatformTime.ZONE).toLocalDate().toString());
             long left = ChronoUnit.DAYS.between(today, t.promisedDue());
             boolean waiting = t.state() == TaskState.CORRECTION;
             row.put("open", t.state().open());

@@ -1,5 +1,7 @@
 package org.tanghulu.portal.internal;
 
+import static org.tanghulu.kernel.text.Text.blankToNull;
+
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,7 @@ import java.util.Optional;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.accounts.Registration;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.Texts;
 
@@ -59,10 +61,6 @@ final class AccountPages {
         return next;
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
     /** {@code GET /register}. */
     void registerForm(Exchange x) throws IOException {
         register(x, Map.of(), Map.of(), 200);
@@ -101,8 +99,8 @@ final class AccountPages {
                     typed.get("name"), blankToNull(typed.get("email")), blankToNull(typed.get("mobile"))));
             x.login(new Applicant(a.id(), a.name()));
             x.redirect(safeNext(x.param("next")));
-        } catch (CaseException e) {
-            if (e.kind() != CaseException.Kind.INVALID) {
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
             register(x, typed, Fields.errors(e.problems(), x.texts()), 422);

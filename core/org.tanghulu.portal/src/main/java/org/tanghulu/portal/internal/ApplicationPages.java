@@ -1,6 +1,6 @@
 package org.tanghulu.portal.internal;
 
-import static org.tanghulu.portal.internal.AccountPages.blankToNull;
+import static org.tanghulu.kernel.text.Text.blankToNull;
 import static org.tanghulu.portal.internal.PortalServlet.WHEN;
 
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.tanghulu.core.Registry;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.accounts.Draft;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Receipt;
@@ -225,8 +225,8 @@ final class ApplicationPages {
                     p.materials(), blankToNull(p.values().get(InputRules.CONTACT_PHONE)),
                     blankToNull(p.values().get(InputRules.CONTACT_EMAIL)), me.id()));
             x.redirect("/cases/" + r.trackingNumber() + "/receipt");
-        } catch (CaseException e) {
-            if (e.kind() != CaseException.Kind.INVALID) {
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
             form(x, me, id, p, Fields.errors(e.problems(), x.texts()), 422);

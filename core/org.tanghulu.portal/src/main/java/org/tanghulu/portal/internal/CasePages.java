@@ -14,7 +14,7 @@ import java.util.Set;
 
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.cases.CaseEvent;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
@@ -182,8 +182,8 @@ final class CasePages {
             cases.answerCorrection(tn, key, taskId, values, new LinkedHashSet<>(CatalogPages.values(x, "m")),
                     x.param("message"));
             x.redirect("/cases/" + tn);
-        } catch (CaseException e) {
-            if (e.kind() != CaseException.Kind.INVALID) {
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
             page(x, me, tn, Fields.errors(e.problems(), x.texts()), values, 422);
@@ -200,8 +200,8 @@ final class CasePages {
         try {
             cases.rate(tn, key, level != null && level.matches("[1-5]") ? Integer.parseInt(level) : 0, comment);
             x.redirect("/cases/" + tn + "#rating");
-        } catch (CaseException e) {
-            if (e.kind() != CaseException.Kind.INVALID) {
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
             page(x, me, tn, Fields.errors(e.problems(), x.texts()),

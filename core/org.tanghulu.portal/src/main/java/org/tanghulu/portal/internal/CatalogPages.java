@@ -21,7 +21,7 @@ import org.tanghulu.api.definition.FunctionGroup;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.core.FunctionGroupStatus;
 import org.tanghulu.core.Registry;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.plan.Block;
 import org.tanghulu.core.plan.Checklist;
 import org.tanghulu.core.plan.FlowChart;
@@ -90,7 +90,7 @@ final class CatalogPages {
     /** @return the group, if it is known and sound; else NOT_FOUND */
     FunctionGroupStatus status(String id) {
         return registry.functionGroups().stream().filter(g -> g.group().id().equals(id) && g.problems().isEmpty())
-                .findFirst().orElseThrow(() -> new CaseException(CaseException.Kind.NOT_FOUND, "no such group"));
+                .findFirst().orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "no such group"));
     }
 
     /** @return the materials the group needs from the applicant, or, given what they have, those still missing */

@@ -1,6 +1,5 @@
 package org.tanghulu.portal.internal;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ import org.tanghulu.core.Registry;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.cases.Cases;
-import org.tanghulu.core.login.Audience;
-import org.tanghulu.core.login.LoginThrottle;
+import org.tanghulu.staff.Audience;
+import org.tanghulu.staff.LoginThrottle;
 import org.tanghulu.core.plan.Procedures;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.LoginFlow;
@@ -31,6 +30,7 @@ import org.tanghulu.web.PageServlet;
 import org.tanghulu.web.Routes;
 import org.tanghulu.web.Sessions;
 import org.tanghulu.web.Texts;
+import org.tanghulu.kernel.time.PlatformTime;
 
 /**
  * The applicant portal's pages, at the root of the portal port: the route table and what every page
@@ -47,7 +47,7 @@ public class PortalServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
     /** How the portal shows a moment: Beijing time to the minute. */
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(PlatformTime.ZONE);
     private static final String GROUP = "{id:[a-z0-9][a-z0-9._-]{0,99}}";
     private static final String CASE = "{tn:[A-Za-z0-9-]{1,64}}";
     /** The POSTs an anonymous visitor may make; any other answers 401. */

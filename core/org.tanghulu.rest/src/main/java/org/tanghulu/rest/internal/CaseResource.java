@@ -27,7 +27,7 @@ import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
-import org.tanghulu.core.login.StaffTokens;
+import org.tanghulu.staff.StaffTokens;
 
 /**
  * Cases: submit, follow, answer a correction. The applicant reaches a case with its

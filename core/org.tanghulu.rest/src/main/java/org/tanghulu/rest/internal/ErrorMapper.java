@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.LocalizedText;
-import org.tanghulu.core.cases.CaseException;
+import org.tanghulu.core.Refusal;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,7 +52,7 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception e) {
-        if (e instanceof CaseException c) {
+        if (e instanceof Refusal c) {
             return json(c.kind().status(), c.getMessage(), c.problems()).build();
         }
         if (e instanceof JsonProcessingException j) {

@@ -20,7 +20,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Matter;
-import org.tanghulu.core.CalendarCoverage;
+import org.tanghulu.calendar.CalendarCoverage;
 import org.tanghulu.core.DepartmentRecord;
 import org.tanghulu.core.DepartmentState;
 import org.tanghulu.core.DepartmentStatus;

@@ -3,7 +3,7 @@ package org.tanghulu.rest.internal;
 import javax.ws.rs.NotAuthorizedException;
 
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.login.StaffTokens;
+import org.tanghulu.staff.StaffTokens;
 
 /**
  * Staff on the API send the bearer token that {@code POST /api/staff/login} issued; no password

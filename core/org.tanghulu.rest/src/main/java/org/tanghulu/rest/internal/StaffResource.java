@@ -23,12 +23,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.cases.StaffRealm;
-import org.tanghulu.core.login.Audience;
-import org.tanghulu.core.login.LoginAttempt;
-import org.tanghulu.core.login.LoginThrottle;
-import org.tanghulu.core.login.StaffToken;
-import org.tanghulu.core.login.StaffTokens;
+import org.tanghulu.staff.Audience;
+import org.tanghulu.staff.LoginAttempt;
+import org.tanghulu.staff.LoginThrottle;
+import org.tanghulu.staff.StaffRealm;
+import org.tanghulu.staff.StaffToken;
+import org.tanghulu.staff.StaffTokens;
 
 /**
  * Staff log in to the API: a throttled password check (shared with the desk's login form) that

@@ -1,7 +1,6 @@
 package org.tanghulu.rest.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import javax.ws.rs.BadRequestException;
@@ -24,7 +23,8 @@ import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.core.login.StaffTokens;
+import org.tanghulu.kernel.time.PlatformTime;
+import org.tanghulu.staff.StaffTokens;
 
 /** Officers' work: work lists, claiming and deciding tasks. Staff only (bearer token from POST /api/staff/login). */
 @Component(service = TaskResource.class)
@@ -63,7 +63,7 @@ public class TaskResource {
     @Path("overdue")
     public List<TaskView> overdue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Actor actor = Staff.authenticate(tokens, authorization);
-        return cases.overdue(LocalDate.now(ZoneId.of("Asia/Shanghai"))).stream()
+        return cases.overdue(LocalDate.now(PlatformTime.ZONE)).stream()
                 .filter(t -> actor.maySee(t.matter().department())).toList();
     }
 

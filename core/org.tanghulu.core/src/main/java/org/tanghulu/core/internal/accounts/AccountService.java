@@ -1,9 +1,10 @@
 package org.tanghulu.core.internal.accounts;
 
-import static org.tanghulu.core.cases.CaseException.Kind.INVALID;
-import static org.tanghulu.core.cases.CaseException.Kind.NOT_FOUND;
+import static org.tanghulu.core.Refusal.Kind.INVALID;
+import static org.tanghulu.core.Refusal.Kind.NOT_FOUND;
 import static org.tanghulu.core.internal.store.JsonColumns.STRING_MAP;
 import static org.tanghulu.core.internal.store.JsonColumns.STRING_SET;
+import static org.tanghulu.kernel.text.Text.blankToNull;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -31,11 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.accounts.Draft;
 import org.tanghulu.core.accounts.Registration;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.internal.store.Database;
 import org.tanghulu.core.internal.store.JsonColumns;
 import org.tanghulu.core.validation.InputRules;
@@ -45,8 +46,8 @@ import org.tanghulu.core.internal.store.Transactions;
  * Applicants' accounts and drafts. Passwords are hashed with bcrypt (Bouncy Castle's
  * {@link OpenBSDBCrypt}) and neither kept nor logged; each public method is one transaction.
  */
-@Component(service = Accounts.class)
-public class AccountService implements Accounts {
+@Component(service = {Accounts.class, Owners.class})
+public class AccountService implements Accounts, Owners {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     /** bcrypt's work factor: 2^12 rounds, about a quarter of a second per hash on a server. */
@@ -61,7 +62,6 @@ public class AccountService implements Accounts {
     private static final int MAX_VALUES_JSON = 1_000_000;
     private static final int MAX_MATERIALS_JSON = 20_000;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,32}");
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -105,7 +105,7 @@ public class AccountService implements Accounts {
             problems.add(problem("email", "电子邮箱格式不正确，例如 zhang.san@example.cn。",
                     "This is not a mail address; it looks like zhang.san@example.cn."));
         }
-        if (mobile != null && !MOBILE.matcher(mobile).matches()) {
+        if (mobile != null && !InputRules.isMobile(mobile)) {
             problems.add(problem("mobile", "手机号码须为11位数字，以13至19开头。",
                     "The mobile number must be 11 digits starting with 13 to 19."));
         }
@@ -216,19 +216,14 @@ public class AccountService implements Accounts {
         tx(em -> discardDraft(em, account, group));
     }
 
-    /**
-     * Deletes an account's draft of a group inside the caller's transaction (the case engine
-     * calls it when the account submits the group's case).
-     *
-     * @return how many drafts were deleted, 0 or 1
-     */
-    public static int discardDraft(EntityManager em, long account, String group) {
+    @Override
+    public int discardDraft(EntityManager em, long account, String group) {
         return em.createQuery("delete from DraftEntity d where d.accountId = :a and d.groupId = :g")
                 .setParameter("a", account).setParameter("g", group).executeUpdate();
     }
 
-    /** @return whether the account exists, read inside the caller's transaction */
-    public static boolean exists(EntityManager em, long account) {
+    @Override
+    public boolean exists(EntityManager em, long account) {
         return em.find(AccountEntity.class, account) != null;
     }
 
@@ -237,7 +232,7 @@ public class AccountService implements Accounts {
     private static AccountEntity existing(EntityManager em, long id) {
         AccountEntity a = em.find(AccountEntity.class, id);
         if (a == null) {
-            throw new CaseException(NOT_FOUND, "There is no account " + id + ".");
+            throw new Refusal(NOT_FOUND, "There is no account " + id + ".");
         }
         return a;
     }
@@ -285,8 +280,8 @@ public class AccountService implements Accounts {
         return Transactions.run(jpa, work);
     }
 
-    private static CaseException invalid(List<FieldProblem> problems, String what) {
-        return new CaseException(INVALID, what + ": " + problems.size() + " problem(s); please correct the fields listed.",
+    private static Refusal invalid(List<FieldProblem> problems, String what) {
+        return new Refusal(INVALID, what + ": " + problems.size() + " problem(s); please correct the fields listed.",
                 problems);
     }
 
@@ -294,7 +289,4 @@ public class AccountService implements Accounts {
         return new FieldProblem(field, new LocalizedText(zh, en));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

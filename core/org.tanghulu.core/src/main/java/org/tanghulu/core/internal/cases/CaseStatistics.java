@@ -14,9 +14,10 @@ import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.TaskState;
-import org.tanghulu.core.internal.calendar.WorkingCalendar;
+import org.tanghulu.calendar.WorkingCalendar;
 import org.tanghulu.core.plan.Block;
 import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.kernel.time.PlatformTime;
 
 /**
  * The supervisors' numbers per department, from five queries over all tasks: counts by state,
@@ -102,7 +103,7 @@ final class CaseStatistics {
     }
 
     private static LocalDate date(Instant at) {
-        return LocalDate.ofInstant(at, CaseEngine.ZONE);
+        return LocalDate.ofInstant(at, PlatformTime.ZONE);
     }
 
     private static double mean(long sum, long count) {

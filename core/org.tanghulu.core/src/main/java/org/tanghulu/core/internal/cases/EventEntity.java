@@ -44,4 +44,8 @@ public class EventEntity {
 
     @Column(name = "detail", updatable = false)
     String detail;
+
+    /** The typed event's own fields as a JSON object; {@code null} for events older than the typed API. */
+    @Column(name = "payload", updatable = false)
+    String payload;
 }

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.internal.store.Database;
+import org.tanghulu.kernel.json.Json;
 import org.tanghulu.core.notify.Channel;
 import org.tanghulu.core.notify.NotificationStatus;
 import org.tanghulu.core.notify.NotificationView;
@@ -45,7 +46,7 @@ public class Outbox implements Notifications {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JpaTemplate jpa;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.stored();
 
     @Activate
     public Outbox(@Reference Database database) {

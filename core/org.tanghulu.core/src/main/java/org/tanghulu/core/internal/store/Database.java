@@ -1,5 +1,8 @@
 package org.tanghulu.core.internal.store;
 
+import java.sql.SQLException;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -10,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tanghulu.kernel.store.Sequences;
 
 /**
  * The {@code tanghulu} database on a current schema: activation migrates it with Flyway
@@ -20,6 +24,10 @@ public class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** The id sequences of this bundle's tables, to the column each numbers. */
+    private static final Map<String, String> SEQUENCES = Map.of("case_seq", "case_record.id", "task_seq", "task.id",
+            "event_seq", "case_event.id", "account_seq", "account.id");
+
     private final JpaTemplate jpa;
 
     @Activate
@@ -28,10 +36,21 @@ public class Database {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // V5 (the login tables) moved to org.tanghulu.staff: databases made before keep its row
+                .ignoreMigrationPatterns("*:missing")
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migration(s) applied now)", result.targetSchemaVersion,
                 result.migrationsExecuted);
+        try {
+            int moved = Sequences.catchUp(dataSource, SEQUENCES);
+            if (moved > 0) {
+                LOG.warn("{} id sequence(s) were behind their stored ids (an H2 file reopened after a crash) and "
+                        + "were moved past them", moved);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the id sequences: " + e.getMessage(), e);
+        }
         this.jpa = jpa;
     }
 

@@ -4,13 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.introspect.VisibilityChecker;
+
+import org.tanghulu.kernel.json.Json;
 
 /** JSON documents kept in {@code VARCHAR} columns (values, materials, outputs, charts). */
 public final class JsonColumns {
@@ -18,11 +16,9 @@ public final class JsonColumns {
     public static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
     public static final TypeReference<Set<String>> STRING_SET = new TypeReference<>() { };
     public static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
+    public static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() { };
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setVisibility(VisibilityChecker.Std.defaultInstance().withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper JSON = Json.stored();
 
     private JsonColumns() {
     }

@@ -44,7 +44,7 @@ public final class FieldValidator {
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final Pattern ORGANIZATION_CODE = Pattern.compile("[0-9A-Z]{8}[0-9X]");
     private static final int[] ORGANIZATION_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
-    private static final Pattern MOBILE = Pattern.compile("(\\+?86[- ]?)?1[3-9]\\d{9}");
+    private static final Pattern MOBILE = Pattern.compile("(\\+?86[- ]?)?" + InputRules.MOBILE_DIGITS);
     private static final Pattern MOBILE_LIKE = Pattern.compile("1\\d*");
     private static final Pattern FIXED_LINE = Pattern.compile("(0\\d{2,3}-?|\\(0\\d{2,3}\\))[2-9]\\d{6,7}((-|转|#)\\d{1,6})?");
     private static final Pattern EMAIL = Pattern.compile(

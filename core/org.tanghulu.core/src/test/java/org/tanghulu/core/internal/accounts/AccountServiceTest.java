@@ -23,11 +23,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tanghulu.api.FieldProblem;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.accounts.Draft;
 import org.tanghulu.core.accounts.Registration;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.internal.store.TestDatabase;
 
 /** The account service on H2 and Hibernate, as in the platform but outside OSGi. */
@@ -48,13 +48,13 @@ class AccountServiceTest {
         db.close();
     }
 
-    private static CaseException refused(CaseException.Kind kind, Runnable call) {
-        CaseException e = assertThrows(CaseException.class, call::run);
+    private static Refusal refused(Refusal.Kind kind, Runnable call) {
+        Refusal e = assertThrows(Refusal.class, call::run);
         assertEquals(kind, e.kind(), e.getMessage());
         return e;
     }
 
-    private static List<String> fields(CaseException e) {
+    private static List<String> fields(Refusal e) {
         return e.problems().stream().map(FieldProblem::field).toList();
     }
 
@@ -75,24 +75,24 @@ class AccountServiceTest {
 
     @Test
     void reportsEveryProblemOfARegistrationAtOnce() {
-        CaseException e = refused(CaseException.Kind.INVALID,
+        Refusal e = refused(Refusal.Kind.INVALID,
                 () -> accounts.register(new Registration("a b", "short", " ", "not-an-address", "12345678901")));
         assertEquals(List.of("username", "password", "name", "email", "mobile"), fields(e));
         e.problems().forEach(p -> assertFalse(p.message().zh().isBlank() || p.message().en().isBlank(), p.toString()));
 
-        e = refused(CaseException.Kind.INVALID, () -> accounts.register(new Registration("li.si", "xxli.sixxxx", "李四",
+        e = refused(Refusal.Kind.INVALID, () -> accounts.register(new Registration("li.si", "xxli.sixxxx", "李四",
                 null, "")));
         assertEquals(List.of("password"), fields(e), "a password that contains the user name");
-        refused(CaseException.Kind.INVALID, () -> accounts.register(new Registration("wang.wu", "密".repeat(25), "王五",
+        refused(Refusal.Kind.INVALID, () -> accounts.register(new Registration("wang.wu", "密".repeat(25), "王五",
                 null, null)));
-        assertEquals(List.of("username"), fields(refused(CaseException.Kind.INVALID, () -> accounts.register(
+        assertEquals(List.of("username"), fields(refused(Refusal.Kind.INVALID, () -> accounts.register(
                 new Registration("ab", "long enough pw", "x", "a@b.cn", "19912345678")))));
     }
 
     @Test
     void aUserNameIsTakenOnceWhateverItsCase() {
         accounts.register(new Registration("zhao.liu", "first person's pw", "赵六", null, null));
-        CaseException e = refused(CaseException.Kind.INVALID,
+        Refusal e = refused(Refusal.Kind.INVALID,
                 () -> accounts.register(new Registration("ZHAO.LIU", "second person's pw", "赵六", null, null)));
         assertEquals(List.of("username"), fields(e));
         assertEquals("用户名已被使用", e.problems().get(0).message().zh());
@@ -111,7 +111,7 @@ class AccountServiceTest {
                 try {
                     accounts.register(new Registration("same.name", "a good password", "同名", null, null));
                     return "created";
-                } catch (CaseException e) {
+                } catch (Refusal e) {
                     return e.kind() + " " + fields(e) + " " + e.problems().get(0).message().en();
                 }
             }));
@@ -134,7 +134,7 @@ class AccountServiceTest {
         assertTrue(accounts.authenticate("nobody.here", "qian's own password").isEmpty());
         assertTrue(accounts.authenticate(null, null).isEmpty());
         assertTrue(accounts.authenticate("qian.qi", "x".repeat(100)).isEmpty());
-        refused(CaseException.Kind.NOT_FOUND, () -> accounts.account(999_999));
+        refused(Refusal.Kind.NOT_FOUND, () -> accounts.account(999_999));
     }
 
     @Test
@@ -150,7 +150,7 @@ class AccountServiceTest {
         assertTrue(accounts.draft(id, "g").isEmpty());
         assertEquals(Map.of("x", "1"), accounts.draft(id, "other").orElseThrow().values(), "other groups' drafts stay");
         accounts.discardDraft(id, "g"); // nothing to discard: no error
-        refused(CaseException.Kind.NOT_FOUND, () -> accounts.saveDraft(999_999, "g", Map.of(), Set.of()));
+        refused(Refusal.Kind.NOT_FOUND, () -> accounts.saveDraft(999_999, "g", Map.of(), Set.of()));
     }
 
     @Test
@@ -160,9 +160,9 @@ class AccountServiceTest {
         for (int i = 0; i <= Accounts.MAX_DRAFT_VALUES; i++) {
             many.put("f" + i, "v");
         }
-        assertEquals(List.of("values"), fields(refused(CaseException.Kind.INVALID,
+        assertEquals(List.of("values"), fields(refused(Refusal.Kind.INVALID,
                 () -> accounts.saveDraft(id, "g", many, Set.of()))));
-        assertEquals(List.of("group", "values"), fields(refused(CaseException.Kind.INVALID, () -> accounts.saveDraft(id,
+        assertEquals(List.of("group", "values"), fields(refused(Refusal.Kind.INVALID, () -> accounts.saveDraft(id,
                 " ", Map.of("f", "x".repeat(Accounts.MAX_DRAFT_VALUE_LENGTH + 1)), Set.of()))));
         accounts.saveDraft(id, "g", Map.of("f", "x".repeat(Accounts.MAX_DRAFT_VALUE_LENGTH)), Set.of());
         assertNotEquals(0, accounts.draft(id, "g").orElseThrow().values().get("f").length());

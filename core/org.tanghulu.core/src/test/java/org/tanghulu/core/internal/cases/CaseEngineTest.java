@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,16 +31,17 @@ import org.tanghulu.api.definition.LegacyForm;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.api.definition.Matter;
+import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.api.definition.Validation;
 import org.tanghulu.core.DepartmentRecord;
 import org.tanghulu.core.DepartmentState;
 import org.tanghulu.core.DepartmentStatus;
 import org.tanghulu.core.FunctionGroupStatus;
 import org.tanghulu.core.MatterEntry;
+import org.tanghulu.core.Refusal;
 import org.tanghulu.core.Registry;
 import org.tanghulu.core.accounts.Registration;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.cases.CaseException;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.CaseSummary;
 import org.tanghulu.core.cases.CaseView;
@@ -49,10 +51,22 @@ import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.core.cases.events.Applicant;
+import org.tanghulu.core.cases.events.CaseRef;
+import org.tanghulu.core.cases.events.RecordedCaseEvent;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.CaseCompleted;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.CaseRejected;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.CorrectionAnswered;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.CorrectionRequested;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.Rated;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.Submitted;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCreated;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskRejected;
 import org.tanghulu.core.internal.DepartmentGateway;
 import org.tanghulu.core.internal.GuardedCaller.Outcome;
 import org.tanghulu.core.internal.accounts.AccountService;
-import org.tanghulu.core.internal.calendar.TestCalendars;
+import org.tanghulu.calendar.internal.TestCalendars;
 import org.tanghulu.core.internal.plan.ProceduresService;
 import org.tanghulu.core.internal.store.TestDatabase;
 
@@ -114,6 +128,8 @@ class CaseEngineTest {
     private static TestDatabase db;
     private static Today today = new Today();
     private static CaseEngine cases;
+    private static EventLog log;
+    private static final List<Long> woken = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static AccountService accounts;
 
     @BeforeAll
@@ -168,9 +184,11 @@ class CaseEngineTest {
                 return checks.stream().map(c -> new Outcome<List<FieldProblem>>(List.of(), null)).toList();
             }
         };
-        cases = new CaseEngine(db.database(), registry, gateway, TestCalendars.bundled(),
-                new ProceduresService(registry, gateway), today);
+        log = new EventLog(db.database());
+        log.addListener(woken::add);
         accounts = new AccountService(db.database());
+        cases = new CaseEngine(registry, gateway, TestCalendars.bundled(), new ProceduresService(registry, gateway), log,
+                accounts, today);
     }
 
     @AfterAll
@@ -204,8 +222,8 @@ class CaseEngineTest {
         return new Decision(Decision.Kind.REQUEST_CORRECTION, null, "名称有误", List.of("company-name"));
     }
 
-    private static CaseException refused(CaseException.Kind kind, Runnable call) {
-        CaseException e = assertThrows(CaseException.class, call::run);
+    private static Refusal refused(Refusal.Kind kind, Runnable call) {
+        Refusal e = assertThrows(Refusal.class, call::run);
         assertEquals(kind, e.kind(), e.getMessage());
         return e;
     }
@@ -232,7 +250,7 @@ class CaseEngineTest {
         assertEquals(2, cases.task(first, OFFICER_A).pausedDays());
         today.set("2026-03-06");
         decide(one, "a", OFFICER_A, approve(Map.of("licence-no", "L-1")));
-        refused(CaseException.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, null));
+        refused(Refusal.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, null));
         today.set("2026-03-09");
         decide(one, "b", OFFICER_B, approve(Map.of()));
 
@@ -247,18 +265,18 @@ class CaseEngineTest {
         decide(four, "a", OFFICER_A, correction());
 
         // ratings
-        assertEquals(List.of("level"), fields(refused(CaseException.Kind.INVALID,
+        assertEquals(List.of("level"), fields(refused(Refusal.Kind.INVALID,
                 () -> cases.rate(one.trackingNumber(), one.accessKey(), 0, null))));
-        assertEquals(List.of("level", "comment"), fields(refused(CaseException.Kind.INVALID,
+        assertEquals(List.of("level", "comment"), fields(refused(Refusal.Kind.INVALID,
                 () -> cases.rate(one.trackingNumber(), one.accessKey(), 6, "长".repeat(501)))));
-        refused(CaseException.Kind.NOT_FOUND, () -> cases.rate(one.trackingNumber(), two.accessKey(), 4, null));
-        refused(CaseException.Kind.CONFLICT, () -> cases.rate(three.trackingNumber(), three.accessKey(), 4, null));
+        refused(Refusal.Kind.NOT_FOUND, () -> cases.rate(one.trackingNumber(), two.accessKey(), 4, null));
+        refused(Refusal.Kind.CONFLICT, () -> cases.rate(three.trackingNumber(), three.accessKey(), 4, null));
         assertNull(cases.applicantView(one.trackingNumber(), one.accessKey()).rating());
         CaseView rated = cases.rate(one.trackingNumber(), one.accessKey(), 4, "  ");
         assertEquals(4, rated.rating().level());
         assertNull(rated.rating().comment());
         assertEquals(today.now, rated.rating().at());
-        refused(CaseException.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, "再评一次"));
+        refused(Refusal.Kind.CONFLICT, () -> cases.rate(one.trackingNumber(), one.accessKey(), 5, "再评一次"));
         assertEquals("很慢", cases.rate(two.trackingNumber(), two.accessKey(), 1, " 很慢 ").rating().comment());
         assertEquals(4, cases.applicantView(one.trackingNumber(), one.accessKey()).rating().level());
         assertTrue(cases.events(one.trackingNumber(), one.accessKey(), null).stream()
@@ -275,14 +293,14 @@ class CaseEngineTest {
                 Instant.parse("2026-03-09T02:00:00Z"), Instant.parse("2026-03-10T02:00:00Z"), false, 1)), cases.casesOf(bob));
         assertEquals(List.of(), cases.casesOf(999_999));
         assertEquals(one.accessKey(), cases.accessKey(one.trackingNumber(), alice));
-        CaseException notHers = refused(CaseException.Kind.NOT_FOUND, () -> cases.accessKey(two.trackingNumber(), alice));
-        CaseException none = refused(CaseException.Kind.NOT_FOUND, () -> cases.accessKey("TH20260101999999", alice));
+        Refusal notHers = refused(Refusal.Kind.NOT_FOUND, () -> cases.accessKey(two.trackingNumber(), alice));
+        Refusal none = refused(Refusal.Kind.NOT_FOUND, () -> cases.accessKey("TH20260101999999", alice));
         assertEquals(notHers.getMessage().replace(two.trackingNumber(), "X"), none.getMessage().replace("TH20260101999999", "X"));
-        refused(CaseException.Kind.NOT_FOUND, () -> cases.accessKey(four.trackingNumber(), alice));
-        refused(CaseException.Kind.NOT_FOUND, () -> submit(999_999L));
+        refused(Refusal.Kind.NOT_FOUND, () -> cases.accessKey(four.trackingNumber(), alice));
+        refused(Refusal.Kind.NOT_FOUND, () -> submit(999_999L));
 
         // statistics, judged on 2026-03-18: case 3's a/first was promised by 03-17
-        refused(CaseException.Kind.FORBIDDEN, () -> cases.statistics(OFFICER_A, LocalDate.parse("2026-03-18")));
+        refused(Refusal.Kind.FORBIDDEN, () -> cases.statistics(OFFICER_A, LocalDate.parse("2026-03-18")));
         assertEquals(List.of(
                 new DepartmentStatistics("a", A.name(), 2, 2, 1, 2, 1.5, 5.0, 2, 2.5, List.of(1L, 0L, 0L, 1L, 0L)),
                 new DepartmentStatistics("b", text("b"), 0, 1, 0, 0, 1.0, 3.0, 1, 4.0, List.of(0L, 0L, 0L, 1L, 0L))),
@@ -293,10 +311,74 @@ class CaseEngineTest {
         assertEquals(4, cases.workList("a", SUPERVISOR, true).size());
         assertEquals(List.of(TaskState.READY, TaskState.CORRECTION),
                 cases.workList("a", SUPERVISOR, false).stream().map(TaskView::state).sorted().toList());
-        refused(CaseException.Kind.FORBIDDEN, () -> cases.claim(open(three, "a").id(), SUPERVISOR));
+        refused(Refusal.Kind.FORBIDDEN, () -> cases.claim(open(three, "a").id(), SUPERVISOR));
+
+        typedEvents(one, two, four);
     }
 
-    private static List<String> fields(CaseException e) {
+    /** The story's events as the typed log tells them, with what notifications need in their payloads. */
+    private static void typedEvents(Receipt one, Receipt two, Receipt four) {
+        List<RecordedCaseEvent> all = log.after(0, 1000);
+        assertEquals(all.get(all.size() - 1).position(), log.head());
+        assertEquals(all.stream().map(RecordedCaseEvent::position).sorted().toList(),
+                all.stream().map(RecordedCaseEvent::position).toList(), "in order of position");
+        assertEquals(List.of(), log.after(log.head(), 10));
+        assertEquals(all.subList(2, 5), log.after(all.get(1).position(), 3));
+        assertEquals(woken.get(woken.size() - 1), log.head(), "woken after the last commit");
+
+        Submitted submitted = (Submitted) all.get(0);
+        assertEquals(one.trackingNumber(), submitted.trackingNumber());
+        assertEquals(new CaseRef(submitted.caseId(), one.trackingNumber(), "toy", 1,
+                new Applicant(ApplicantType.ENTERPRISE, "某公司", null, null)), submitted.caseRef());
+        assertEquals(Instant.parse("2026-03-02T02:00:00Z"), submitted.at(), "the platform's clock, not the wall's");
+        assertEquals("applicant", submitted.actor());
+        TaskCreated created = (TaskCreated) all.get(1);
+        assertEquals(new MatterKey("a", "first"), created.task().matter());
+        assertEquals(LocalDate.parse("2026-03-09"), created.promisedDue());
+
+        List<RecordedCaseEvent> ofOne = all.stream().filter(e -> e.trackingNumber().equals(one.trackingNumber())).toList();
+        CorrectionRequested requested = only(ofOne, CorrectionRequested.class);
+        assertEquals("名称有误", requested.message());
+        assertEquals(List.of("company-name"), requested.fields());
+        assertEquals(LocalDate.parse("2026-03-03"), requested.pausedFrom());
+        assertEquals("officer-a", requested.actor());
+        CorrectionAnswered answered = only(ofOne, CorrectionAnswered.class);
+        assertEquals(Set.of("company-name"), answered.corrected());
+        assertEquals(2, answered.pausedDays());
+        assertEquals(requested.task(), answered.task());
+        assertEquals(Map.of("licence-no", "L-1"), ofOne.stream().filter(TaskApproved.class::isInstance)
+                .map(TaskApproved.class::cast).findFirst().orElseThrow().outputs());
+        only(ofOne, CaseCompleted.class);
+        assertEquals(4, only(ofOne, Rated.class).level());
+
+        List<RecordedCaseEvent> ofTwo = all.stream().filter(e -> e.trackingNumber().equals(two.trackingNumber())).toList();
+        TaskRejected taskRejected = only(ofTwo, TaskRejected.class);
+        CaseRejected rejected = only(ofTwo, CaseRejected.class);
+        assertEquals("不符合条件", rejected.reason());
+        assertEquals(taskRejected.task(), rejected.rejectedTask());
+        assertEquals("REJECTED", rejected.type());
+        assertEquals("CORRECTION_REQUESTED", requested.type());
+
+        // events written before payloads were stored are rebuilt from the case's tables
+        RecordedCaseEvent fourRequest = all.stream().filter(e -> e.trackingNumber().equals(four.trackingNumber())
+                && e instanceof CorrectionRequested).findFirst().orElseThrow();
+        db.tx(TransactionType.Required, em -> {
+            em.createNativeQuery("update case_event set payload = null").executeUpdate();
+        });
+        List<RecordedCaseEvent> old = log.after(0, 1000);
+        assertEquals(all.size(), old.size());
+        for (RecordedCaseEvent e : List.of(submitted, created, rejected, taskRejected, fourRequest)) {
+            assertEquals(e, old.stream().filter(o -> o.position() == e.position()).findFirst().orElseThrow());
+        }
+    }
+
+    private static <T extends RecordedCaseEvent> T only(List<RecordedCaseEvent> events, Class<T> kind) {
+        List<T> found = events.stream().filter(kind::isInstance).map(kind::cast).toList();
+        assertEquals(1, found.size(), kind.getSimpleName());
+        return found.get(0);
+    }
+
+    private static List<String> fields(Refusal e) {
         return e.problems().stream().map(FieldProblem::field).toList();
     }
 }

@@ -1,0 +1,217 @@
+package org.tanghulu.core.cases.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.tanghulu.core.cases.TaskState;
+
+/**
+ * One committed event of the case event log; one record type per kind of event. Every event
+ * has its log {@link #position()}, the {@link #at() time} it happened, who did it
+ * ({@link #actor()}) and the {@link #caseRef() case}; the rest is the kind's own payload, as it
+ * was when the event was written.
+ *
+ * <p>Collections in payloads are unmodifiable and never {@code null}; a text that was not given is
+ * {@code null}. New kinds may come in a minor version: ignore kinds you do not know.
+ */
+public sealed interface RecordedCaseEvent {
+
+    /** @return the event's position in the log; increases with every event on the platform */
+    long position();
+
+    /** @return when the event happened, by the platform's clock */
+    Instant at();
+
+    /** @return who: an officer's login, {@code applicant} or {@code platform} */
+    String actor();
+
+    /** @return the case */
+    CaseRef caseRef();
+
+    /**
+     * @return the event's type as the log and the case history name it, e.g. {@code SUBMITTED};
+     *         a task's rejection and the case's are both {@code REJECTED}
+     */
+    String type();
+
+    /** @return the case's internal id */
+    default long caseId() {
+        return caseRef().id();
+    }
+
+    /** @return the case's tracking number */
+    default String trackingNumber() {
+        return caseRef().trackingNumber();
+    }
+
+    /** The application was accepted: the case exists, its first tasks follow. */
+    record Submitted(long position, Instant at, String actor, CaseRef caseRef) implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "SUBMITTED";
+        }
+    }
+
+    /**
+     * A task was created, ready to be claimed.
+     *
+     * @param promisedDue the day it is promised by, in working days from its creation
+     * @param statutoryDue the day the law's limit ends
+     */
+    record TaskCreated(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, LocalDate promisedDue,
+            LocalDate statutoryDue) implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "TASK_CREATED";
+        }
+    }
+
+    /** An officer (the {@link #actor()}) claimed a task. */
+    record TaskClaimed(long position, Instant at, String actor, CaseRef caseRef, TaskRef task) implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "CLAIMED";
+        }
+    }
+
+    /**
+     * An officer approved a task.
+     *
+     * @param outputs the task's results by data element (licence numbers and the like)
+     * @param message the officer's note, or {@code null}
+     */
+    record TaskApproved(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, Map<String, String> outputs,
+            String message) implements RecordedCaseEvent {
+        public TaskApproved {
+            outputs = Map.copyOf(outputs);
+        }
+
+        @Override
+        public String type() {
+            return "APPROVED";
+        }
+    }
+
+    /**
+     * An officer rejected a task; a {@link CaseRejected} and the other open tasks'
+     * {@link TaskCancelled} follow in the same transaction.
+     *
+     * @param reason the officer's reason, which the applicant reads
+     */
+    record TaskRejected(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, String reason)
+            implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "REJECTED";
+        }
+    }
+
+    /**
+     * An open task was closed because another task of the case was rejected.
+     *
+     * @param before the state it had
+     */
+    record TaskCancelled(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, TaskState before)
+            implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "CANCELLED";
+        }
+    }
+
+    /**
+     * An officer asked the applicant for a correction (补正); the task's clock is paused.
+     *
+     * @param message what is wrong and what to correct or hand in, as the officer wrote it
+     * @param fields the form's fields (data element ids) to correct; may be empty
+     * @param pausedFrom the day the clock stopped
+     */
+    record CorrectionRequested(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, String message,
+            List<String> fields, LocalDate pausedFrom) implements RecordedCaseEvent {
+        public CorrectionRequested {
+            fields = List.copyOf(fields);
+        }
+
+        @Override
+        public String type() {
+            return "CORRECTION_REQUESTED";
+        }
+    }
+
+    /**
+     * The applicant answered a correction request; the task is open again.
+     *
+     * @param corrected the fields whose values the applicant gave
+     * @param handedIn the materials the applicant handed in with the answer
+     * @param pausedDays the working days the clock was paused for
+     * @param promisedDue the task's promised day, moved by the pause
+     * @param note the applicant's note, or {@code null}
+     */
+    record CorrectionAnswered(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, Set<String> corrected,
+            Set<String> handedIn, int pausedDays, LocalDate promisedDue, String note) implements RecordedCaseEvent {
+        public CorrectionAnswered {
+            corrected = Set.copyOf(corrected);
+            handedIn = Set.copyOf(handedIn);
+        }
+
+        @Override
+        public String type() {
+            return "CORRECTION_ANSWERED";
+        }
+    }
+
+    /**
+     * A department's own check of the application could not run (the department failed or took
+     * too long); the officer checks by hand.
+     *
+     * @param task the task whose correction was being checked, or {@code null} at submission
+     * @param failure what went wrong, beginning with the department's id
+     */
+    record DepartmentCheckFailed(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, String failure)
+            implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "DEPARTMENT_CHECK_FAILED";
+        }
+    }
+
+    /** Every matter of the case was approved: the case is closed, completed. */
+    record CaseCompleted(long position, Instant at, String actor, CaseRef caseRef) implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "COMPLETED";
+        }
+    }
+
+    /**
+     * A task's rejection closed the case.
+     *
+     * @param rejectedTask the task that was rejected, or {@code null} if it is not known (events
+     *        written before this API)
+     * @param reason the officer's reason, which the applicant reads
+     */
+    record CaseRejected(long position, Instant at, String actor, CaseRef caseRef, TaskRef rejectedTask, String reason)
+            implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "REJECTED";
+        }
+    }
+
+    /**
+     * The applicant rated the closed case (once per case).
+     *
+     * @param level from 1 (very dissatisfied) to 5 (very satisfied)
+     * @param comment the applicant's comment, or {@code null}
+     */
+    record Rated(long position, Instant at, String actor, CaseRef caseRef, int level, String comment)
+            implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "RATED";
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package org.tanghulu.core.internal.cases;
+
+import static org.tanghulu.core.Refusal.Kind.CONFLICT;
+import static org.tanghulu.core.Refusal.Kind.INVALID;
+import static org.tanghulu.core.Refusal.Kind.NOT_FOUND;
+import static org.tanghulu.core.internal.cases.CaseRules.APPLICANT;
+import static org.tanghulu.core.internal.cases.CaseRules.PLATFORM;
+import static org.tanghulu.core.internal.cases.CaseRules.applicantFields;
+import static org.tanghulu.kernel.text.Text.blankToNull;
+import static org.tanghulu.core.internal.cases.CaseRules.checkValues;
+import static org.tanghulu.core.internal.cases.CaseRules.departmentCheck;
+import static org.tanghulu.core.internal.cases.CaseRules.invalid;
+import static org.tanghulu.core.internal.cases.CaseRules.nulls;
+import static org.tanghulu.core.internal.cases.CaseRules.problem;
+import static org.tanghulu.core.internal.cases.CaseRules.requireMessage;
+import static org.tanghulu.core.internal.cases.CaseRules.tasksOf;
+import static org.tanghulu.core.internal.cases.CaseRules.unknownMaterials;
+import static org.tanghulu.core.internal.store.JsonColumns.STRING_MAP;
+import static org.tanghulu.core.internal.store.JsonColumns.STRING_SET;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.tanghulu.api.FieldProblem;
+import org.tanghulu.api.definition.DataElement;
+import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.api.definition.MatterKey;
+import org.tanghulu.calendar.CalendarService;
+import org.tanghulu.calendar.WorkingCalendar;
+import org.tanghulu.core.Refusal;
+import org.tanghulu.core.cases.Actor;
+import org.tanghulu.core.cases.CaseState;
+import org.tanghulu.core.cases.CaseView;
+import org.tanghulu.core.cases.Decision;
+import org.tanghulu.core.cases.Rating;
+import org.tanghulu.core.cases.TaskState;
+import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.core.internal.DepartmentGateway;
+import org.tanghulu.core.internal.plan.Planner;
+import org.tanghulu.core.internal.store.JsonColumns;
+import org.tanghulu.core.internal.store.Transactions;
+import org.tanghulu.core.internal.validation.FieldValidator;
+import org.tanghulu.core.plan.Block;
+import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.core.validation.InputRules;
+
+/**
+ * Decisions on cases: officers claim, approve, reject and request corrections; applicants answer
+ * corrections and rate. Each is one transaction with the case's row locked first, so concurrent
+ * decisions are serialized and exactly one completion of a task wins.
+ */
+final class Decisions {
+
+    private static final LocalizedText MESSAGE = new LocalizedText("说明", "Message");
+    private static final LocalizedText NOTE = new LocalizedText("补正说明", "Note to the correction");
+    private static final LocalizedText COMMENT = new LocalizedText("评价内容", "Comment");
+    private static final List<String> RATING_NAMES = List.of("非常不满意", "不满意", "基本满意", "满意", "非常满意");
+
+    private final DepartmentGateway departments;
+    private final CalendarService calendar;
+    private final GroupVersions charts;
+    private final CaseAccess access;
+    private final Workflow workflow;
+    private final CaseReader reader;
+    private final EventLog log;
+    private final Clock clock;
+
+    Decisions(DepartmentGateway departments, CalendarService calendar, GroupVersions charts, CaseAccess access,
+            Workflow workflow, CaseReader reader, EventLog log, Clock clock) {
+        this.departments = departments;
+        this.calendar = calendar;
+        this.charts = charts;
+        this.access = access;
+        this.workflow = workflow;
+        this.reader = reader;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public TaskView claim(long taskId, Actor actor) {
+        return log.run(em -> {
+            TaskEntity t = access.lockForAction(em, taskId, actor);
+            if (t.state != TaskState.READY) {
+                throw new Refusal(CONFLICT, "Task " + taskId + " cannot be claimed: it is " + t.state
+                        + (t.assignee == null ? "" : ", claimed by " + t.assignee) + ".");
+            }
+            t.state = TaskState.CLAIMED;
+            t.assignee = actor.name();
+            workflow.event(em, t.caseRecord, t, actor.name(), "CLAIMED", TaskState.READY.name(), TaskState.CLAIMED.name(),
+                    "Claimed by " + actor.name(), Map.of());
+            return reader.view(t, charts.of(t.caseRecord));
+        });
+    }
+
+    public TaskView decide(long taskId, Actor actor, Decision d) {
+        if (d == null || d.kind() == null) {
+            throw invalid("kind", "请选择处理结果：APPROVE、REJECT 或 REQUEST_CORRECTION。",
+                    "Say what you decide: APPROVE, REJECT or REQUEST_CORRECTION.");
+        }
+        List<FieldProblem> text = InputRules.text("message", MESSAGE, d.message(), InputRules.MAX_MESSAGE, true);
+        if (d.fields().stream().anyMatch(java.util.Objects::isNull)) {
+            text.add(problem("fields", "要求更正的字段清单中有空项（null）。", "The list of fields to correct has a null entry."));
+        }
+        if (!text.isEmpty()) {
+            throw new Refusal(INVALID, "The decision was not recorded: " + text.size() + " problem(s).", text);
+        }
+        return log.run(em -> {
+            TaskEntity t = access.lockForAction(em, taskId, actor);
+            if (t.state != TaskState.CLAIMED || !actor.name().equals(t.assignee)) {
+                throw new Refusal(CONFLICT, "Task " + taskId + " cannot be decided by " + actor.name() + ": "
+                        + switch (t.state) {
+                            case READY -> "claim it first.";
+                            case CLAIMED -> "it is claimed by " + t.assignee + ".";
+                            case CORRECTION -> "it waits for the applicant's correction.";
+                            default -> "it was already decided (" + t.state + ").";
+                        });
+            }
+            CaseEntity c = t.caseRecord;
+            FlowChart chart = charts.of(c);
+            Block block = chart.blocks().stream().filter(b -> b.matter().equals(new MatterKey(t.department, t.matter)))
+                    .findFirst().orElseThrow();
+            switch (d.kind()) {
+                case APPROVE -> approve(em, t, block, chart, actor, d);
+                case REJECT -> reject(em, t, actor, d);
+                case REQUEST_CORRECTION -> requestCorrection(em, t, chart, actor, d);
+            }
+            return reader.view(t, chart);
+        });
+    }
+
+    private void approve(EntityManager em, TaskEntity t, Block block, FlowChart chart, Actor actor, Decision d) {
+        Map<String, DataElement> elements = departments.elements();
+        List<FieldProblem> problems = new ArrayList<>();
+        d.outputs().keySet().stream().filter(k -> !block.outputs().contains(k)).forEach(k -> problems.add(problem(k,
+                "“" + k + "”不是本事项的办理结果。", "'" + k + "' is not an output of this matter; its outputs are " + block.outputs() + ".")));
+        for (String o : block.outputs()) {
+            String v = d.outputs().get(o);
+            DataElement e = elements.get(o);
+            LocalizedText label = e == null ? new LocalizedText(o, o) : e.label();
+            if (v == null || v.isBlank()) {
+                problems.add(problem(o, "批准时须填写办理结果“" + label.zh() + "”。",
+                        "Give \"" + label.en() + "\" to approve: it is this matter's result."));
+            } else if (e != null) {
+                problems.addAll(FieldValidator.validate(List.of(e), Map.of(o, v)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(INVALID, "The task was not approved: " + problems.size() + " problem(s) with its outputs.", problems);
+        }
+        t.state = TaskState.APPROVED;
+        t.outputs = write(new TreeMap<>(d.outputs()));
+        t.decidedAt = clock.instant();
+        t.message = blankToNull(d.message());
+        workflow.event(em, t.caseRecord, t, actor.name(), "APPROVED", TaskState.CLAIMED.name(), TaskState.APPROVED.name(),
+                "Outputs " + t.outputs + (t.message == null ? "" : "; " + t.message),
+                EventLog.payload("outputs", new TreeMap<>(d.outputs()), "message", t.message));
+        workflow.advance(em, t.caseRecord, chart, tasksOf(em, t.caseRecord));
+    }
+
+    private void reject(EntityManager em, TaskEntity t, Actor actor, Decision d) {
+        requireMessage(d, "驳回时须写明理由，申请人会看到。", "Give the reason for rejecting; the applicant will read it.");
+        t.state = TaskState.REJECTED;
+        t.message = d.message().strip();
+        t.decidedAt = clock.instant();
+        workflow.event(em, t.caseRecord, t, actor.name(), "REJECTED", TaskState.CLAIMED.name(), TaskState.REJECTED.name(), t.message,
+                EventLog.payload("reason", t.message));
+        for (TaskEntity other : tasksOf(em, t.caseRecord)) {
+            if (other.state.open()) {
+                String before = other.state.name();
+                other.state = TaskState.CANCELLED;
+                other.decidedAt = clock.instant();
+                workflow.event(em, t.caseRecord, other, PLATFORM, "CANCELLED", before, TaskState.CANCELLED.name(),
+                        "Closed because " + t.department + "/" + t.matter + " was rejected", Map.of());
+            }
+        }
+        CaseEntity c = t.caseRecord;
+        c.state = CaseState.REJECTED;
+        c.closedAt = clock.instant();
+        workflow.event(em, c, null, PLATFORM, "REJECTED", CaseState.OPEN.name(), CaseState.REJECTED.name(),
+                t.department + "/" + t.matter + " rejected: " + t.message, EventLog.payload("task", t.id, "reason", t.message));
+    }
+
+    private void requestCorrection(EntityManager em, TaskEntity t, FlowChart chart, Actor actor, Decision d) {
+        requireMessage(d, "要求补证时须写明需要更正或补交的内容。", "Say what is wrong and what the applicant must correct or hand in.");
+        Set<String> fields = applicantFields(Planner.form(chart, departments.elements(), Map.of()));
+        List<FieldProblem> unknown = d.fields().stream().filter(f -> !fields.contains(f))
+                .map(f -> problem("fields", "“" + f + "”不是申请表中的字段。", "'" + f + "' is not a field of the application form."))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new Refusal(INVALID, "The correction request names fields the applicant cannot correct.", unknown);
+        }
+        t.state = TaskState.CORRECTION;
+        t.message = d.message().strip();
+        t.correctionFields = write(d.fields());
+        t.pausedSince = LocalDate.now(clock);
+        workflow.event(em, t.caseRecord, t, actor.name(), "CORRECTION_REQUESTED", TaskState.CLAIMED.name(),
+                TaskState.CORRECTION.name(), t.message + (d.fields().isEmpty() ? "" : " Fields: " + d.fields())
+                        + "; the clock is paused from " + t.pausedSince,
+                EventLog.payload("message", t.message, "fields", d.fields(), "pausedFrom", t.pausedSince));
+    }
+
+    public CaseView answerCorrection(String trackingNumber, String accessKey, long taskId, Map<String, String> values,
+            Set<String> materials, String message) {
+        CaseEntity current = access.applicantCase(trackingNumber, accessKey);
+        FlowChart chart = charts.of(current);
+        UnifiedForm form = Planner.form(chart, departments.elements(), Map.of());
+        Map<String, String> given = values == null ? Map.of() : values;
+        List<FieldProblem> problems = nulls(given, materials == null ? Set.of() : materials);
+        if (problems.isEmpty()) {
+            problems.addAll(checkValues(form, given, false));
+            problems.addAll(unknownMaterials(chart, departments.active(), materials == null ? Set.of() : materials));
+            problems.addAll(InputRules.text("message", NOTE, message, InputRules.MAX_MESSAGE, true));
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
+        }
+        Map<String, String> merged = new TreeMap<>(read(current.values, STRING_MAP));
+        merged.putAll(given);
+        TaskEntity target = log.run(em -> em.find(TaskEntity.class, taskId));
+        List<String> notes = new ArrayList<>();
+        if (target != null && target.caseRecord.id.equals(current.id)) {
+            chart.blocks().stream().filter(b -> b.matter().equals(new MatterKey(target.department, target.matter)))
+                    .findFirst().ifPresent(b -> departmentCheck(departments, b, merged, problems, notes));
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
+        }
+        return log.run(em -> {
+            CaseEntity c = em.find(CaseEntity.class, current.id, LockModeType.PESSIMISTIC_WRITE);
+            TaskEntity t = em.find(TaskEntity.class, taskId);
+            if (t == null || !t.caseRecord.id.equals(c.id)) {
+                throw new Refusal(NOT_FOUND, "Case " + trackingNumber + " has no task " + taskId + ".");
+            }
+            em.refresh(t);
+            if (t.state != TaskState.CORRECTION) {
+                throw new Refusal(CONFLICT, "Task " + taskId + " is not waiting for a correction (it is " + t.state + ").");
+            }
+            Map<String, String> data = new TreeMap<>(read(c.values, STRING_MAP));
+            data.putAll(given);
+            c.values = write(data);
+            Set<String> handedIn = new TreeSet<>(read(c.materials, STRING_SET));
+            if (materials != null) {
+                handedIn.addAll(materials);
+            }
+            c.materials = write(handedIn);
+            LocalDate today = LocalDate.now(clock);
+            WorkingCalendar days = calendar.current();
+            int paused = days.workingDaysBetween(t.pausedSince, today);
+            t.pausedDays += paused;
+            t.promisedDue = days.plusPause(t.promisedDue, paused);
+            t.statutoryDue = days.plusPause(t.statutoryDue, paused);
+            LocalDate since = t.pausedSince;
+            t.pausedSince = null;
+            t.state = t.assignee == null ? TaskState.READY : TaskState.CLAIMED;
+            workflow.event(em, c, t, APPLICANT, "CORRECTION_ANSWERED", TaskState.CORRECTION.name(), t.state.name(),
+                    "Corrected " + new TreeSet<>(given.keySet()) + (materials == null || materials.isEmpty() ? "" : ", handed in "
+                            + new TreeSet<>(materials)) + "; clock paused " + paused + " working day(s) from " + since
+                            + ", now promised by " + t.promisedDue + (blankToNull(message) == null ? "" : "; note: " + message.strip()),
+                    EventLog.payload("corrected", new TreeSet<>(given.keySet()),
+                            "handedIn", materials == null ? Set.of() : new TreeSet<>(materials), "pausedDays", paused,
+                            "promisedDue", t.promisedDue, "note", blankToNull(message)));
+            notes.forEach(n -> workflow.event(em, c, t, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null, n + "; the officer checks by hand",
+                    EventLog.payload("failure", n)));
+            return reader.view(em, c, tasksOf(em, c), chart, null);
+        });
+    }
+
+    public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
+        CaseEntity current = access.applicantCase(trackingNumber, accessKey);
+        String text = blankToNull(comment);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (level < Rating.LOWEST || level > Rating.HIGHEST) {
+            problems.add(problem("level", "请选择评价：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意。",
+                    "Choose a level from 5 (very satisfied) down to 1 (very dissatisfied)."));
+        }
+        problems.addAll(InputRules.text("comment", COMMENT, text, Rating.MAX_COMMENT, true));
+        if (!problems.isEmpty()) {
+            throw new Refusal(INVALID, "The rating was not recorded: " + problems.size() + " problem(s).", problems);
+        }
+        try {
+            return log.run(em -> {
+                CaseEntity c = em.find(CaseEntity.class, current.id, LockModeType.PESSIMISTIC_WRITE);
+                if (c.state == CaseState.OPEN) {
+                    throw new Refusal(CONFLICT, "Case " + trackingNumber + " is still being worked on; "
+                            + "rate it once it is completed or rejected.");
+                }
+                if (em.find(RatingEntity.class, c.id) != null) {
+                    throw alreadyRated(trackingNumber);
+                }
+                RatingEntity r = new RatingEntity();
+                r.caseId = c.id;
+                r.level = level;
+                r.comment = text;
+                r.ratedAt = clock.instant();
+                em.persist(r);
+                workflow.event(em, c, null, APPLICANT, "RATED", null, null, "Rated " + level + " of 5 (" + RATING_NAMES.get(level - 1)
+                        + ")" + (text == null ? "" : " with a comment"), EventLog.payload("level", level, "comment", text));
+                em.flush();
+                return reader.view(em, c, tasksOf(em, c), charts.of(c), null);
+            });
+        } catch (RuntimeException e) {
+            throw Transactions.uniqueViolation(e) ? alreadyRated(trackingNumber) : e;
+        }
+    }
+
+    private static Refusal alreadyRated(String trackingNumber) {
+        return new Refusal(CONFLICT, "Case " + trackingNumber + " has been rated already; a rating is given once.");
+    }
+
+    private static String write(Object value) {
+        return JsonColumns.write(value);
+    }
+
+    private static <T> T read(String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        return JsonColumns.read(text, type);
+    }
+}
