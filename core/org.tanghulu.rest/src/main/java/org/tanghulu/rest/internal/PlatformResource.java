@@ -14,6 +14,10 @@ import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -41,7 +45,9 @@ public class PlatformResource {
     }
 
     /**
-     * The health answer: UP when the core and its database answer. {@code calendar} is OK, or
+     * The health answer: UP when the platform has finished starting (the framework reached its
+     * beginning start level, so every installed bundle, department or not, has been started) and the
+     * core and its database answer; STARTING (503) before that. {@code calendar} is OK, or
      * INCOMPLETE with {@code calendarWarning} when time limits run into a year the working-day calendar
      * does not cover (counted Monday to Friday; the platform keeps working).
      */
@@ -55,17 +61,33 @@ public class PlatformResource {
     @Reference
     private CalendarCoverage calendar;
 
+    private final BundleContext context;
+
+    @Activate
+    public PlatformResource(BundleContext context) {
+        this.context = context;
+    }
+
     @GET
     @Path("health")
     public Response health() {
+        boolean started = started();
         boolean database = registry.databaseHealthy();
         Map<DepartmentState, Long> counts = new TreeMap<>();
         registry.departments().forEach(d -> counts.merge(d.state(), 1L, Long::sum));
         long available = registry.functionGroups().stream().filter(FunctionGroupStatus::available).count();
         String warning = calendar.warning().orElse(null);
-        Health health = new Health(database ? "UP" : "DOWN", database ? "UP" : "DOWN", counts, available,
-                warning == null ? "OK" : "INCOMPLETE", warning);
-        return Response.status(database ? 200 : 503).entity(health).build();
+        Health health = new Health(!started ? "STARTING" : database ? "UP" : "DOWN", database ? "UP" : "DOWN", counts,
+                available, warning == null ? "OK" : "INCOMPLETE", warning);
+        return Response.status(started && database ? 200 : 503).entity(health).build();
+    }
+
+    /** @return whether the framework has reached the start level it starts to (Karaf: 100) */
+    private boolean started() {
+        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        int target = beginning == null || beginning.isBlank() ? 1 : Integer.parseInt(beginning.strip());
+        return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class)
+                .getStartLevel() >= target;
     }
 
     /**
