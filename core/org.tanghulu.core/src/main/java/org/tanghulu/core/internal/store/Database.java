@@ -30,6 +30,12 @@ public class Database {
                 .locations("classpath:db/migration")
                 // V5 (the login tables) moved to org.tanghulu.staff: databases made before keep its row
                 .ignoreMigrationPatterns("*:missing")
+                // a new database may hold another bundle's tables (e.g. the staff bundle's) before the
+                // core's history exists: start that history below V1 (a database with the core's
+                // tables always has the core's history)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("before org.tanghulu.core V1")
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migration(s) applied now)", result.targetSchemaVersion,
