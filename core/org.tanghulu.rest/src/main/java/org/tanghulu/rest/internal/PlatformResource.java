@@ -30,6 +30,7 @@ import org.tanghulu.core.DepartmentState;
 import org.tanghulu.core.DepartmentStatus;
 import org.tanghulu.core.FunctionGroupStatus;
 import org.tanghulu.core.Registry;
+import org.tanghulu.staff.StaffTokens;
 
 /** Health and the departments present on the platform. */
 @Component(service = PlatformResource.class)
@@ -60,6 +61,13 @@ public class PlatformResource {
 
     @Reference
     private CalendarCoverage calendar;
+
+    /**
+     * Not called: health answers only once staff logins work (the staff capability's tables are
+     * migrated and its services up), as it did when they were part of the core.
+     */
+    @Reference
+    private StaffTokens staffTokens;
 
     private final BundleContext context;
 

@@ -16,17 +16,16 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.tanghulu.core.cases.TaskState;
+import org.tanghulu.core.cases.events.CaseEventLog;
+import org.tanghulu.core.cases.events.CaseRef;
+import org.tanghulu.core.cases.events.RecordedCaseEvent;
+import org.tanghulu.core.cases.events.TaskRef;
 import org.tanghulu.core.internal.store.Database;
-import org.tanghulu.kernel.json.Json;
 import org.tanghulu.core.notify.Channel;
 import org.tanghulu.core.notify.NotificationStatus;
 import org.tanghulu.core.notify.NotificationView;
 import org.tanghulu.core.notify.Notifications;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The {@code notification} table, filled from the case event log (the log is the outbox: the
@@ -43,14 +42,14 @@ public class Outbox implements Notifications {
      */
     static final Duration GRACE = Duration.ofMinutes(2);
     private static final int MAX_LIST = 1000;
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JpaTemplate jpa;
-    private final ObjectMapper json = Json.stored();
+    private final CaseEventLog log;
 
     @Activate
-    public Outbox(@Reference Database database) {
+    public Outbox(@Reference Database database, @Reference CaseEventLog log) {
         this.jpa = database.jpa();
+        this.log = log;
     }
 
     /** A notification to send. */
@@ -61,42 +60,58 @@ public class Outbox implements Notifications {
      * Makes the notifications of the events after the cursor and moves the cursor over every event
      * that can no longer be followed by an earlier one. Events after a young gap are read again next
      * round; the unique (event, channel) keeps that, and a second platform node, from making a
-     * message twice. The cursor row is locked, so nodes relay one after the other.
+     * message twice. The events are read from the typed case event log ({@link CaseEventLog}) before
+     * this component's transaction opens; the cursor row is then locked, and if another node moved
+     * it meanwhile this round makes nothing (the next one reads again).
      *
      * @return how many notifications were made
      */
     int relay(Composer composer, Instant now) {
+        long from = jpa.txExpr(TransactionType.Supports, em -> em.find(CursorEntity.class, CursorEntity.ID).lastEventId);
+        List<RecordedCaseEvent> events = log.after(from, EVENTS_PER_ROUND);
+        if (events.isEmpty()) {
+            return 0;
+        }
         return jpa.txExpr(TransactionType.Required, em -> {
             CursorEntity cursor = em.find(CursorEntity.class, CursorEntity.ID, LockModeType.PESSIMISTIC_WRITE);
-            List<Object[]> rows = em.createQuery("select e.id, e.caseId, e.taskId, e.type, e.detail, e.at from EventEntity e"
-                    + " where e.id > :cursor order by e.id", Object[].class)
-                    .setParameter("cursor", cursor.lastEventId).setMaxResults(EVENTS_PER_ROUND).getResultList();
-            if (rows.isEmpty()) {
+            if (cursor.lastEventId != from) {
                 return 0;
             }
-            Set<String> made = existing(em, rows.stream().map(r -> (Long) r[0]).toList());
+            Set<String> made = existing(em, events.stream().map(RecordedCaseEvent::position).toList());
             Instant settled = now.minus(GRACE);
-            long expected = cursor.lastEventId + 1;
+            long expected = from + 1;
             boolean gap = false;
             int count = 0;
-            for (Object[] r : rows) {
-                Composer.Event e = new Composer.Event((Long) r[0], (Long) r[1], (Long) r[2], (String) r[3], (String) r[4]);
-                gap |= e.id() != expected && ((Instant) r[5]).isAfter(settled);
+            for (RecordedCaseEvent e : events) {
+                gap |= e.position() != expected && e.at().isAfter(settled);
                 if (!gap) {
-                    cursor.lastEventId = e.id();
+                    cursor.lastEventId = e.position();
                 }
-                expected = e.id() + 1;
-                if (composer.tells(e.type(), e.taskId())) {
-                    for (Composer.Draft d : composer.compose(e, caseOf(em, e.caseId()), taskOf(em, e))) {
-                        if (made.add(e.id() + "/" + d.channel())) {
-                            em.persist(entity(e, d, now));
-                            count++;
-                        }
+                expected = e.position() + 1;
+                if (!told(e)) {
+                    continue;
+                }
+                Composer.Task task = taskOf(e);
+                Composer.Event event = new Composer.Event(e.position(), e.caseId(), task == null ? null : taskId(e),
+                        e.type(), task == null ? null : task.message());
+                for (Composer.Draft d : composer.compose(event, caseOf(e.caseRef()), task)) {
+                    if (made.add(e.position() + "/" + d.channel())) {
+                        em.persist(entity(event, d, now));
+                        count++;
                     }
                 }
             }
             return count;
         });
+    }
+
+    /**
+     * @return whether the applicant is told of this event: the submission, a correction request and the
+     *         closing of the case (completed, or rejected: the case's rejection, not the task's own)
+     */
+    static boolean told(RecordedCaseEvent e) {
+        return e instanceof RecordedCaseEvent.Submitted || e instanceof RecordedCaseEvent.CorrectionRequested
+                || e instanceof RecordedCaseEvent.CaseCompleted || e instanceof RecordedCaseEvent.CaseRejected;
     }
 
     private static Set<String> existing(EntityManager em, List<Long> eventIds) {
@@ -105,31 +120,25 @@ public class Outbox implements Notifications {
                 .collect(Collectors.toCollection(HashSet::new));
     }
 
-    private static Composer.Case caseOf(EntityManager em, long caseId) {
-        Object[] c = em.createQuery("select c.trackingNumber, c.groupId, c.applicantName, c.contactEmail, c.contactPhone"
-                + " from CaseEntity c where c.id = :id", Object[].class).setParameter("id", caseId).getSingleResult();
-        return new Composer.Case(caseId, (String) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4]);
+    private static Composer.Case caseOf(CaseRef c) {
+        return new Composer.Case(c.id(), c.trackingNumber(), c.group(), c.applicant().name(), c.applicant().email(),
+                c.applicant().phone());
     }
 
-    /** The event's task, or for a case's rejection the task that was rejected; {@code null} for none. */
-    private Composer.Task taskOf(EntityManager em, Composer.Event e) {
-        String select = "select t.department, t.matter, t.message, t.correctionFields from TaskEntity t where ";
-        List<Object[]> rows = e.taskId() != null
-                ? em.createQuery(select + "t.id = :id", Object[].class).setParameter("id", e.taskId()).getResultList()
-                : "REJECTED".equals(e.type())
-                        ? em.createQuery(select + "t.caseRecord.id = :c and t.state = :s", Object[].class)
-                                .setParameter("c", e.caseId()).setParameter("s", TaskState.REJECTED).getResultList()
-                        : List.of();
-        return rows.stream().findFirst().map(t -> new Composer.Task((String) t[0], (String) t[1], (String) t[2],
-                t[3] == null ? List.of() : strings((String) t[3]))).orElse(null);
-    }
-
-    private List<String> strings(String text) {
-        try {
-            return json.readValue(text, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON is unreadable: " + e.getOriginalMessage(), e);
+    /** The event's task with the officer's words as recorded, or for a case's rejection the rejected task; {@code null} for none. */
+    private static Composer.Task taskOf(RecordedCaseEvent e) {
+        if (e instanceof RecordedCaseEvent.CorrectionRequested c) {
+            return new Composer.Task(c.task().matter().department(), c.task().matter().matter(), c.message(), c.fields());
         }
+        if (e instanceof RecordedCaseEvent.CaseRejected r && r.rejectedTask() != null) {
+            TaskRef t = r.rejectedTask();
+            return new Composer.Task(t.matter().department(), t.matter().matter(), r.reason(), List.of());
+        }
+        return null;
+    }
+
+    private static Long taskId(RecordedCaseEvent e) {
+        return e instanceof RecordedCaseEvent.CorrectionRequested c ? Long.valueOf(c.task().id()) : null;
     }
 
     private static NotificationEntity entity(Composer.Event e, Composer.Draft d, Instant now) {

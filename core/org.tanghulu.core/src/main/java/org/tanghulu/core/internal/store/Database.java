@@ -26,7 +26,7 @@ public class Database {
 
     /** The id sequences of this bundle's tables, to the column each numbers. */
     private static final Map<String, String> SEQUENCES = Map.of("case_seq", "case_record.id", "task_seq", "task.id",
-            "event_seq", "case_event.id", "account_seq", "account.id");
+            "event_seq", "case_event.id", "account_seq", "account.id", "notification_seq", "notification.id");
 
     private final JpaTemplate jpa;
 
@@ -38,6 +38,12 @@ public class Database {
                 .locations("classpath:db/migration")
                 // V5 (the login tables) moved to org.tanghulu.staff: databases made before keep its row
                 .ignoreMigrationPatterns("*:missing")
+                // a new database may hold another bundle's tables (e.g. the staff bundle's) before the
+                // core's history exists: start that history below V1 (a database with the core's
+                // tables always has the core's history)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("before org.tanghulu.core V1")
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migration(s) applied now)", result.targetSchemaVersion,
