@@ -90,9 +90,14 @@ public class PlatformResource {
         return Response.status(started && database ? 200 : 503).entity(health).build();
     }
 
-    /** @return whether the framework has reached the start level it starts to (Karaf: 100) */
+    /**
+     * @return whether the framework has reached the start level it starts to (Karaf: 100). Karaf
+     *         starts the framework low and raises it; the level it raises to is the system property, as
+     *         Karaf's own shell reads it.
+     */
     private boolean started() {
-        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        String beginning = System.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL,
+                context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL));
         int target = beginning == null || beginning.isBlank() ? 1 : Integer.parseInt(beginning.strip());
         return context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class)
                 .getStartLevel() >= target;
