@@ -33,6 +33,7 @@ rm -rf "$work"
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 cp -R "$root/$module/pom.xml" "$root/$module/src" "$work/"
+[ ! -f "$root/$module/bnd.bnd" ] || cp "$root/$module/bnd.bnd" "$work/"
 # the copy has the release's version as its own; its dependencies on the tree's modules stay on theirs
 dev=$(sed -n '/<parent>/,/<\/parent>/s:.*<version>\(.*\)</version>.*:\1:p' "$root/$module/pom.xml" | head -n1)
 awk -v v="$version" -v dev="$dev" '
