@@ -49,7 +49,7 @@ final class ItDatabase {
     /** A direct connection to the platform's database (for H2 only while the platform is stopped). */
     static Connection connect(Distribution karaf, String pgDatabase) throws SQLException {
         String url = POSTGRES ? SERVER + pgDatabase : "jdbc:h2:file:" + karaf.home.resolve("data/db/tanghulu").toAbsolutePath()
-                + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
+                + ";WRITE_DELAY=0";
         return DriverManager.getConnection(url, POSTGRES ? "postgres" : "", "");
     }
 }
