@@ -344,9 +344,9 @@ public class Coordinator implements Registry, DepartmentGateway {
     // --- DepartmentGateway ---------------------------------------------------------
 
     @Override
-    public Map<String, DataElement> elements() {
+    public Map<String, DataElement> elements(Map<String, DepartmentDefinition> active) {
         Map<String, DataElement> elements = new HashMap<>(dictionary);
-        active().values().forEach(d -> d.dataElements().forEach(e -> elements.putIfAbsent(e.id(), e)));
+        active.values().forEach(d -> d.dataElements().forEach(e -> elements.putIfAbsent(e.id(), e)));
         return elements;
     }
 

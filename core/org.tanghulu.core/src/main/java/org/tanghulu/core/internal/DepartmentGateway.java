@@ -18,8 +18,17 @@ public interface DepartmentGateway {
     /** @return the definitions of the active departments, by id */
     Map<String, DepartmentDefinition> active();
 
+    /**
+     * @param active departments as {@link #active()} gave them: one view for everything one request
+     *        plans, so that a department leaving meanwhile cannot make the parts disagree
+     * @return the shared dictionary and these departments' own data elements, by id
+     */
+    Map<String, DataElement> elements(Map<String, DepartmentDefinition> active);
+
     /** @return every data element known now: the shared dictionary and the active departments' own, by id */
-    Map<String, DataElement> elements();
+    default Map<String, DataElement> elements() {
+        return elements(active());
+    }
 
     /**
      * Runs the checks through the guarded path, in parallel under one common deadline (at most

@@ -1,6 +1,7 @@
 package org.tanghulu.core.internal.cases;
 
 import static org.tanghulu.core.Refusal.Kind.INVALID;
+import static org.tanghulu.core.Refusal.Kind.UNAVAILABLE;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +23,7 @@ import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.internal.DepartmentGateway;
 import org.tanghulu.core.internal.GuardedCaller.Outcome;
+import org.tanghulu.core.internal.plan.Planner;
 import org.tanghulu.core.internal.validation.FieldValidator;
 import org.tanghulu.core.plan.Block;
 import org.tanghulu.core.plan.FlowChart;
@@ -71,6 +73,20 @@ final class CaseRules {
             }
             outcome.value().stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
                     .forEach(problems::add);
+        }
+    }
+
+    /**
+     * The form of a running case's chart over the departments present now.
+     *
+     * @throws Refusal UNAVAILABLE if a department whose data elements the form needs is not installed
+     */
+    static UnifiedForm form(DepartmentGateway departments, FlowChart chart) {
+        try {
+            return Planner.form(chart, departments.elements(), Map.of());
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(UNAVAILABLE, "This case's form cannot be put together right now (" + e.getMessage()
+                    + "; a department of the case is not installed). Nothing was changed; please try again later.");
         }
     }
 

@@ -9,6 +9,7 @@ import static org.tanghulu.core.internal.cases.CaseRules.applicantFields;
 import static org.tanghulu.kernel.text.Text.blankToNull;
 import static org.tanghulu.core.internal.cases.CaseRules.checkValues;
 import static org.tanghulu.core.internal.cases.CaseRules.departmentCheck;
+import static org.tanghulu.core.internal.cases.CaseRules.form;
 import static org.tanghulu.core.internal.cases.CaseRules.invalid;
 import static org.tanghulu.core.internal.cases.CaseRules.nulls;
 import static org.tanghulu.core.internal.cases.CaseRules.problem;
@@ -45,7 +46,6 @@ import org.tanghulu.core.cases.Rating;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.internal.DepartmentGateway;
-import org.tanghulu.core.internal.plan.Planner;
 import org.tanghulu.core.internal.store.JsonColumns;
 import org.tanghulu.core.internal.store.Transactions;
 import org.tanghulu.core.internal.validation.FieldValidator;
@@ -192,7 +192,7 @@ final class Decisions {
 
     private void requestCorrection(EntityManager em, TaskEntity t, FlowChart chart, Actor actor, Decision d) {
         requireMessage(d, "要求补证时须写明需要更正或补交的内容。", "Say what is wrong and what the applicant must correct or hand in.");
-        Set<String> fields = applicantFields(Planner.form(chart, departments.elements(), Map.of()));
+        Set<String> fields = applicantFields(form(departments, chart));
         List<FieldProblem> unknown = d.fields().stream().filter(f -> !fields.contains(f))
                 .map(f -> problem("fields", "“" + f + "”不是申请表中的字段。", "'" + f + "' is not a field of the application form."))
                 .toList();
@@ -213,7 +213,7 @@ final class Decisions {
             Set<String> materials, String message) {
         CaseEntity current = access.applicantCase(trackingNumber, accessKey);
         FlowChart chart = charts.of(current);
-        UnifiedForm form = Planner.form(chart, departments.elements(), Map.of());
+        UnifiedForm form = form(departments, chart);
         Map<String, String> given = values == null ? Map.of() : values;
         List<FieldProblem> problems = nulls(given, materials == null ? Set.of() : materials);
         if (problems.isEmpty()) {

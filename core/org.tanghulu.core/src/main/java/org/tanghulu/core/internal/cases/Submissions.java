@@ -115,7 +115,7 @@ final class Submissions {
             throw new Refusal(UNAVAILABLE, "'" + status.group().name().zh() + "' cannot take new applications right now ("
                     + "department(s) " + String.join(", ", away) + " not installed). Nothing was submitted; please try again later.");
         }
-        Map<String, DataElement> elements = departments.elements();
+        Map<String, DataElement> elements = departments.elements(active);
         UnifiedForm form = Planner.form(chart, elements, Map.of());
 
         List<FieldProblem> problems = new ArrayList<>();

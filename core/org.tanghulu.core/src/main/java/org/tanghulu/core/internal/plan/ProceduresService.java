@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.definition.ApplicantType;
+import org.tanghulu.api.definition.DepartmentDefinition;
 import org.tanghulu.api.definition.FunctionGroup;
 import org.tanghulu.core.FunctionGroupStatus;
 import org.tanghulu.core.Registry;
@@ -37,32 +38,34 @@ public class ProceduresService implements Procedures {
 
     @Override
     public Optional<FlowChart> flowChart(String group) {
-        return registry.functionGroups().stream()
-                .filter(s -> s.group().id().equals(group) && s.available())
-                .findFirst()
-                .map(FunctionGroupStatus::group)
-                .flatMap(this::chart);
+        return flowChart(group, departments.active());
     }
 
-    /** Empty if the group cannot be charted (a department left a moment ago, a cycle through data). */
-    private Optional<FlowChart> chart(FunctionGroup group) {
+    /** Empty if the group is unavailable or cannot be charted (a department left a moment ago, a cycle through data). */
+    private Optional<FlowChart> flowChart(String group, Map<String, DepartmentDefinition> active) {
+        Optional<FunctionGroup> available = registry.functionGroups().stream()
+                .filter(s -> s.group().id().equals(group) && s.available())
+                .findFirst()
+                .map(FunctionGroupStatus::group);
         try {
-            return Optional.of(Planner.chart(group, departments.active()));
+            return available.map(g -> Planner.chart(g, active));
         } catch (IllegalArgumentException e) {
-            LOG.warn("Function group '{}' cannot be charted now: {}", group.id(), e.getMessage());
+            LOG.warn("Function group '{}' cannot be charted now: {}", group, e.getMessage());
             return Optional.empty();
         }
     }
 
     @Override
     public Optional<UnifiedForm> form(String group, Map<String, String> prefill) {
-        return flowChart(group).map(chart -> Planner.form(chart, departments.elements(), prefill));
+        Map<String, DepartmentDefinition> active = departments.active();
+        return flowChart(group, active).map(chart -> Planner.form(chart, departments.elements(active), prefill));
     }
 
     @Override
     public Optional<RedundancyReport> redundancy(String group) {
-        return flowChart(group).map(chart -> Planner.report(chart, departments.active(),
-                Planner.form(chart, departments.elements(), Map.of())));
+        Map<String, DepartmentDefinition> active = departments.active();
+        return flowChart(group, active).map(chart -> Planner.report(chart, active,
+                Planner.form(chart, departments.elements(active), Map.of())));
     }
 
     @Override

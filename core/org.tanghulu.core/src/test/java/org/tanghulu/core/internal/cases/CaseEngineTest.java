@@ -20,7 +20,10 @@ import java.util.UUID;
 import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.api.definition.DataElement;
@@ -75,6 +78,7 @@ import org.tanghulu.core.internal.store.TestDatabase;
  * (promised 5 working days), then {@code b/second} (promised 3). One story in order, since
  * the statistics at its end count everything before: owners, drafts, corrections, ratings.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaseEngineTest {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -131,6 +135,9 @@ class CaseEngineTest {
     private static EventLog log;
     private static final List<Long> woken = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static AccountService accounts;
+    private static volatile Map<String, DepartmentDefinition> present = Map.of("a", A, "b", B);
+    /** What {@link #present} becomes right after the next look at it: a department leaving mid-request. */
+    private static volatile Map<String, DepartmentDefinition> afterNextLook;
 
     @BeforeAll
     static void start() {
@@ -171,12 +178,18 @@ class CaseEngineTest {
         DepartmentGateway gateway = new DepartmentGateway() {
             @Override
             public Map<String, DepartmentDefinition> active() {
-                return Map.of("a", A, "b", B);
+                Map<String, DepartmentDefinition> now = present;
+                if (afterNextLook != null) {
+                    present = afterNextLook;
+                    afterNextLook = null;
+                }
+                return now;
             }
 
             @Override
-            public Map<String, DataElement> elements() {
-                return ELEMENTS;
+            public Map<String, DataElement> elements(Map<String, DepartmentDefinition> active) {
+                // company-name is a's own element, licence-no the dictionary's
+                return active.containsKey("a") ? ELEMENTS : Map.of("licence-no", ELEMENTS.get("licence-no"));
             }
 
             @Override
@@ -229,6 +242,7 @@ class CaseEngineTest {
     }
 
     @Test
+    @Order(1)
     void ownersDraftsRatingsAndStatistics() {
         long alice = accounts.register(new Registration("alice", "the first secret", "Alice", null, null)).id();
         long bob = accounts.register(new Registration("bob", "the second secret", "Bob", null, null)).id();
@@ -370,6 +384,31 @@ class CaseEngineTest {
         for (RecordedCaseEvent e : List.of(submitted, created, rejected, taskRejected, fourRequest)) {
             assertEquals(e, old.stream().filter(o -> o.position() == e.position()).findFirst().orElseThrow());
         }
+    }
+
+    @Test
+    @Order(2)
+    void aDepartmentLeavingMidRequestMakesItWaitNeverFail() {
+        today.set("2026-04-01");
+        Receipt running = submit(null);
+        decide(running, "a", OFFICER_A, approve(Map.of("licence-no", "L-9")));
+
+        // a leaves right after the submission has looked at the departments: it plans on that one look
+        afterNextLook = Map.of("b", B);
+        Receipt taken = submit(null);
+        assertEquals(Map.of("b", B), present);
+        assertEquals(CaseState.OPEN, cases.applicantView(taken.trackingNumber(), taken.accessKey()).state());
+
+        // with a away, the running case's form lacks a's element company-name: the officer of b is asked to wait
+        long second = open(running, "b").id();
+        cases.claim(second, OFFICER_B);
+        Refusal waiting = refused(Refusal.Kind.UNAVAILABLE, () -> cases.decide(second, OFFICER_B, correction()));
+        assertTrue(waiting.getMessage().contains("company-name"), waiting.getMessage());
+        assertEquals(TaskState.CLAIMED, cases.task(second, OFFICER_B).state());
+
+        present = Map.of("a", A, "b", B);
+        cases.decide(second, OFFICER_B, correction());
+        assertEquals(TaskState.CORRECTION, cases.task(second, OFFICER_B).state());
     }
 
     private static <T extends RecordedCaseEvent> T only(List<RecordedCaseEvent> events, Class<T> kind) {
