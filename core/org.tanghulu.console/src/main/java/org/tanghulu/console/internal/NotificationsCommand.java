@@ -9,8 +9,8 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.tanghulu.core.notify.NotificationView;
-import org.tanghulu.core.notify.Notifications;
+import org.tanghulu.notify.NotificationView;
+import org.tanghulu.notify.Notifications;
 
 /** {@code tanghulu:notifications [-a] [TRACKING_NUMBER]}: messages to applicants not yet sent (with -a, all), newest first. */
 @Service

@@ -33,7 +33,7 @@ public class Database {
 
     /** The id sequences of this bundle's tables, to the column each numbers. */
     private static final Map<String, String> SEQUENCES = Map.of("case_seq", "case_record.id", "task_seq", "task.id",
-            "event_seq", "case_event.id", "account_seq", "account.id", "notification_seq", "notification.id");
+            "event_seq", "case_event.id", "account_seq", "account.id");
 
     private final JpaTemplate jpa;
     private final DataSource dataSource;

@@ -1,0 +1,1 @@
+ALTER TABLE owned_a ADD COLUMN note VARCHAR(20);

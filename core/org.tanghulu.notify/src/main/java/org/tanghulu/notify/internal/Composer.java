@@ -1,0 +1,105 @@
+package org.tanghulu.notify.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.notify.Channel;
+
+/** Turns a case event into the messages its applicant gets: one per contact channel the case has. */
+final class Composer {
+
+    /** A case event, as far as notifications need it. */
+    record Event(long id, long caseId, Long taskId, String type, String detail) {
+    }
+
+    /** A case's applicant and contact details. */
+    record Case(long id, String trackingNumber, String group, String applicant, String email, String phone) {
+    }
+
+    /** The task an event is about: its matter and the officer's message. */
+    record Task(String department, String matter, String message, List<String> correctionFields) {
+    }
+
+    /** One message to send. */
+    record Draft(Channel channel, String recipient, Texts.Message message) {
+    }
+
+    /** Names of things, in both languages; the id itself when it is not known (any more). */
+    interface Names {
+        LocalizedText group(String id);
+
+        LocalizedText matter(String department, String matter);
+
+        /** The label of a field of the group's form. */
+        LocalizedText element(String group, String id);
+    }
+
+    private final Texts texts;
+    private final Names names;
+
+    Composer(Texts texts, Names names) {
+        this.texts = texts;
+        this.names = names;
+    }
+
+    /**
+     * @return whether the applicant is told of this event: a submission, a correction request and
+     *         the closing of the case (its {@code REJECTED} event without a task, not the task's own)
+     */
+    boolean tells(String type, Long taskId) {
+        return texts.has(type) && !("REJECTED".equals(type) && taskId != null);
+    }
+
+    /**
+     * @param task the task the event is about ({@code CORRECTION_REQUESTED}) or the rejected task
+     *        ({@code REJECTED}); {@code null} otherwise
+     * @return one draft per channel the case has an address for; none if it has none
+     */
+    List<Draft> compose(Event event, Case c, Task task) {
+        Map<String, LocalizedText> values = new HashMap<>();
+        values.put("trackingNumber", same(c.trackingNumber()));
+        values.put("applicant", same(c.applicant()));
+        values.put("group", names.group(c.group()));
+        if (task != null) {
+            values.put("matter", names.matter(task.department(), task.matter()));
+            values.put("message", same(asRecorded(event, task)));
+            List<LocalizedText> fields = task.correctionFields().stream().map(f -> names.element(c.group(), f)).toList();
+            values.put("fields", fields.isEmpty() ? new LocalizedText("无", "none") : new LocalizedText(
+                    fields.stream().map(LocalizedText::zh).collect(Collectors.joining("、")),
+                    fields.stream().map(LocalizedText::en).collect(Collectors.joining(", "))));
+        }
+        Texts.Message message = texts.render(event.type(), values);
+        List<Draft> drafts = new ArrayList<>();
+        if (present(c.email())) {
+            drafts.add(new Draft(Channel.EMAIL, c.email().strip(), message));
+        }
+        if (present(c.phone())) {
+            drafts.add(new Draft(Channel.SMS, c.phone().strip(), message));
+        }
+        return drafts;
+    }
+
+    /**
+     * The officer's message when the event was recorded. A rejection closed the case, so its task's
+     * message is final; a correction request's task may have been decided again since, and then the
+     * event's own detail (which begins with the message it had) is told instead.
+     */
+    private static String asRecorded(Event event, Task task) {
+        String message = task.message() == null ? "" : task.message();
+        boolean replaced = "CORRECTION_REQUESTED".equals(event.type()) && event.detail() != null
+                && !event.detail().startsWith(message);
+        return replaced ? event.detail() : message;
+    }
+
+    private static LocalizedText same(String text) {
+        return new LocalizedText(text, text);
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}
