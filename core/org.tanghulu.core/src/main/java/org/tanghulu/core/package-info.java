@@ -1,9 +1,10 @@
 /**
- * What the coordination core knows about the running platform, for the platform's own
- * front ends (REST, console). Department vendors do not need this package.
+ * The platform's one refusal type ({@link org.tanghulu.core.Refusal}), for every front end.
+ * 2.0.0: the registry and its records moved to the catalog bundle's {@code org.tanghulu.catalog}.
+ * Department vendors do not need this package.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.tanghulu.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -137,10 +137,10 @@ class PlatformIT {
     @Order(4)
     void departmentsComeAndGoWithoutTouchingTheCore() throws Exception {
         Map<String, String> before = platformBundles();
-        long registry = karaf.serviceId("org.tanghulu.core.Registry");
+        long registry = karaf.serviceId("org.tanghulu.catalog.Registry");
         long dataSource = karaf.serviceId("javax.sql.DataSource");
         long application = karaf.serviceId("javax.ws.rs.core.Application");
-        long coreStarts = karaf.logCount("Tanghulu core started");
+        long catalogStarts = karaf.logCount("Tanghulu catalog started");
 
         karaf.console("feature:uninstall tanghulu-dept-aic");
         Distribution.await(Duration.ofSeconds(30), "aic to leave /api/departments",
@@ -158,10 +158,10 @@ class PlatformIT {
 
         Map<String, String> after = platformBundles();
         assertEquals(before, after, "platform bundles (id -> state) changed");
-        assertEquals(registry, karaf.serviceId("org.tanghulu.core.Registry"), "the core re-registered its registry");
+        assertEquals(registry, karaf.serviceId("org.tanghulu.catalog.Registry"), "the core re-registered its registry");
         assertEquals(dataSource, karaf.serviceId("javax.sql.DataSource"), "the data source was re-created");
         assertEquals(application, karaf.serviceId("javax.ws.rs.core.Application"), "the REST application restarted");
-        assertEquals(coreStarts, karaf.logCount("Tanghulu core started"), "the core was activated again");
+        assertEquals(catalogStarts, karaf.logCount("Tanghulu catalog started"), "the catalog was activated again");
     }
 
     @Test

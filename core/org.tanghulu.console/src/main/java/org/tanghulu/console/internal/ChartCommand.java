@@ -2,8 +2,8 @@ package org.tanghulu.console.internal;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.tanghulu.core.plan.FlowChart;
-import org.tanghulu.core.plan.Procedures;
+import org.tanghulu.catalog.plan.FlowChart;
+import org.tanghulu.catalog.plan.Procedures;
 
 /** {@code tanghulu:chart GROUP}: a function group's flow chart, step by step, with its critical path. */
 @Service

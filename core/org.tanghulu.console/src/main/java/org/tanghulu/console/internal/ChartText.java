@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.tanghulu.api.definition.MatterKey;
-import org.tanghulu.core.plan.Block;
-import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.catalog.plan.Block;
+import org.tanghulu.catalog.plan.FlowChart;
 
 /** A flow chart as lines of text: a header, the steps with their blocks, the critical path. */
 final class ChartText {

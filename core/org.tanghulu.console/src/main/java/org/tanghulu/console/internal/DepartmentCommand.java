@@ -7,8 +7,8 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.tanghulu.api.definition.Matter;
-import org.tanghulu.core.DepartmentStatus;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.DepartmentStatus;
+import org.tanghulu.catalog.Registry;
 
 /** {@code tanghulu:department ID}: one department in full, with every problem on its own line. */
 @Service

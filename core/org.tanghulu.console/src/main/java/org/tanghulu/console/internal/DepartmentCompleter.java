@@ -8,8 +8,8 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.tanghulu.core.DepartmentStatus;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.DepartmentStatus;
+import org.tanghulu.catalog.Registry;
 
 /** Completes the ids of the departments present now. */
 @Service

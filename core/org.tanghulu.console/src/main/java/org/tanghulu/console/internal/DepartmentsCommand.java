@@ -8,9 +8,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.tanghulu.core.DepartmentRecord;
-import org.tanghulu.core.DepartmentStatus;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.DepartmentRecord;
+import org.tanghulu.catalog.DepartmentStatus;
+import org.tanghulu.catalog.Registry;
 
 /** {@code tanghulu:departments}: the departments and their state, with the reason for a refusal. */
 @Service

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.tanghulu.api.definition.LocalizedText;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.kernel.time.PlatformTime;
 

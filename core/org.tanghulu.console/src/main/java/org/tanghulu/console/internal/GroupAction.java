@@ -7,8 +7,8 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.tanghulu.core.Registry;
-import org.tanghulu.core.plan.Procedures;
+import org.tanghulu.catalog.Registry;
+import org.tanghulu.catalog.plan.Procedures;
 
 /** A command about one function group, named by its only argument. */
 abstract class GroupAction implements Action {

@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.Registry;
 
 /** Completes the ids of the function groups contributed now. */
 @Service

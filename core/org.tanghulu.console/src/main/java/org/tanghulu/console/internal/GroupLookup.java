@@ -3,8 +3,8 @@ package org.tanghulu.console.internal;
 import java.util.List;
 import java.util.Optional;
 
-import org.tanghulu.core.FunctionGroupStatus;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.Registry;
 
 /** Turns an empty answer of {@code Procedures} into a sentence saying why there is nothing to show. */
 final class GroupLookup {

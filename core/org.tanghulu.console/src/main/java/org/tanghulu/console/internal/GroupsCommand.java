@@ -5,8 +5,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.tanghulu.core.FunctionGroupStatus;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.Registry;
 
 /** {@code tanghulu:groups}: the function groups and whether they can take new cases. */
 @Service

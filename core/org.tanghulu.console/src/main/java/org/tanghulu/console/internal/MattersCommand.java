@@ -7,8 +7,8 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.tanghulu.core.MatterEntry;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.MatterEntry;
+import org.tanghulu.catalog.Registry;
 
 /** {@code tanghulu:matters [DEPARTMENT]}: the matters of the active departments. */
 @Service

@@ -6,10 +6,10 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.tanghulu.core.plan.Procedures;
-import org.tanghulu.core.plan.RedundancyReport;
-import org.tanghulu.core.plan.RedundancyReport.DepartmentForms;
-import org.tanghulu.core.plan.RedundancyReport.ElementUse;
+import org.tanghulu.catalog.plan.Procedures;
+import org.tanghulu.catalog.plan.RedundancyReport;
+import org.tanghulu.catalog.plan.RedundancyReport.DepartmentForms;
+import org.tanghulu.catalog.plan.RedundancyReport.ElementUse;
 
 /** {@code tanghulu:redundancy GROUP}: what the unified form saves over the departments' own forms. */
 @Service

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
-import org.tanghulu.core.plan.Block;
-import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.catalog.plan.Block;
+import org.tanghulu.catalog.plan.FlowChart;
 
 class ChartTextTest {
 

@@ -7,12 +7,12 @@ import java.util.Set;
 
 import org.tanghulu.api.definition.FunctionGroup;
 import org.tanghulu.api.definition.LocalizedText;
-import org.tanghulu.core.DepartmentRecord;
-import org.tanghulu.core.DepartmentState;
-import org.tanghulu.core.DepartmentStatus;
-import org.tanghulu.core.FunctionGroupStatus;
-import org.tanghulu.core.MatterEntry;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.DepartmentRecord;
+import org.tanghulu.catalog.DepartmentState;
+import org.tanghulu.catalog.DepartmentStatus;
+import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.MatterEntry;
+import org.tanghulu.catalog.Registry;
 
 /** A registry holding fixed departments and function groups. */
 record FakeRegistry(List<DepartmentStatus> departments, List<FunctionGroupStatus> functionGroups) implements Registry {

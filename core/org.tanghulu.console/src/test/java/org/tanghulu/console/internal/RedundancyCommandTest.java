@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.tanghulu.api.definition.LocalizedText;
-import org.tanghulu.core.plan.RedundancyReport;
-import org.tanghulu.core.plan.RedundancyReport.ElementUse;
+import org.tanghulu.catalog.plan.RedundancyReport;
+import org.tanghulu.catalog.plan.RedundancyReport.ElementUse;
 
 class RedundancyCommandTest {
 

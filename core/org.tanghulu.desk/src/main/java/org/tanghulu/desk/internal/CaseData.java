@@ -12,14 +12,14 @@ import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.api.definition.Matter;
-import org.tanghulu.core.MatterEntry;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.MatterEntry;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.core.plan.Procedures;
-import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.catalog.plan.Procedures;
+import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.kernel.time.PlatformTime;
 

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
-import org.tanghulu.core.Registry;
-import org.tanghulu.core.plan.Procedures;
-import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.catalog.Registry;
+import org.tanghulu.catalog.plan.Procedures;
+import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.notify.Channel;
 import org.tanghulu.notify.SmsGateway;
 

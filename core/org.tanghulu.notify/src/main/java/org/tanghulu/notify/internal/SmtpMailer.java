@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tanghulu.core.validation.InputRules;
+import org.tanghulu.catalog.validation.InputRules;
 
 /** Sends plain-text UTF-8 mail through the SMTP server of {@code etc/org.tanghulu.mail.cfg} (JavaMail). */
 @Component(service = SmtpMailer.class, configurationPid = "org.tanghulu.mail", configurationPolicy = ConfigurationPolicy.OPTIONAL)

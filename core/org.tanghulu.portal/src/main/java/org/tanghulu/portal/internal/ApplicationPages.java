@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.tanghulu.api.definition.ApplicantType;
-import org.tanghulu.core.FunctionGroupStatus;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.accounts.Draft;
@@ -27,10 +27,10 @@ import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
-import org.tanghulu.core.plan.Checklist;
-import org.tanghulu.core.plan.Procedures;
-import org.tanghulu.core.plan.UnifiedForm;
-import org.tanghulu.core.validation.InputRules;
+import org.tanghulu.catalog.plan.Checklist;
+import org.tanghulu.catalog.plan.Procedures;
+import org.tanghulu.catalog.plan.UnifiedForm;
+import org.tanghulu.catalog.validation.InputRules;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.Texts;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.CaseState;
@@ -20,9 +20,9 @@ import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.core.plan.Checklist;
-import org.tanghulu.core.plan.Procedures;
-import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.catalog.plan.Checklist;
+import org.tanghulu.catalog.plan.Procedures;
+import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.Texts;
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.Validation;
-import org.tanghulu.core.plan.UnifiedForm;
-import org.tanghulu.core.validation.InputRules;
+import org.tanghulu.catalog.plan.UnifiedForm;
+import org.tanghulu.catalog.validation.InputRules;
 import org.tanghulu.web.Texts;
 
 /**

@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
-import org.tanghulu.core.plan.Block;
-import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.catalog.plan.Block;
+import org.tanghulu.catalog.plan.FlowChart;
 
 /**
  * Draws a {@link FlowChart} as an inline SVG picture, server-side: one column per step, left to right,

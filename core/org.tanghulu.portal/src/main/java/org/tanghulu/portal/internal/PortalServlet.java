@@ -17,13 +17,13 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.staff.Audience;
 import org.tanghulu.staff.LoginThrottle;
-import org.tanghulu.core.plan.Procedures;
+import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.LoginFlow;
 import org.tanghulu.web.PageServlet;

@@ -23,14 +23,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.api.definition.LocalizedText;
-import org.tanghulu.core.FunctionGroupStatus;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Cases;
-import org.tanghulu.core.plan.Checklist;
-import org.tanghulu.core.plan.FlowChart;
-import org.tanghulu.core.plan.Procedures;
-import org.tanghulu.core.plan.RedundancyReport;
-import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.catalog.plan.Checklist;
+import org.tanghulu.catalog.plan.FlowChart;
+import org.tanghulu.catalog.plan.Procedures;
+import org.tanghulu.catalog.plan.RedundancyReport;
+import org.tanghulu.catalog.plan.UnifiedForm;
 
 /** The catalog by need: function groups, their flow charts, unified forms, redundancy reports, and the materials checklist. */
 @Component(service = CatalogResource.class)

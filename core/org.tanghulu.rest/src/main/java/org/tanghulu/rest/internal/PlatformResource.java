@@ -25,11 +25,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Matter;
 import org.tanghulu.calendar.CalendarCoverage;
-import org.tanghulu.core.DepartmentRecord;
-import org.tanghulu.core.DepartmentState;
-import org.tanghulu.core.DepartmentStatus;
-import org.tanghulu.core.FunctionGroupStatus;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.DepartmentRecord;
+import org.tanghulu.catalog.DepartmentState;
+import org.tanghulu.catalog.DepartmentStatus;
+import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.staff.StaffTokens;
 
 /** Health and the departments present on the platform. */

@@ -39,7 +39,7 @@ import org.tanghulu.core.accounts.Draft;
 import org.tanghulu.core.accounts.Registration;
 import org.tanghulu.core.internal.store.Database;
 import org.tanghulu.core.internal.store.JsonColumns;
-import org.tanghulu.core.validation.InputRules;
+import org.tanghulu.catalog.validation.InputRules;
 import org.tanghulu.core.internal.store.Transactions;
 
 /**

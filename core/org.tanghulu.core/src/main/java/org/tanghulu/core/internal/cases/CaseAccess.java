@@ -14,8 +14,8 @@ import javax.persistence.LockModeType;
 
 import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.Actor;
-import org.tanghulu.core.internal.DepartmentGateway;
-import org.tanghulu.core.validation.InputRules;
+import org.tanghulu.catalog.DepartmentGateway;
+import org.tanghulu.catalog.validation.InputRules;
 
 /**
  * Who may reach a case: applicants by tracking number and access key (an HMAC under the

@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tanghulu.calendar.CalendarService;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseSummary;
@@ -21,9 +21,9 @@ import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.core.internal.DepartmentGateway;
+import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.core.internal.accounts.Owners;
-import org.tanghulu.core.plan.Procedures;
+import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.kernel.time.PlatformTime;
 
 /**

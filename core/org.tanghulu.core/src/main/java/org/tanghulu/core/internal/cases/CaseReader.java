@@ -24,9 +24,9 @@ import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.calendar.CalendarService;
 import org.tanghulu.calendar.WorkingCalendar;
-import org.tanghulu.core.DepartmentStatus;
+import org.tanghulu.catalog.DepartmentStatus;
 import org.tanghulu.core.Refusal;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseSummary;
@@ -35,10 +35,10 @@ import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.Rating;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.core.internal.DepartmentGateway;
+import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.core.internal.store.JsonColumns;
-import org.tanghulu.core.plan.Block;
-import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.catalog.plan.Block;
+import org.tanghulu.catalog.plan.FlowChart;
 
 /**
  * Reading cases: applicants' and staff's views, histories, work lists, the overdue, applicants'

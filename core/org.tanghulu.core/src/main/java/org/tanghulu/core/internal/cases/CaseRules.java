@@ -21,13 +21,13 @@ import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.TaskState;
-import org.tanghulu.core.internal.DepartmentGateway;
-import org.tanghulu.core.internal.GuardedCaller.Outcome;
-import org.tanghulu.core.internal.plan.Planner;
-import org.tanghulu.core.internal.validation.FieldValidator;
-import org.tanghulu.core.plan.Block;
-import org.tanghulu.core.plan.FlowChart;
-import org.tanghulu.core.plan.UnifiedForm;
+import org.tanghulu.catalog.DepartmentGateway;
+import org.tanghulu.catalog.Outcome;
+import org.tanghulu.catalog.plan.Planner;
+import org.tanghulu.catalog.validation.FieldValidator;
+import org.tanghulu.catalog.plan.Block;
+import org.tanghulu.catalog.plan.FlowChart;
+import org.tanghulu.catalog.plan.UnifiedForm;
 
 /** The checks of an application and its corrections, and what the parts of the engine share. */
 final class CaseRules {

@@ -15,8 +15,8 @@ import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.calendar.WorkingCalendar;
-import org.tanghulu.core.plan.Block;
-import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.catalog.plan.Block;
+import org.tanghulu.catalog.plan.FlowChart;
 import org.tanghulu.kernel.time.PlatformTime;
 
 /**

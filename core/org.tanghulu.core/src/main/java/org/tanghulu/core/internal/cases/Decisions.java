@@ -45,14 +45,14 @@ import org.tanghulu.core.cases.Decision;
 import org.tanghulu.core.cases.Rating;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.core.internal.DepartmentGateway;
+import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.core.internal.store.JsonColumns;
 import org.tanghulu.core.internal.store.Transactions;
-import org.tanghulu.core.internal.validation.FieldValidator;
-import org.tanghulu.core.plan.Block;
-import org.tanghulu.core.plan.FlowChart;
-import org.tanghulu.core.plan.UnifiedForm;
-import org.tanghulu.core.validation.InputRules;
+import org.tanghulu.catalog.validation.FieldValidator;
+import org.tanghulu.catalog.plan.Block;
+import org.tanghulu.catalog.plan.FlowChart;
+import org.tanghulu.catalog.plan.UnifiedForm;
+import org.tanghulu.catalog.validation.InputRules;
 
 /**
  * Decisions on cases: officers claim, approve, reject and request corrections; applicants answer

@@ -49,7 +49,7 @@ public class GroupVersionEntity {
     @Column(name = "version")
     int version;
 
-    /** The {@link org.tanghulu.core.plan.FlowChart} as JSON. */
+    /** The {@link org.tanghulu.catalog.plan.FlowChart} as JSON. */
     @Column(name = "chart")
     String chart;
 

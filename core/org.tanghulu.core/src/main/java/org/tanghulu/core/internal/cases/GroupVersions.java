@@ -9,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tanghulu.core.FunctionGroupStatus;
+import org.tanghulu.catalog.FunctionGroupStatus;
 import org.tanghulu.core.Refusal;
 import org.tanghulu.core.internal.store.JsonColumns;
-import org.tanghulu.core.plan.FlowChart;
-import org.tanghulu.core.plan.Procedures;
+import org.tanghulu.catalog.plan.FlowChart;
+import org.tanghulu.catalog.plan.Procedures;
 
 /**
  * Frozen function-group versions ({@code group_version}): the flow chart a group's cases run on

@@ -38,20 +38,20 @@ import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DepartmentDefinition;
 import org.tanghulu.api.definition.LocalizedText;
-import org.tanghulu.core.FunctionGroupStatus;
+import org.tanghulu.catalog.FunctionGroupStatus;
 import org.tanghulu.core.Refusal;
-import org.tanghulu.core.Registry;
+import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
-import org.tanghulu.core.internal.DepartmentGateway;
+import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.core.internal.accounts.Owners;
-import org.tanghulu.core.internal.plan.Planner;
+import org.tanghulu.catalog.plan.Planner;
 import org.tanghulu.core.internal.store.JsonColumns;
-import org.tanghulu.core.plan.Block;
-import org.tanghulu.core.plan.FlowChart;
-import org.tanghulu.core.plan.UnifiedForm;
-import org.tanghulu.core.validation.InputRules;
+import org.tanghulu.catalog.plan.Block;
+import org.tanghulu.catalog.plan.FlowChart;
+import org.tanghulu.catalog.plan.UnifiedForm;
+import org.tanghulu.catalog.validation.InputRules;
 
 /**
  * Submission of applications: every check first, then the case, its first tasks and the discarding

@@ -15,8 +15,8 @@ import org.tanghulu.calendar.CalendarService;
 import org.tanghulu.calendar.WorkingCalendar;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.TaskState;
-import org.tanghulu.core.plan.Block;
-import org.tanghulu.core.plan.FlowChart;
+import org.tanghulu.catalog.plan.Block;
+import org.tanghulu.catalog.plan.FlowChart;
 
 /** Moves a case along its flow chart and records what happened, inside the caller's transaction. */
 final class Workflow {

@@ -1,0 +1,396 @@
+package org.tanghulu.catalog.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tanghulu.api.DefinitionException;
+import org.tanghulu.api.Department;
+import org.tanghulu.api.FieldProblem;
+import org.tanghulu.api.FunctionGroupProvider;
+import org.tanghulu.api.definition.DataElement;
+import org.tanghulu.api.definition.DepartmentDefinition;
+import org.tanghulu.api.definition.FunctionGroup;
+import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.api.definition.Matter;
+import org.tanghulu.api.definition.MatterKey;
+import org.tanghulu.catalog.DepartmentRecord;
+import org.tanghulu.catalog.DepartmentState;
+import org.tanghulu.catalog.DepartmentStatus;
+import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.MatterEntry;
+import org.tanghulu.catalog.Registry;
+import org.tanghulu.catalog.Outcome;
+import org.tanghulu.catalog.internal.store.DepartmentStore;
+import org.tanghulu.catalog.DepartmentGateway;
+
+/**
+ * Tracks {@link Department} and {@link FunctionGroupProvider} services as they come and
+ * go. Binding only notes a service; reading and checking its definitions happens on one
+ * coordination thread (so checks see a consistent set of accepted departments), and
+ * department code runs only through the {@link GuardedCaller}.
+ */
+@Component(configurationPid = "org.tanghulu.core", service = {Registry.class, DepartmentGateway.class})
+@Designate(ocd = CallConfig.class)
+public class Coordinator implements Registry, DepartmentGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
+
+    /** Present departments by service id. */
+    private final Map<Long, DepartmentStatus> departments = new ConcurrentHashMap<>();
+    /** Their services, by service id. */
+    private final Map<Long, Department> services = new ConcurrentHashMap<>();
+    /** Present function-group contributions by service id. */
+    private final Map<Long, List<FunctionGroupStatus>> groups = new ConcurrentHashMap<>();
+
+    private final JsonDefinitionReader reader = new JsonDefinitionReader();
+    private final Object lifecycle = new Object();
+    private final List<Runnable> beforeActivation = new ArrayList<>();
+    private ExecutorService coordination;
+    private GuardedCaller guarded;
+    private DefinitionChecker checker;
+    private Map<String, DataElement> dictionary;
+    private Bundle framework;
+
+    private volatile DepartmentStore store;
+
+    @Activate
+    void activate(BundleContext context, CallConfig config) throws DefinitionException {
+        this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        List<DataElement> dictionary = List.of(reader.read(getClass().getResource("/dictionary.json"), DataElement[].class));
+        List<String> problems = DefinitionChecker.checkDictionary(dictionary);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The shared data-element dictionary is not clear: " + problems);
+        }
+        checker = new DefinitionChecker(dictionary);
+        this.dictionary = dictionary.stream().collect(Collectors.toUnmodifiableMap(DataElement::id, Function.identity()));
+        guarded = new GuardedCaller(config.callsPerDepartment(), Duration.ofMillis(config.callTimeoutMillis()));
+        synchronized (lifecycle) {
+            coordination = Executors.newSingleThreadExecutor(r -> new Thread(r, "tanghulu-coordination"));
+            beforeActivation.forEach(coordination::execute);
+            beforeActivation.clear();
+        }
+        LOG.info("Tanghulu catalog started; shared dictionary has {} data elements", dictionary.size());
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        synchronized (lifecycle) {
+            coordination.shutdownNow();
+            coordination.awaitTermination(5, TimeUnit.SECONDS);
+            coordination = null;
+        }
+        guarded.close();
+    }
+
+    private void coordinate(Runnable task) {
+        Runnable safe = () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Coordination task failed", e);
+            }
+        };
+        synchronized (lifecycle) {
+            if (coordination == null) {
+                beforeActivation.add(safe);
+            } else {
+                coordination.execute(safe);
+            }
+        }
+    }
+
+    /** The database may come later than the departments (or go and come back): record what is present. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindStore(DepartmentStore s) {
+        store = s;
+        coordinate(() -> departments.forEach((sid, d) -> {
+            if (d.state() != DepartmentState.LOADING) {
+                record(sid, d);
+            }
+        }));
+    }
+
+    void unbindStore(DepartmentStore s) {
+        if (store == s) {
+            store = null;
+        }
+    }
+
+    // --- departments -------------------------------------------------------------
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addDepartment(ServiceReference<Department> ref, Department department) {
+        long sid = serviceId(ref);
+        Object idProperty = ref.getProperty(Department.ID);
+        String id = idProperty == null ? "(no " + Department.ID + ", " + bundleOf(ref) + ")" : idProperty.toString();
+        services.put(sid, department);
+        departments.put(sid, new DepartmentStatus(id, new LocalizedText(id, id), DepartmentState.LOADING, List.of(),
+                bundleOf(ref), Instant.now(), null, 0));
+        LOG.info("Department '{}' arrived from {}", id, bundleOf(ref));
+        coordinate(() -> admit(sid, idProperty == null, department));
+    }
+
+    void removeDepartment(ServiceReference<Department> ref) {
+        services.remove(serviceId(ref));
+        DepartmentStatus gone = departments.remove(serviceId(ref));
+        if (gone == null) {
+            return;
+        }
+        LOG.info("Department '{}' left", gone.id());
+        if (framework.getState() == Bundle.STOPPING) {
+            return; // the platform is shutting down: the department has not been removed
+        }
+        coordinate(() -> {
+            if (gone.state() == DepartmentState.ACTIVE || departments.values().stream().noneMatch(d -> d.id().equals(gone.id()))) {
+                persist(s -> s.markAbsent(gone.id()));
+            }
+            recheckRefused();
+        });
+    }
+
+    private void admit(long sid, boolean missingId, Department department) {
+        DepartmentStatus arrived = departments.get(sid);
+        if (arrived == null) {
+            return; // left before we got to it
+        }
+        String id = arrived.id();
+        Outcome<DepartmentDefinition> read = guarded.call(id, "definition()", () -> department.definition(reader));
+        DepartmentDefinition definition = read.value();
+        List<String> problems = new ArrayList<>();
+        if (missingId) {
+            problems.add("the service has no '" + Department.ID + "' property");
+        }
+        if (read.failed()) {
+            problems.add(read.failure());
+        } else {
+            problems.addAll(judge(sid, id, definition));
+        }
+        update(sid, arrived, definition, problems, read.failed() ? 1 : 0);
+    }
+
+    /** The problems of a definition given what is accepted now; called on the coordination thread only. */
+    private List<String> judge(long sid, String id, DepartmentDefinition definition) {
+        List<String> problems = new ArrayList<>();
+        if (!id.equals(definition.id())) {
+            problems.add("the definition's id '" + definition.id() + "' differs from the service property "
+                    + Department.ID + "='" + id + "'");
+        }
+        departments.entrySet().stream()
+                .filter(e -> e.getKey() != sid && e.getValue().id().equals(id) && e.getValue().state() == DepartmentState.ACTIVE)
+                .findAny()
+                .ifPresent(e -> problems.add("department id '" + id + "' is already provided by " + e.getValue().bundle()));
+        List<DepartmentDefinition> accepted = departments.entrySet().stream()
+                .filter(e -> e.getKey() != sid && e.getValue().state() == DepartmentState.ACTIVE)
+                .map(e -> e.getValue().definition())
+                .toList();
+        problems.addAll(checker.check(definition, accepted));
+        return problems;
+    }
+
+    private void update(long sid, DepartmentStatus before, DepartmentDefinition definition, List<String> problems,
+            int newFailures) {
+        DepartmentState state = problems.isEmpty() ? DepartmentState.ACTIVE : DepartmentState.REFUSED;
+        LocalizedText name = definition != null && definition.name() != null && definition.name().isPresent()
+                ? definition.name() : before.name();
+        DepartmentStatus after = new DepartmentStatus(before.id(), name, state, problems, before.bundle(), Instant.now(),
+                definition, before.failures() + newFailures);
+        if (departments.replace(sid, before, after)) {
+            if (state == DepartmentState.ACTIVE) {
+                LOG.info("Department '{}' accepted with {} matter(s)", after.id(), definition.matters().size());
+            } else {
+                LOG.warn("Department '{}' refused: {}", after.id(), String.join("; ", problems));
+            }
+            record(sid, after);
+        }
+    }
+
+    /** Saves a department's state, unless it is a refused second holder of an active department's id. */
+    private void record(long sid, DepartmentStatus status) {
+        boolean shadowed = departments.entrySet().stream().anyMatch(e -> e.getKey() != sid
+                && e.getValue().id().equals(status.id()) && e.getValue().state() == DepartmentState.ACTIVE);
+        if (!shadowed) {
+            persist(s -> s.save(status));
+        }
+    }
+
+    /** A departure may clear a neighbour's refusal (a duplicate id, a cycle through the leaver). */
+    private void recheckRefused() {
+        departments.forEach((sid, status) -> {
+            if (status.state() == DepartmentState.REFUSED && status.definition() != null) {
+                List<String> problems = judge(sid, status.id(), status.definition());
+                if (problems.isEmpty()) {
+                    update(sid, status, status.definition(), problems, 0);
+                }
+            }
+        });
+    }
+
+    // --- function groups ---------------------------------------------------------
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addFunctionGroupProvider(ServiceReference<FunctionGroupProvider> ref, FunctionGroupProvider provider) {
+        long sid = serviceId(ref);
+        String bundle = bundleOf(ref);
+        coordinate(() -> {
+            Outcome<List<FunctionGroup>> read = guarded.call(bundle, "functionGroups()", () -> provider.functionGroups(reader));
+            List<FunctionGroupStatus> statuses = new ArrayList<>();
+            if (read.failed()) {
+                LOG.warn("Function groups of {} refused: {}", bundle, read.failure());
+                statuses.add(new FunctionGroupStatus(new FunctionGroup("(unreadable)", 0, null, null, null, null), bundle,
+                        List.of(read.failure()), List.of()));
+            } else {
+                for (FunctionGroup g : read.value()) {
+                    List<String> problems = new ArrayList<>(DefinitionChecker.check(g));
+                    boolean taken = groups.values().stream().flatMap(List::stream)
+                            .anyMatch(other -> other.problems().isEmpty() && other.group().id().equals(g.id()))
+                            || statuses.stream().anyMatch(other -> other.group().id().equals(g.id()));
+                    if (taken) {
+                        problems.add("function group '" + g.id() + "' is already contributed by another bundle");
+                    }
+                    statuses.add(new FunctionGroupStatus(g, bundle, problems, List.of()));
+                }
+            }
+            groups.put(sid, statuses);
+        });
+    }
+
+    void removeFunctionGroupProvider(ServiceReference<FunctionGroupProvider> ref) {
+        long sid = serviceId(ref);
+        coordinate(() -> groups.remove(sid));
+    }
+
+    // --- Registry ----------------------------------------------------------------
+
+    @Override
+    public List<DepartmentStatus> departments() {
+        return departments.values().stream().sorted(Comparator.comparing(DepartmentStatus::id)).toList();
+    }
+
+    @Override
+    public Optional<DepartmentStatus> department(String id) {
+        return departments().stream().filter(d -> d.id().equals(id))
+                .min(Comparator.comparing(d -> d.state() == DepartmentState.ACTIVE ? 0 : 1));
+    }
+
+    @Override
+    public List<MatterEntry> matters() {
+        List<MatterEntry> matters = new ArrayList<>();
+        for (DepartmentDefinition d : active().values()) {
+            for (Matter m : d.matters()) {
+                matters.add(new MatterEntry(new MatterKey(d.id(), m.id()), d.name(), m));
+            }
+        }
+        matters.sort(Comparator.comparing(m -> m.key().toString()));
+        return matters;
+    }
+
+    @Override
+    public List<FunctionGroupStatus> functionGroups() {
+        Map<String, DepartmentDefinition> active = active();
+        return groups.values().stream().flatMap(List::stream)
+                .map(s -> s.problems().isEmpty()
+                        ? new FunctionGroupStatus(s.group(), s.bundle(), s.problems(), DefinitionChecker.missing(s.group(), active))
+                        : s)
+                .sorted(Comparator.comparing(s -> s.group().id()))
+                .toList();
+    }
+
+    @Override
+    public List<DepartmentRecord> departmentHistory() {
+        DepartmentStore s = store;
+        if (s == null) {
+            throw new IllegalStateException("the database is not available");
+        }
+        return s.all();
+    }
+
+    @Override
+    public boolean databaseHealthy() {
+        DepartmentStore s = store;
+        return s != null && s.healthy();
+    }
+
+    // --- DepartmentGateway ---------------------------------------------------------
+
+    @Override
+    public Map<String, DataElement> elements(Map<String, DepartmentDefinition> active) {
+        Map<String, DataElement> elements = new HashMap<>(dictionary);
+        active.values().forEach(d -> d.dataElements().forEach(e -> elements.putIfAbsent(e.id(), e)));
+        return elements;
+    }
+
+    @Override
+    public List<Outcome<List<FieldProblem>>> check(List<Check> checks) {
+        return guarded.checks(checks, this::activeService);
+    }
+
+    /** @return the service of the active department with this id, if there is one */
+    private Optional<Department> activeService(String id) {
+        return departments.entrySet().stream()
+                .filter(e -> e.getValue().id().equals(id) && e.getValue().state() == DepartmentState.ACTIVE)
+                .map(e -> services.get(e.getKey())).filter(Objects::nonNull).findFirst();
+    }
+
+    @Override
+    public Map<String, DepartmentDefinition> active() {
+        return departments.values().stream().filter(d -> d.state() == DepartmentState.ACTIVE)
+                .map(DepartmentStatus::definition)
+                .collect(Collectors.toMap(DepartmentDefinition::id, Function.identity(), (a, b) -> a));
+    }
+
+    // --- helpers -----------------------------------------------------------------
+
+    private void persist(Consumer<DepartmentStore> write) {
+        DepartmentStore s = store;
+        if (s == null) {
+            LOG.warn("Database not available; department change not recorded");
+            return;
+        }
+        try {
+            write.accept(s);
+        } catch (RuntimeException e) {
+            LOG.error("Could not record a department change in the database", e);
+        }
+    }
+
+    private static long serviceId(ServiceReference<?> ref) {
+        return (Long) ref.getProperty(Constants.SERVICE_ID);
+    }
+
+    private static String bundleOf(ServiceReference<?> ref) {
+        Bundle b = ref.getBundle();
+        return b == null ? "(stopped bundle)" : b.getSymbolicName() + " " + b.getVersion();
+    }
+}
