@@ -319,6 +319,15 @@ class CasesIT {
         assertEquals("SUBMITTED", events.get(0).get("type").asText());
         assertEquals("applicant", events.get(0).get("actor").asText());
         assertEquals("COMPLETED", events.get(events.size() - 1).get("type").asText());
+
+        // its dossier: nine tasks handed to the departments and nine decisions entered on the desk,
+        // SM3-chained with an SM2-signed head (filled from the event log every 3 s)
+        String verify = "tanghulu:dossier --verify " + r.trackingNumber();
+        Distribution.await(Duration.ofSeconds(30), "the dossier to hold 18 messages", () -> Distribution.is(true,
+                () -> karaf.console(verify).contains("verifies: 18 entries, chain and signed head intact")));
+        String dossier = karaf.console("tanghulu:dossier " + r.trackingNumber());
+        assertEquals(9, dossier.lines().filter(l -> l.contains(" OUT ") && l.contains(" TASK ")).count(), dossier);
+        assertEquals(9, dossier.lines().filter(l -> l.contains(" IN ") && l.contains(" APPROVED ")).count(), dossier);
         Map<Long, String> taskMatter = new HashMap<>();
         view.get("tasks").forEach(t -> taskMatter.put(t.get("id").asLong(), key(t.get("matter"))));
         Map<String, Integer> createdAt = new HashMap<>();

@@ -77,16 +77,9 @@ public class Outbox implements Notifications {
                 return 0;
             }
             Set<String> made = existing(em, events.stream().map(RecordedCaseEvent::position).toList());
-            Instant settled = now.minus(GRACE);
-            long expected = from + 1;
-            boolean gap = false;
+            cursor.lastEventId = CaseEventLog.settled(from, events, now, GRACE);
             int count = 0;
             for (RecordedCaseEvent e : events) {
-                gap |= e.position() != expected && e.at().isAfter(settled);
-                if (!gap) {
-                    cursor.lastEventId = e.position();
-                }
-                expected = e.position() + 1;
                 if (!told(e)) {
                     continue;
                 }

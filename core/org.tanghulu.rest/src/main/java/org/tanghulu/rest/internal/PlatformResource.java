@@ -30,7 +30,6 @@ import org.tanghulu.catalog.DepartmentState;
 import org.tanghulu.catalog.DepartmentStatus;
 import org.tanghulu.catalog.FunctionGroupStatus;
 import org.tanghulu.catalog.Registry;
-import org.tanghulu.staff.StaffTokens;
 
 /** Health and the departments present on the platform. */
 @Component(service = PlatformResource.class)
@@ -47,8 +46,8 @@ public class PlatformResource {
 
     /**
      * The health answer: UP when the platform has finished starting (the framework reached its
-     * beginning start level, so every installed bundle, department or not, has been started) and the
-     * core and its database answer; STARTING (503) before that. {@code calendar} is OK, or
+     * beginning start level, so every installed bundle, department or not, has been started), every
+     * resource of the API is there and the catalog's database answers; STARTING (503) before that. {@code calendar} is OK, or
      * INCOMPLETE with {@code calendarWarning} when time limits run into a year the working-day calendar
      * does not cover (counted Monday to Friday; the platform keeps working).
      */
@@ -63,11 +62,20 @@ public class PlatformResource {
     private CalendarCoverage calendar;
 
     /**
-     * Not called: health answers only once staff logins work (the staff capability's tables are
-     * migrated and its services up), as it did when they were part of the core.
+     * Not called: health answers only once the API's other resources are registered (their services
+     * come before this one's, and the whiteboard takes them in that order), and so once what they
+     * need is up: the case engine, accounts, staff logins, the catalog.
      */
     @Reference
-    private StaffTokens staffTokens;
+    private CaseResource cases;
+    @Reference
+    private TaskResource tasks;
+    @Reference
+    private StaffResource staff;
+    @Reference
+    private CatalogResource catalog;
+    @Reference
+    private OpenApiResource openApi;
 
     private final BundleContext context;
 

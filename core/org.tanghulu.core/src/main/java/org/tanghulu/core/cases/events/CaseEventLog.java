@@ -1,5 +1,7 @@
 package org.tanghulu.core.cases.events;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -27,4 +29,28 @@ public interface CaseEventLog {
 
     /** @return the position of the last event committed so far, {@code 0} if there is none */
     long head();
+
+    /**
+     * How far a listener may move its cursor over events it has read (see the package
+     * documentation on gaps): over every event up to the first gap that may still fill, that is
+     * one whose next event is younger than {@code grace}.
+     *
+     * @param from the cursor the events were read {@linkplain #after(long, int) after}
+     * @param events what {@link #after(long, int)} returned, in order
+     * @param now the time now, by the listener's clock
+     * @param grace how long a missing position may still be a transaction about to commit
+     * @return the new cursor: {@code from} or the position of one of {@code events}
+     * @since 1.1
+     */
+    static long settled(long from, List<RecordedCaseEvent> events, Instant now, Duration grace) {
+        Instant young = now.minus(grace);
+        long cursor = from;
+        for (RecordedCaseEvent e : events) {
+            if (e.position() != cursor + 1 && e.at().isAfter(young)) {
+                break;
+            }
+            cursor = e.position();
+        }
+        return cursor;
+    }
 }

@@ -20,15 +20,16 @@
  * is drawn when an event is written and transactions commit in any order: a reader may see
  * position 12 before 11 commits, and a rolled-back transaction leaves a gap forever. A listener
  * that must see every event leaves its cursor before a young gap (say, one whose next event is
- * less than two minutes old, by {@link RecordedCaseEvent#at()}) and reads again from there;
- * it must then tolerate seeing an event twice (a unique key on what it makes is enough).
+ * less than two minutes old, by {@link RecordedCaseEvent#at()}; {@link CaseEventLog#settled} says
+ * how far) and reads again from there; it must then tolerate seeing an event twice (a unique key
+ * on what it makes is enough).
  *
  * <h2>Versioning</h2>
  * New kinds of events are a minor version: a listener ignores the kinds it does not know (test
  * with {@code instanceof}). Changing a record's components is a major version.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tanghulu.core.cases.events;
 
 import org.osgi.annotation.bundle.Export;
