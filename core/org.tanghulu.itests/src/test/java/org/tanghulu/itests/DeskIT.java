@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -268,6 +269,14 @@ class DeskIT {
         assertTrue(timeline.findElements(By.cssSelector("li[data-type=CORRECTION_REQUESTED]")).size() == 1,
                 timeline.getText());
         assertTrue(browser.driver.findElements(By.cssSelector("form[action*='/tasks/']")).isEmpty(), "read-only");
+        // the exchange dossier: filled from the event log every 3 s, verified as the page is made
+        Distribution.await(Duration.ofSeconds(20), "the dossier to show the correction request", () -> {
+            browser.driver.navigate().refresh();
+            return !browser.driver.findElements(By.cssSelector("#dossier tr[data-kind=CORRECTION_REQUESTED]")).isEmpty();
+        });
+        assertEquals("true", browser.find("#dossier-check").getAttribute("data-intact"), browser.find("#dossier-check").getText());
+        assertEquals(1, browser.driver.findElements(By.cssSelector("#dossier tr[data-direction=IN][data-kind=APPROVED]")).size());
+        assertTrue(browser.driver.findElements(By.cssSelector("#dossier tr[data-direction=OUT][data-kind=TASK]")).size() >= 2);
         browser.screenshot("desk-case");
     }
 

@@ -20,6 +20,9 @@ import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
+import org.tanghulu.exchange.DossierEntry;
+import org.tanghulu.exchange.Dossiers;
+import org.tanghulu.exchange.Verification;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.kernel.time.PlatformTime;
 
@@ -34,11 +37,13 @@ final class CaseData {
     private final Cases cases;
     private final Registry registry;
     private final Procedures procedures;
+    private final Dossiers dossiers;
 
-    CaseData(Cases cases, Registry registry, Procedures procedures) {
+    CaseData(Cases cases, Registry registry, Procedures procedures, Dossiers dossiers) {
         this.cases = cases;
         this.registry = registry;
         this.procedures = procedures;
+        this.dossiers = dossiers;
     }
 
     /** @return the case's values with their labels, in the unified form's order, unknown ones last by id */
@@ -82,6 +87,31 @@ final class CaseData {
             events.add(event);
         }
         return events;
+    }
+
+    /**
+     * @return the case's dossier as the actor may read it: whether the whole chain verifies, and the
+     *         messages of the actor's departments (a supervisor's: all), in Beijing time
+     */
+    Map<String, Object> dossier(Exchange x, String trackingNumber, Actor actor) {
+        Verification verification = dossiers.verify(trackingNumber);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (DossierEntry e : dossiers.entries(trackingNumber)) {
+            if (actor.supervisor() || actor.departments().contains(e.department())) {
+                entries.add(Map.of("sequence", e.sequence(), "at", e.at().toString(),
+                        "when", TIME.format(e.at().atZone(PlatformTime.ZONE)), "mode", e.mode(),
+                        "direction", e.direction().name(), "department", departmentName(x, e.department()), "kind", e.kind(),
+                        "payload", e.payload(), "hash", e.hash().substring(0, 12)));
+            }
+        }
+        Map<String, Object> dossier = new HashMap<>();
+        dossier.put("entries", entries);
+        dossier.put("total", verification.entries());
+        dossier.put("intact", verification.intact());
+        if (!verification.intact()) {
+            dossier.put("problem", verification.problem());
+        }
+        return dossier;
     }
 
     /** Where the names of data elements and materials come from: the group's unified form and the matters. */

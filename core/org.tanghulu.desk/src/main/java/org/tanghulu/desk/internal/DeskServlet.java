@@ -31,6 +31,7 @@ import org.tanghulu.web.PageServlet;
 import org.tanghulu.web.Routes;
 import org.tanghulu.web.Sessions;
 import org.tanghulu.kernel.time.PlatformTime;
+import org.tanghulu.exchange.Dossiers;
 
 /**
  * The officers' and supervisors' pages, under {@code /desk} on the desk port: the route table, the
@@ -74,6 +75,9 @@ public class DeskServlet extends PageServlet {
     @Reference
     private transient Procedures procedures;
 
+    @Reference
+    private transient Dossiers dossiers;
+
     private transient Sessions sessions;
     private transient Routes routes;
 
@@ -86,7 +90,7 @@ public class DeskServlet extends PageServlet {
         sessions = Sessions.of("tanghulu-desk", DeskContext.PATH, config.sessionIdleMinutes(),
                 config.sessionAbsoluteHours(), 10_000);
         Clock clock = Clock.system(PlatformTime.ZONE);
-        CaseData data = new CaseData(cases, registry, procedures);
+        CaseData data = new CaseData(cases, registry, procedures, dossiers);
         WorkListPages work = new WorkListPages(cases, data, clock);
         TaskPages tasks = new TaskPages(cases, data);
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);

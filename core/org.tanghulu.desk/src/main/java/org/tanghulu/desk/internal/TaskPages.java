@@ -75,6 +75,7 @@ final class TaskPages {
         model.put("data", data.data(x, view, labels));
         model.put("materials", data.materials(x, view, labels));
         model.put("events", data.events(task.trackingNumber(), actor));
+        model.put("dossier", data.dossier(x, task.trackingNumber(), actor));
         model.put("canClaim", mine && task.state() == TaskState.READY);
         model.put("canDecide", mine && task.state() == TaskState.CLAIMED && actor.name().equals(task.assignee()));
         model.put("outputs", outputs);
