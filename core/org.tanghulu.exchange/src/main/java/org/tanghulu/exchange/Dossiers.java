@@ -18,4 +18,19 @@ public interface Dossiers {
      * @return what was found; a case without a dossier verifies with 0 entries
      */
     Verification verify(String trackingNumber);
+
+    /**
+     * The case's dossier as a signed text file that anyone can check offline with the platform's
+     * public key (the file names it; see docs/admin-guide.md for the command).
+     *
+     * @return the file's text; a case without messages gives a file without entries
+     * @since 1.1
+     */
+    String signedFile(String trackingNumber);
+
+    /**
+     * @return the platform's SM2 public key (the uncompressed point, hex), which signs every dossier's head
+     * @since 1.1
+     */
+    String publicKey();
 }

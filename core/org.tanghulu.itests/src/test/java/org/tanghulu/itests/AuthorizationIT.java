@@ -94,6 +94,7 @@ class AuthorizationIT {
             new Row(Surface.API, "POST", "/api/cases", true, 201, 201, 201, 201, 201, 201),
             new Row(Surface.API, "GET", "/api/cases/{tn}", false, 401, 200, 404, 200, 404, 200),
             new Row(Surface.API, "GET", "/api/cases/{tn}/events", false, 401, 200, 404, 200, 404, 200),
+            new Row(Surface.API, "GET", "/api/cases/{tn}/dossier", false, 401, 200, 404, 200, 404, 200),
             new Row(Surface.API, "POST", "/api/cases/{tn}/tasks/{task}/correction", true, 404, 200, 404, 404, 404, 404),
             new Row(Surface.API, "GET", "/api/tasks?department=aic", false, 401, 401, 401, 200, 403, 200),
             new Row(Surface.API, "GET", "/api/tasks/overdue", false, 401, 401, 401, 200, 200, 200),

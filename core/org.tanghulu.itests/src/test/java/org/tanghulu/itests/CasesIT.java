@@ -328,6 +328,22 @@ class CasesIT {
         String dossier = karaf.console("tanghulu:dossier " + r.trackingNumber());
         assertEquals(9, dossier.lines().filter(l -> l.contains(" OUT ") && l.contains(" TASK ")).count(), dossier);
         assertEquals(9, dossier.lines().filter(l -> l.contains(" IN ") && l.contains(" APPROVED ")).count(), dossier);
+        // the applicant's signed file verifies offline with the documented command; a changed message is named
+        Answer file = call("GET", "/api/cases/" + r.trackingNumber() + "/dossier", null, ACCESS_KEY, r.accessKey());
+        assertEquals(200, file.status(), file.text());
+        assertTrue(file.raw().headers().firstValue("Content-Disposition").orElse("").contains("dossier-" + r.trackingNumber()));
+        Path saved = Files.createTempFile("dossier", ".txt");
+        Files.writeString(saved, file.text());
+        String key = karaf.console("tanghulu:dossier --key").lines().map(String::strip).filter(l -> l.matches("04[0-9a-f]{128}"))
+                .findFirst().orElseThrow();
+        Distribution.Ran ok = verifyOffline(saved, key);
+        assertEquals(0, ok.exit(), ok.out());
+        assertTrue(ok.out().contains("verifies: 18 entries"), ok.out());
+        Files.writeString(saved, file.text().replaceFirst("(?m)^(entry 2 \\S+ \\S+ \\S+ \\S+ \\S+ \\S+ )\\S+$", "$1e30="));
+        Distribution.Ran forged = verifyOffline(saved, key);
+        assertEquals(1, forged.exit(), forged.out());
+        assertTrue(forged.out().contains("entry 2 ("), forged.out());
+        assertEquals(1, verifyOffline(saved, "04" + "ab".repeat(64)).exit(), "a key other than the platform's is refused");
         Map<Long, String> taskMatter = new HashMap<>();
         view.get("tasks").forEach(t -> taskMatter.put(t.get("id").asLong(), key(t.get("matter"))));
         Map<String, Integer> createdAt = new HashMap<>();
@@ -969,6 +985,17 @@ class CasesIT {
             json = MissingNode.getInstance();
         }
         return new Answer(response.statusCode(), json, response);
+    }
+
+    /** Runs the offline dossier verifier as docs/admin-guide.md gives it, with the distribution's jars. */
+    private Distribution.Ran verifyOffline(Path file, String key) throws Exception {
+        Path system = karaf.home.resolve("system");
+        String classpath = Files.walk(system).filter(p -> p.getFileName().toString().matches(
+                "org\\.tanghulu\\.exchange-.*\\.jar|bcprov-jdk18on-.*\\.jar")).map(Path::toString)
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return Distribution.runRaw(karaf.home, List.of(java, "-cp", classpath,
+                "org.tanghulu.exchange.internal.DossierFile", file.toString(), key), Map.of());
     }
 
     private JsonNode staffGet(String path, String... auth) throws IOException {

@@ -386,7 +386,7 @@ final class Distribution implements AutoCloseable {
     record Ran(int exit, String out) {
     }
 
-    private static Ran runRaw(Path dir, List<String> command, Map<String, String> env) throws Exception {
+    static Ran runRaw(Path dir, List<String> command, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();

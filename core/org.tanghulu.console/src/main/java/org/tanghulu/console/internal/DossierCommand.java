@@ -13,14 +13,20 @@ import org.tanghulu.exchange.DossierEntry;
 import org.tanghulu.exchange.Dossiers;
 import org.tanghulu.exchange.Verification;
 
-/** {@code tanghulu:dossier [--verify] TRACKING_NUMBER}: a case's messages with the departments, or whether they verify. */
+/**
+ * {@code tanghulu:dossier [--verify] TRACKING_NUMBER}: a case's messages with the departments, or whether they
+ * verify; {@code tanghulu:dossier --key}: the platform's public key, which checks dossier files offline.
+ */
 @Service
 @Command(scope = "tanghulu", name = "dossier", description = "Shows a case's dossier (every message between the platform and"
         + " the departments, chained with SM3, signed with SM2); with --verify, checks it and names the first broken link")
 public class DossierCommand implements Action {
 
-    @Argument(index = 0, name = "trackingNumber", required = true, description = "The case, e.g. TH20260302000001")
+    @Argument(index = 0, name = "trackingNumber", description = "The case, e.g. TH20260302000001")
     String trackingNumber;
+
+    @Option(name = "--key", description = "Print the platform's SM2 public key (hex), which checks dossier files offline")
+    boolean key;
 
     @Option(name = "--verify", description = "Check the chain and the head's signature instead of listing the entries")
     boolean verify;
@@ -30,6 +36,14 @@ public class DossierCommand implements Action {
 
     @Override
     public Object execute() {
+        if (key) {
+            Terminal.out().println(dossiers.publicKey());
+            return null;
+        }
+        if (trackingNumber == null) {
+            Terminal.out().println("Name a case (tanghulu:dossier TH...), or ask for the platform's key (tanghulu:dossier --key).");
+            return null;
+        }
         if (verify) {
             Verification v = dossiers.verify(trackingNumber);
             Terminal.out().println(v.intact()

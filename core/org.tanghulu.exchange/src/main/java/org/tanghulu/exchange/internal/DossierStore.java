@@ -116,9 +116,19 @@ public class DossierStore implements Dossiers {
         });
     }
 
-    /** @return the platform's public key (hex, uncompressed point), for verifying offline */
-    String publicKey() {
+    @Override
+    public String publicKey() {
         return key().publicHex();
+    }
+
+    @Override
+    public String signedFile(String trackingNumber) {
+        String key = publicKey();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            DossierHeadEntity head = em.find(DossierHeadEntity.class, trackingNumber);
+            return DossierFile.write(trackingNumber, key, rows(em, trackingNumber), head == null ? 0 : head.entries,
+                    head == null ? null : head.hash, head == null ? null : head.signature);
+        });
     }
 
     /** The platform's key: read once, made by the first node that finds none. */

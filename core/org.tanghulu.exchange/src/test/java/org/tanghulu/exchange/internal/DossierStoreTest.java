@@ -125,4 +125,30 @@ class DossierStoreTest {
         assertEquals(1L, (long) db.txExpr(TransactionType.Supports,
                 em -> em.createQuery("select count(k) from KeyEntity k", Long.class).getSingleResult()));
     }
+
+    @Test
+    void theSignedFileVerifiesOfflineAndNamesTampering() {
+        relay.relay(T.plusSeconds(600));
+        String file = store.signedFile(CASE.trackingNumber());
+        DossierFile.Checked ok = DossierFile.check(file);
+        assertNull(ok.problem());
+        assertEquals(2, ok.entries());
+        assertEquals(store.publicKey(), ok.publicKey());
+
+        // a payload changed in the file (the Base64 of entry 2 replaced by another's)
+        String[] lines = file.split("\n");
+        String[] second = lines[4].split(" ");
+        second[8] = java.util.Base64.getEncoder().encodeToString("{\"forged\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        lines[4] = String.join(" ", second);
+        assertTrue(DossierFile.check(String.join("\n", lines)).problem().startsWith("entry 2 (APPROVED, aic)"));
+        // the last entry dropped
+        String dropped = file.lines().filter(l -> !l.startsWith("entry 2 ")).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(DossierFile.check(dropped).problem().startsWith("entries 2 to 2 were deleted"));
+        // not a dossier at all
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DossierFile.check("hello"));
+        assertTrue(e.getMessage().startsWith("line 1: not a Tanghulu dossier file"), e.getMessage());
+        // a case without messages: a file without entries, which verifies
+        assertNull(DossierFile.check(store.signedFile("TH-NONE")).problem());
+    }
 }

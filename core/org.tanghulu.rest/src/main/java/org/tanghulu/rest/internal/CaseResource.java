@@ -28,6 +28,7 @@ import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.staff.StaffTokens;
+import org.tanghulu.exchange.Dossiers;
 
 /**
  * Cases: submit, follow, answer a correction. The applicant reaches a case with its
@@ -67,6 +68,9 @@ public class CaseResource {
     @Reference
     private StaffTokens tokens;
 
+    @Reference
+    private Dossiers dossiers;
+
     /** @return 201 with the receipt; 200 with the first receipt if the submission key was used before */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,6 +95,17 @@ public class CaseResource {
     public List<CaseEvent> events(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return key != null ? cases.events(tracking, key, null) : cases.events(tracking, null, Staff.authenticate(tokens, authorization));
+    }
+
+    /** @return the case's signed dossier file, for the applicant (access key) or staff who may read the case */
+    @GET
+    @Path("{tracking}/dossier")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    public Response dossier(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        get(tracking, key, authorization); // who may read the case may read its dossier
+        return Response.ok(dossiers.signedFile(tracking))
+                .header("Content-Disposition", "attachment; filename=\"dossier-" + tracking + ".txt\"").build();
     }
 
     @POST
