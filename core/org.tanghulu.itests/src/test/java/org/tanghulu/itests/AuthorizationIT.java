@@ -106,6 +106,7 @@ class AuthorizationIT {
             new Row(Surface.PORTAL, "GET", "/cases", false, 303, 200, 200, 303, 303, 303),
             new Row(Surface.PORTAL, "GET", "/cases/{ptn}", false, 303, 200, 404, 303, 303, 303),
             new Row(Surface.PORTAL, "GET", "/cases/{ptn}/receipt", false, 303, 200, 404, 303, 303, 303),
+            new Row(Surface.PORTAL, "GET", "/cases/{ptn}/dossier", false, 303, 200, 404, 303, 303, 303),
             new Row(Surface.PORTAL, "GET", "/groups/" + GROUP + "/apply?from={ptn}", false, 303, 200, 404, 303, 303, 303),
             new Row(Surface.DESK, "GET", "/desk/", false, 303, 303, 303, 200, 200, 200),
             new Row(Surface.DESK, "GET", "/desk/tasks/{task}", false, 303, 303, 303, 200, 404, 200),

@@ -25,6 +25,7 @@ import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.Texts;
+import org.tanghulu.exchange.Dossiers;
 
 /**
  * The applicant's cases: the list, the receipt, a case's page with its timeline, and the answers to a
@@ -37,12 +38,14 @@ final class CasePages {
     private final Procedures procedures;
     private final Cases cases;
     private final CatalogPages catalog;
+    private final Dossiers dossiers;
 
-    CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog) {
+    CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog, Dossiers dossiers) {
         this.registry = registry;
         this.procedures = procedures;
         this.cases = cases;
         this.catalog = catalog;
+        this.dossiers = dossiers;
     }
 
     /** {@code GET /cases}. */
@@ -76,6 +79,19 @@ final class CasePages {
         model.put("tn", view.trackingNumber());
         model.put("group", x.texts().pick(view.groupName()));
         x.render("receipt.ftlh", model);
+    }
+
+    /** {@code GET /cases/{tn}/dossier}: the case's signed exchange dossier, as a file (docs/admin-guide.md checks it offline). */
+    void dossier(Exchange x) throws IOException {
+        Optional<Applicant> me = AccountPages.loggedIn(x);
+        if (me.isEmpty()) {
+            return;
+        }
+        String tn = x.pathParam("tn");
+        cases.applicantView(tn, cases.accessKey(tn, me.get().id())); // only the owner's case
+        x.response().setContentType("text/plain;charset=UTF-8");
+        x.response().setHeader("Content-Disposition", "attachment; filename=\"dossier-" + tn + ".txt\"");
+        x.response().getWriter().write(dossiers.signedFile(tn));
     }
 
     /** {@code GET /cases/{tn}}. */

@@ -31,6 +31,7 @@ import org.tanghulu.web.Routes;
 import org.tanghulu.web.Sessions;
 import org.tanghulu.web.Texts;
 import org.tanghulu.kernel.time.PlatformTime;
+import org.tanghulu.exchange.Dossiers;
 
 /**
  * The applicant portal's pages, at the root of the portal port: the route table and what every page
@@ -71,6 +72,8 @@ public class PortalServlet extends PageServlet {
     @Reference
     private transient Accounts accounts;
     @Reference
+    private transient Dossiers dossiers;
+    @Reference
     private transient LoginThrottle throttle;
 
     private transient Sessions sessions;
@@ -87,7 +90,7 @@ public class PortalServlet extends PageServlet {
         CatalogPages catalog = new CatalogPages(registry, procedures, Needs.load());
         AccountPages account = new AccountPages(accounts);
         ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog);
-        CasePages mine = new CasePages(registry, procedures, cases, catalog);
+        CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers);
         LoginFlow<Account> login = LoginFlow.builder(throttle, Audience.APPLICANT,
                 (user, password) -> accounts.authenticate(user, new String(password)))
                 .principal(a -> new Applicant(a.id(), a.name()))
@@ -110,6 +113,7 @@ public class PortalServlet extends PageServlet {
                 .get("/cases", mine::list)
                 .get("/cases/" + CASE, mine::page)
                 .get("/cases/" + CASE + "/receipt", mine::receipt)
+                .get("/cases/" + CASE + "/dossier", mine::dossier)
                 .post("/cases/" + CASE + "/rating", mine::rate)
                 .post("/cases/" + CASE + "/tasks/{task:\\d{1,18}}/correction", mine::correct)
                 .build();
