@@ -10,8 +10,9 @@ import java.time.Instant;
  * @param mode how it travelled: {@code MANUAL} (the desk) for now
  * @param direction {@link Direction#OUT} to a department, {@link Direction#IN} from one
  * @param department the department's id
- * @param kind what it is: {@code TASK} (a task handed over with the application's data),
- *        {@code APPROVED}, {@code REJECTED}, {@code CORRECTION_REQUESTED} (a department's answer)
+ * @param kind what it is: to a department {@code TASK} (a task handed over), {@code CORRECTED} (the
+ *        applicant's answer to a correction request), {@code CANCELLED} (a task withdrawn); from one
+ *        {@code APPROVED}, {@code REJECTED}, {@code CORRECTION_REQUESTED}
  * @param payload the message itself, as JSON
  * @param hash the SM3 chain value after this entry (hex): of the previous one's and this content
  */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import javax.persistence.LockModeType;
 
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.core.cases.events.CaseEventLog;
 import org.tanghulu.core.cases.events.RecordedCaseEvent;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.CorrectionAnswered;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.CorrectionRequested;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCancelled;
@@ -29,8 +31,8 @@ import org.tanghulu.kernel.json.Json;
 
 /**
  * Fills the dossiers from the case event log, every few seconds (the Karaf scheduler's whiteboard,
- * never two at once), with its own cursor: a task handed to a department is a message OUT, an
- * officer's decision on the desk a manual entry IN. Every department is on the desk (MANUAL) for now.
+ * never two at once), with its own cursor: a task handed to a department, its withdrawal and the
+ * applicant's corrected data are messages OUT; an officer's decision on the desk a manual entry IN. Every department is on the desk (MANUAL) for now.
  * Each message is appended in its own transaction (a message already there is skipped), then the
  * cursor moves over what is settled ({@link CaseEventLog#settled}).
  */
@@ -89,6 +91,10 @@ public class DossierRelay implements Runnable {
         if (e instanceof TaskCreated t) {
             return entry(e, Direction.OUT, t.task(), "TASK", Map.of("promisedDue", t.promisedDue(),
                     "statutoryDue", t.statutoryDue(), "group", e.caseRef().group(), "groupVersion", e.caseRef().groupVersion()));
+        }
+        if (e instanceof CorrectionAnswered t) {
+            return entry(e, Direction.OUT, t.task(), "CORRECTED", withMessage(Map.of("corrected", new TreeSet<>(t.corrected()),
+                    "handedIn", new TreeSet<>(t.handedIn()), "promisedDue", t.promisedDue()), t.note()));
         }
         if (e instanceof TaskCancelled t) {
             return entry(e, Direction.OUT, t.task(), "CANCELLED", Map.of("before", t.before().name()));

@@ -91,6 +91,20 @@ class DossierStoreTest {
     }
 
     @Test
+    void aCorrectionGoesBothWays() {
+        log.add(new RecordedCaseEvent.CorrectionRequested(5, T.plusSeconds(70), "wang", CASE, AIC, "请补正名称",
+                List.of("enterprise-name"), LocalDate.of(2026, 12, 2)));
+        log.add(new RecordedCaseEvent.CorrectionAnswered(6, T.plusSeconds(80), "applicant", CASE, AIC, java.util.Set.of("enterprise-name"),
+                java.util.Set.of(), 1, LocalDate.of(2026, 12, 10), null));
+        assertEquals(4, relay.relay(T.plusSeconds(600)));
+        List<DossierEntry> entries = store.entries(CASE.trackingNumber());
+        assertEquals("IN CORRECTION_REQUESTED", entries.get(2).direction() + " " + entries.get(2).kind());
+        assertEquals("OUT CORRECTED", entries.get(3).direction() + " " + entries.get(3).kind());
+        assertTrue(entries.get(3).payload().contains("\"corrected\":[\"enterprise-name\"]"), entries.get(3).payload());
+        assertNull(store.verify(CASE.trackingNumber()).problem());
+    }
+
+    @Test
     void aYoungGapHoldsTheCursorButNotTheMessages() {
         log.remove(2); // position 3 not committed yet, and position 4 is young
         assertEquals(2, relay.relay(T.plusSeconds(61)));
