@@ -41,7 +41,10 @@ final class DossierChain {
 
     /**
      * @param entries the stored entries, ordered by sequence
-     * @param signedEntries, lastHash, signature the stored head; {@code signature} is {@code null} if there is no head
+     * @param signedEntries the number of entries the stored head counts
+     * @param lastHash the last hash the stored head names
+     * @param signature the head's SM2 signature; {@code null} if there is no head
+     * @param key the platform's key, which checks the signature
      * @return the first broken link in words, or {@code null} if the dossier verifies
      */
     static String verify(String trackingNumber, List<DossierEntry> entries, int signedEntries, String lastHash,

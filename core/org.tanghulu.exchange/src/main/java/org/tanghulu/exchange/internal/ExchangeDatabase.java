@@ -1,6 +1,5 @@
 package org.tanghulu.exchange.internal;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -11,18 +10,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tanghulu.kernel.store.OwnTables;
-import org.tanghulu.kernel.store.Sequences;
 
 /**
  * The exchange tables on a current schema ({@link OwnTables}: {@code db/exchange}, history
- * {@code flyway_history_exchange}), migrated on activation before any service of this bundle
- * runs, and their id sequence caught up after a crash. Own persistence unit {@code tanghulu-exchange}.
+ * {@code flyway_history_exchange}, the id sequence caught up after a crash), migrated on activation
+ * before any service of this bundle runs. Own persistence unit {@code tanghulu-exchange}.
  */
 @Component(service = ExchangeDatabase.class)
 public class ExchangeDatabase {
 
     static final OwnTables TABLES = new OwnTables("exchange", "classpath:db/exchange", "flyway_history_exchange",
-            List.of("dossier_entry", "dossier_head", "exchange_key", "exchange_cursor"), "no earlier bundle");
+            List.of("dossier_entry", "dossier_head", "exchange_key", "exchange_cursor"), "no earlier bundle",
+            Map.of("dossier_entry_seq", "dossier_entry.id"));
 
     private final JpaTemplate jpa;
 
@@ -30,11 +29,6 @@ public class ExchangeDatabase {
     public ExchangeDatabase(@Reference(target = "(osgi.jndi.service.name=tanghulu)") DataSource dataSource,
             @Reference(target = "(osgi.unit.name=tanghulu-exchange)") JpaTemplate jpa) {
         TABLES.migrate(dataSource, ExchangeDatabase.class.getClassLoader());
-        try {
-            Sequences.catchUp(dataSource, Map.of("dossier_entry_seq", "dossier_entry.id"));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not check dossier_entry_seq: " + e.getMessage(), e);
-        }
         this.jpa = jpa;
     }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -23,20 +24,25 @@ import org.slf4j.LoggerFactory;
  * @param history the bundle's own Flyway history table ({@code "flyway_history_staff"})
  * @param madeByV1 the tables the bundle's V1 makes; a database made before the split has them all
  * @param madeBefore what made them before the split, for the history ({@code "org.tanghulu.core V5"})
+ * @param sequences the id sequences of these tables, to the {@code "table.column"} each numbers: caught
+ *        up after the migrations ({@link Sequences#catchUp})
  */
-public record OwnTables(String name, String location, String history, List<String> madeByV1, String madeBefore) {
+public record OwnTables(String name, String location, String history, List<String> madeByV1, String madeBefore,
+        Map<String, String> sequences) {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnTables.class);
 
     /**
-     * Migrates the tables with the migrations the class loader sees. Where there is no history of
+     * Migrates the tables with the migrations the class loader sees, then moves any of their id
+     * sequences that is behind its stored ids past them (H2 after a crash). Where there is no history of
      * this bundle yet but every table V1 makes exists (made before the split, recorded in another
      * bundle's history), the history starts with V1 as its baseline and V1 is not run again. A
      * database with only some of them is refused: no release left that state.
      *
      * @param bundle the bundle's class loader, which holds the migrations
      * @return the version the tables are at
-     * @throws IllegalStateException if only some of V1's tables exist, or the database cannot be read
+     * @throws IllegalStateException if only some of V1's tables exist, or the database cannot be read or
+     *         a sequence not moved
      */
     public String migrate(DataSource dataSource, ClassLoader bundle) {
         var config = Flyway.configure(bundle).dataSource(dataSource).locations(location).table(history);
@@ -63,6 +69,15 @@ public record OwnTables(String name, String location, String history, List<Strin
         var result = flyway.migrate();
         LOG.info("The {} tables at version {} ({} migration(s) applied now)", name, result.targetSchemaVersion,
                 result.migrationsExecuted);
+        try {
+            int moved = Sequences.catchUp(dataSource, sequences);
+            if (moved > 0) {
+                LOG.warn("{} id sequence(s) of the {} tables were behind their stored ids (an H2 file reopened after a crash)"
+                        + " and were moved past them", moved, name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the " + name + " tables' id sequences: " + e.getMessage(), e);
+        }
         return result.targetSchemaVersion;
     }
 

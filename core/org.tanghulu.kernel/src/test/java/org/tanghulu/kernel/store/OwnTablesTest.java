@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class OwnTablesTest {
 
     private static final OwnTables OWNED = new OwnTables("owned", "classpath:db/owned", "flyway_history_owned",
-            List.of("owned_a", "owned_b"), "the old bundle's V7");
+            List.of("owned_a", "owned_b"), "the old bundle's V7", Map.of());
 
     private static JdbcDataSource fresh() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();

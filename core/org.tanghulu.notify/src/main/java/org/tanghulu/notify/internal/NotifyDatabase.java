@@ -1,6 +1,5 @@
 package org.tanghulu.notify.internal;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -10,16 +9,13 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tanghulu.core.cases.events.CaseEventLog;
 import org.tanghulu.kernel.store.OwnTables;
-import org.tanghulu.kernel.store.Sequences;
 
 /**
  * The notification tables on a current schema ({@link OwnTables}: {@code db/notify}, history
- * {@code flyway_history_notify}), migrated on activation before any service of this bundle runs,
- * and their id sequence caught up after a crash. Own persistence unit {@code tanghulu-notify} in
+ * {@code flyway_history_notify}, the id sequence caught up after a crash), migrated on activation
+ * before any service of this bundle runs. Own persistence unit {@code tanghulu-notify} in
  * the platform's one database. Starts after the case event log, whose table the cursor's first
  * row and V2 read.
  */
@@ -28,9 +24,8 @@ public class NotifyDatabase {
 
     /** The tables V1 makes, which databases made before the split already have (the core's old V4). */
     static final OwnTables TABLES = new OwnTables("notification", "classpath:db/notify", "flyway_history_notify",
-            List.of("notification", "notification_cursor"), "org.tanghulu.core V4");
-
-    private static final Logger LOG = LoggerFactory.getLogger(NotifyDatabase.class);
+            List.of("notification", "notification_cursor"), "org.tanghulu.core V4",
+            Map.of("notification_seq", "notification.id"));
 
     private final JpaTemplate jpa;
 
@@ -38,13 +33,6 @@ public class NotifyDatabase {
     public NotifyDatabase(@Reference(target = "(osgi.jndi.service.name=tanghulu)") DataSource dataSource,
             @Reference(target = "(osgi.unit.name=tanghulu-notify)") JpaTemplate jpa, @Reference CaseEventLog events) {
         TABLES.migrate(dataSource, NotifyDatabase.class.getClassLoader());
-        try {
-            if (Sequences.catchUp(dataSource, Map.of("notification_seq", "notification.id")) > 0) {
-                LOG.warn("notification_seq was behind the stored ids (an H2 file reopened after a crash) and was moved past them");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not check notification_seq: " + e.getMessage(), e);
-        }
         this.jpa = jpa;
     }
 

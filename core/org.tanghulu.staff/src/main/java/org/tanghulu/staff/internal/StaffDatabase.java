@@ -1,6 +1,7 @@
 package org.tanghulu.staff.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -21,7 +22,7 @@ public class StaffDatabase {
 
     /** The tables V1 makes, which databases made before the split already have (the core's old V5). */
     static final OwnTables TABLES = new OwnTables("staff", "classpath:db/staff", "flyway_history_staff",
-            List.of("login_failure", "staff_token"), "org.tanghulu.core V5");
+            List.of("login_failure", "staff_token"), "org.tanghulu.core V5", Map.of());
 
     private final JpaTemplate jpa;
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -31,7 +32,7 @@ public class CatalogDatabase {
 
     /** The table V1 makes, which databases made before the split already have (the core's old V1). */
     static final OwnTables TABLES = new OwnTables("catalog", "classpath:db/catalog", "flyway_history_catalog",
-            List.of("department"), "org.tanghulu.core V1");
+            List.of("department"), "org.tanghulu.core V1", Map.of());
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
 
