@@ -28,8 +28,12 @@ import org.tanghulu.api.definition.DepartmentDefinition;
  * out or throws is recorded against the department and does not reach the core. Calls
  * may come from several threads at once, so implementations must be thread-safe.
  *
- * <p><b>A department must never</b> block for long (network calls belong in the
- * exchange adapter, not here), start threads or timers it does not stop when its
+ * <p><b>A department's own system</b> takes part through an
+ * {@link org.tanghulu.api.exchange.ExchangeAdapter} registered with the same id; the platform
+ * makes the network calls.
+ *
+ * <p><b>A department must never</b> block for long (network calls are the platform's, through
+ * the exchange adapter, not here), start threads or timers it does not stop when its
  * component is deactivated, keep static state that pins its class loader, or return
  * {@code null}.
  */

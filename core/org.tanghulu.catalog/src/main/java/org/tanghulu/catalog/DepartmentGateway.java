@@ -48,4 +48,17 @@ public interface DepartmentGateway {
     default Outcome<List<FieldProblem>> check(String department, String matter, Map<String, String> values) {
         return check(List.of(new Check(department, matter, values))).get(0);
     }
+
+    /**
+     * Runs other code a department registered (its exchange adapter, say) through the same guarded
+     * path as {@link #check}: the department's bounded slots and the call timeout. The department
+     * need not be active: an adapter may outlive its department for a moment.
+     *
+     * @param department whose code it is; its slots are used
+     * @param what what is called, for the failure text (e.g. {@code "mode(statistical-registration)"})
+     * @param code the call
+     * @return its value, or a failure (time-out, exception, department busy, {@code null} returned)
+     * @since 1.1
+     */
+    <T> Outcome<T> call(String department, String what, java.util.concurrent.Callable<T> code);
 }

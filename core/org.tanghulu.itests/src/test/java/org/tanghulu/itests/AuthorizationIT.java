@@ -54,8 +54,11 @@ class AuthorizationIT {
         }
     }
 
-    /** Where a request goes: the JSON API, the portal's pages, the desk's pages. */
-    enum Surface { API, PORTAL, DESK }
+    /**
+     * Where a request goes: the JSON API, the portal's pages, the desk's pages, the departments' systems' callbacks
+     * on the internal (desk) port, which only a system's HMAC signature opens: no role has it.
+     */
+    enum Surface { API, PORTAL, DESK, EXCHANGE }
 
     /**
      * One row: a request and the status each role gets, in {@link Role} order. 303 is a redirect to the login page
@@ -112,7 +115,11 @@ class AuthorizationIT {
             new Row(Surface.DESK, "GET", "/desk/tasks/{task}", false, 303, 303, 303, 200, 404, 200),
             new Row(Surface.DESK, "GET", "/desk/supervision", false, 303, 303, 303, 403, 403, 200),
             new Row(Surface.DESK, "GET", "/desk/supervision/aic", false, 303, 303, 303, 403, 403, 200),
-            new Row(Surface.DESK, "GET", "/desk/cases/{tn}", false, 303, 303, 303, 403, 403, 200));
+            new Row(Surface.DESK, "GET", "/desk/cases/{tn}", false, 303, 303, 303, 403, 403, 200),
+            new Row(Surface.EXCHANGE, "POST", "/exchange/callback/stats", false, 401, 401, 401, 401, 401, 401),
+            new Row(Surface.EXCHANGE, "POST", "/exchange/callback/aic", false, 401, 401, 401, 401, 401, 401),
+            // callbacks are never served on the public port: the portal takes it for a form without its CSRF token
+            new Row(Surface.API, "POST", "/exchange/callback/stats", false, 403, 403, 403, 403, 403, 403));
 
     private Distribution karaf;
     private ObjectNode demoApplication;
@@ -224,6 +231,7 @@ class AuthorizationIT {
             case API -> api(row.method(), path, body(row, f), credentials(role, f));
             case PORTAL -> page(sessions.get(role), karaf.portal(path), role, Surface.PORTAL);
             case DESK -> page(sessions.get(role), karaf.desk(path.substring("/desk".length())), role, Surface.DESK);
+            case EXCHANGE -> callback(path, credentials(role, f));
         };
     }
 
@@ -250,6 +258,18 @@ class AuthorizationIT {
         assertEquals(200, login.statusCode(), login.body());
         return api("POST", row.path(), null, "Authorization",
                 "Bearer " + Distribution.JSON.readTree(login.body()).get("token").asText());
+    }
+
+    /** A callback with the role's credentials (and no system's signature) on the internal port. */
+    private HttpResponse<String> callback(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.deskPort + path))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answerId\":\"a\",\"task\":" + caseA.task()
+                        + ",\"kind\":\"APPROVED\"}"));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The JSON a row's POST sends: a new application, a correction, a rejection. */
@@ -357,6 +377,11 @@ class AuthorizationIT {
     }
 
     private void deskLogin(HttpClient session, String user) throws Exception {
+        deskLogin(karaf, session, user);
+    }
+
+    /** Logs {@code user} (password {@link Distribution#STAFF_PASSWORD}) in to the desk in {@code session}, as the login form does. */
+    static void deskLogin(Distribution karaf, HttpClient session, String user) throws Exception {
         String csrf = csrf(session, karaf.desk("/login"));
         HttpResponse<String> r = post(session, karaf.desk("/login"), Map.of("_csrf", csrf, "user", user,
                 "password", Distribution.STAFF_PASSWORD));

@@ -538,7 +538,7 @@ public final class Benchmark {
         s.append(" |\n");
     }
 
-    static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
+    static <T> double median(List<T> runs, ToDoubleFunction<T> metric) {
         double[] v = runs.stream().mapToDouble(metric).sorted().toArray();
         if (v.length == 0) {
             return Double.NaN;

@@ -185,12 +185,25 @@ final class Distribution implements AutoCloseable {
 
     /** Starts {@code bin/karaf server} and waits until {@code /api/health} answers 200; returns how long that took. */
     Duration start() throws Exception {
+        return start("bin/karaf", Map.of());
+    }
+
+    /**
+     * Starts the README's demo ({@code bin/tanghulu-demo server}: the demo department system of stats and
+     * qts on {@code systemPort}, then the platform) and waits as {@link #start()} does.
+     */
+    Duration startDemo(int systemPort) throws Exception {
+        return start("bin/tanghulu-demo", Map.of("TANGHULU_DEMO_SYSTEM_PORT", String.valueOf(systemPort)));
+    }
+
+    private Duration start(String script, Map<String, String> env) throws Exception {
         Instant begin = Instant.now();
-        process = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+        ProcessBuilder builder = new ProcessBuilder(home.resolve(script).toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.out").toFile())
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()));
+        builder.environment().putAll(env);
+        process = builder.start();
         Process started = process;
         // a test JVM that dies must not leave a platform running on the machine
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -205,6 +218,18 @@ final class Distribution implements AutoCloseable {
             }
         });
         return Duration.between(begin, Instant.now());
+    }
+
+    /**
+     * @return the CPU time (user and system) the platform's JVM has used so far, from {@code /proc}; the demo's
+     *         department system, a process of its own, is not counted
+     */
+    long platformCpuMillis() throws IOException {
+        ProcessHandle jvm = process.descendants().filter(p -> p.info().commandLine().orElse("")
+                .contains("org.apache.karaf.main.Main")).findFirst().orElseThrow(() -> new IllegalStateException("no Karaf JVM"));
+        String stat = Files.readString(Path.of("/proc/" + jvm.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in ticks of 10 ms (CLK_TCK 100)
     }
 
     /** Stops the platform the way an admin does (SIGTERM to Karaf's JVM) and waits until every process of it has ended. */
@@ -398,13 +423,20 @@ final class Distribution implements AutoCloseable {
         return new Ran(p.exitValue(), out);
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** @return a port free now and never handed out before in this JVM (the system may give one port twice in a row) */
+    static synchronized int freePort() {
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 
     /** Stops the platform, unless it is the {@link #shared()} one, which runs until the test JVM ends. */
     @Override

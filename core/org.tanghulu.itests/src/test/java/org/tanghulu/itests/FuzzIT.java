@@ -119,7 +119,15 @@ class FuzzIT {
         HttpClient desk = client();
         sessions.put("desk", desk);
         slots.put("{CSRF-desk}", token(desk, karaf.desk("/login")));
+        // a linked department system, so that signed callbacks ({SIGN}) reach the parser
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("fuzz", ".secret");
+        java.nio.file.Files.writeString(secret, SYSTEM_SECRET);
+        String linked = karaf.console("tanghulu:exchange-link --secret-file " + secret + " stats http://127.0.0.1:9/stats");
+        assertTrue(linked.contains("linked"), linked);
     }
+
+    /** The shared secret of the department system linked for the probes on port {@code exchange}. */
+    private static final String SYSTEM_SECRET = "fuzz-" + UUID.randomUUID() + "-system-secret";
 
     private List<Probe> corpus() throws Exception {
         List<Probe> probes = new ArrayList<>();
@@ -301,14 +309,19 @@ class FuzzIT {
     }
 
     private HttpResponse<String> send(Probe p) throws Exception {
-        String base = p.port().equals("desk") ? karaf.desk("") : karaf.portal("");
+        slots.put("{NOW}", String.valueOf(java.time.Instant.now().getEpochSecond()));
+        String base = p.port().equals("desk") ? karaf.desk("")
+                : p.port().equals("exchange") ? "http://127.0.0.1:" + karaf.deskPort : karaf.portal("");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + fill(p.path(), p.port())))
                 .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(60));
         byte[] body = p.body() == null ? null
                 : p.body().length < 2_000_000 ? fill(new String(p.body(), StandardCharsets.ISO_8859_1), p.port())
                         .getBytes(StandardCharsets.ISO_8859_1) : p.body();
         request.method(p.method(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        p.headers().forEach((name, value) -> request.header(name, fill(value, p.port())));
+        p.headers().forEach((name, value) -> request.header(name, "{SIGN}".equals(value)
+                ? org.tanghulu.simulator.DepartmentSystem.sign(SYSTEM_SECRET, fill(p.headers().get("X-Tanghulu-Timestamp"),
+                        p.port()), body == null ? new byte[0] : body)
+                : fill(value, p.port())));
         HttpClient client = sessions.getOrDefault(p.port(), sessions.get("anonymous"));
         return (client == null ? plain() : client).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

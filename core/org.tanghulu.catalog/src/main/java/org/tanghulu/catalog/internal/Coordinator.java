@@ -356,6 +356,11 @@ public class Coordinator implements Registry, DepartmentGateway {
         return guarded.checks(checks, this::activeService);
     }
 
+    @Override
+    public <T> Outcome<T> call(String department, String what, java.util.concurrent.Callable<T> code) {
+        return guarded.call(department, what, code);
+    }
+
     /** @return the service of the active department with this id, if there is one */
     private Optional<Department> activeService(String id) {
         return departments.entrySet().stream()

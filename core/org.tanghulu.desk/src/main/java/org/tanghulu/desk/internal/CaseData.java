@@ -22,6 +22,8 @@ import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.exchange.DossierEntry;
 import org.tanghulu.exchange.Dossiers;
+import org.tanghulu.exchange.Exchanges;
+import org.tanghulu.exchange.TaskExchange;
 import org.tanghulu.exchange.Verification;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.kernel.time.PlatformTime;
@@ -38,12 +40,19 @@ final class CaseData {
     private final Registry registry;
     private final Procedures procedures;
     private final Dossiers dossiers;
+    private final Exchanges exchanges;
 
-    CaseData(Cases cases, Registry registry, Procedures procedures, Dossiers dossiers) {
+    CaseData(Cases cases, Registry registry, Procedures procedures, Dossiers dossiers, Exchanges exchanges) {
         this.cases = cases;
         this.registry = registry;
         this.procedures = procedures;
         this.dossiers = dossiers;
+        this.exchanges = exchanges;
+    }
+
+    /** @return the task's exchange with its department's system, if its matter is on DIRECT */
+    Optional<TaskExchange> exchange(long task) {
+        return exchanges.task(task);
     }
 
     /** @return the case's values with their labels, in the unified form's order, unknown ones last by id */

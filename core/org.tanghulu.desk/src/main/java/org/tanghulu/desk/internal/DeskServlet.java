@@ -32,6 +32,7 @@ import org.tanghulu.web.Routes;
 import org.tanghulu.web.Sessions;
 import org.tanghulu.kernel.time.PlatformTime;
 import org.tanghulu.exchange.Dossiers;
+import org.tanghulu.exchange.Exchanges;
 
 /**
  * The officers' and supervisors' pages, under {@code /desk} on the desk port: the route table, the
@@ -78,6 +79,9 @@ public class DeskServlet extends PageServlet {
     @Reference
     private transient Dossiers dossiers;
 
+    @Reference
+    private transient Exchanges exchanges;
+
     private transient Sessions sessions;
     private transient Routes routes;
 
@@ -90,7 +94,7 @@ public class DeskServlet extends PageServlet {
         sessions = Sessions.of("tanghulu-desk", DeskContext.PATH, config.sessionIdleMinutes(),
                 config.sessionAbsoluteHours(), 10_000);
         Clock clock = Clock.system(PlatformTime.ZONE);
-        CaseData data = new CaseData(cases, registry, procedures, dossiers);
+        CaseData data = new CaseData(cases, registry, procedures, dossiers, exchanges);
         WorkListPages work = new WorkListPages(cases, data, clock);
         TaskPages tasks = new TaskPages(cases, data);
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);

@@ -76,6 +76,7 @@ final class TaskPages {
         model.put("materials", data.materials(x, view, labels));
         model.put("events", data.events(task.trackingNumber(), actor));
         model.put("dossier", data.dossier(x, task.trackingNumber(), actor));
+        data.exchange(id).ifPresent(e -> model.put("exchange", e));
         model.put("canClaim", mine && task.state() == TaskState.READY);
         model.put("canDecide", mine && task.state() == TaskState.CLAIMED && actor.name().equals(task.assignee()));
         model.put("outputs", outputs);

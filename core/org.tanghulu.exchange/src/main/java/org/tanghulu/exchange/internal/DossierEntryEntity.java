@@ -32,7 +32,10 @@ public class DossierEntryEntity {
     int sequence;
 
     @Column(name = "event_position", updatable = false)
-    long eventPosition;
+    Long eventPosition;
+
+    @Column(name = "message_key", updatable = false)
+    String messageKey;
 
     @Column(name = "recorded_at", updatable = false)
     Instant at;

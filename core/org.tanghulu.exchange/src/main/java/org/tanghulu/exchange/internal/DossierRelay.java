@@ -25,6 +25,8 @@ import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCancelled;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCreated;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskRejected;
 import org.tanghulu.core.cases.events.TaskRef;
+import org.tanghulu.api.exchange.ExchangeMode;
+import org.tanghulu.catalog.Outcome;
 import org.tanghulu.exchange.DossierEntry;
 import org.tanghulu.exchange.DossierEntry.Direction;
 import org.tanghulu.kernel.json.Json;
@@ -32,15 +34,17 @@ import org.tanghulu.kernel.json.Json;
 /**
  * Fills the dossiers from the case event log, every few seconds (the Karaf scheduler's whiteboard,
  * never two at once), with its own cursor: a task handed to a department, its withdrawal and the
- * applicant's corrected data are messages OUT; an officer's decision on the desk a manual entry IN. Every department is on the desk (MANUAL) for now.
- * Each message is appended in its own transaction (a message already there is skipped), then the
+ * applicant's corrected data are messages OUT; a decision a manual entry IN, or a DIRECT one when the
+ * department's system made it. A new task of a matter its department's adapter declares DIRECT is
+ * queued for the {@link DirectSender}, and so is one whose correction the applicant answered. Each message is appended in its own transaction (a message already there is skipped), then the
  * cursor moves over what is settled ({@link CaseEventLog#settled}).
  */
-@Component(service = Runnable.class, property = {"scheduler.name=tanghulu-dossiers", "scheduler.period:Long=3",
+@Component(service = {Runnable.class, DossierRelay.class}, property = {"scheduler.name=tanghulu-dossiers", "scheduler.period:Long=3",
         "scheduler.concurrent:Boolean=false"})
 public class DossierRelay implements Runnable {
 
     static final String MANUAL = "MANUAL";
+    static final String DIRECT = "DIRECT";
     private static final Logger LOG = LoggerFactory.getLogger(DossierRelay.class);
     private static final int EVENTS_PER_ROUND = 500;
     private static final Duration GRACE = Duration.ofMinutes(2);
@@ -48,12 +52,17 @@ public class DossierRelay implements Runnable {
     private final DossierStore store;
     private final CaseEventLog log;
     private final JpaTemplate jpa;
+    private final Adapters adapters;
+    private final DirectSender direct;
 
     @Activate
-    public DossierRelay(@Reference ExchangeDatabase database, @Reference DossierStore store, @Reference CaseEventLog log) {
+    public DossierRelay(@Reference ExchangeDatabase database, @Reference DossierStore store, @Reference CaseEventLog log,
+            @Reference Adapters adapters, @Reference DirectSender direct) {
         this.jpa = database.jpa();
         this.store = store;
         this.log = log;
+        this.adapters = adapters;
+        this.direct = direct;
     }
 
     @Override
@@ -71,9 +80,16 @@ public class DossierRelay implements Runnable {
         List<RecordedCaseEvent> events = log.after(from, EVENTS_PER_ROUND);
         int appended = 0;
         for (RecordedCaseEvent e : events) {
-            DossierEntry message = message(e);
-            if (message != null && store.append(e.trackingNumber(), e.position(), message)) {
+            String mode = mode(e);
+            DossierEntry message = message(e, mode);
+            boolean fresh = message != null && store.append(e.trackingNumber(), e.position(), message);
+            if (fresh) {
                 appended++;
+            }
+            if (e instanceof TaskCreated t && DIRECT.equals(mode)) {
+                direct.enqueue(e.trackingNumber(), t.task().id(), t.task().matter().department(), t.task().matter().matter());
+            } else if (e instanceof CorrectionAnswered t && fresh) {
+                direct.corrected(t.task().id());
             }
         }
         long to = CaseEventLog.settled(from, events, now, GRACE);
@@ -86,27 +102,48 @@ public class DossierRelay implements Runnable {
         return appended;
     }
 
-    /** @return the message an event is, or {@code null} for an event that is none */
-    static DossierEntry message(RecordedCaseEvent e) {
+    /**
+     * @return how the event's message travels: a new task as its matter's adapter declares (MANUAL if
+     *         the adapter fails to say, or no system of the department is linked), a decision DIRECT if the
+     *         department's system made it
+     */
+    private String mode(RecordedCaseEvent e) {
         if (e instanceof TaskCreated t) {
-            return entry(e, Direction.OUT, t.task(), "TASK", Map.of("promisedDue", t.promisedDue(),
+            Outcome<ExchangeMode> declared = adapters.mode(t.task().matter().department(), t.task().matter().matter());
+            if (declared.failed()) {
+                LOG.warn("Task {} goes to the desk: the exchange adapter could not say its mode: {}", t.task().id(),
+                        declared.failure());
+            }
+            if (declared.failed() || declared.value() != ExchangeMode.DIRECT) {
+                return MANUAL;
+            }
+            // a DIRECT matter whose department has no linked system is simply manual
+            return direct.linked(t.task().matter().department()) ? DIRECT : MANUAL;
+        }
+        return e.actor() != null && e.actor().startsWith("exchange:") ? DIRECT : MANUAL;
+    }
+
+    /** @return the message an event is, or {@code null} for an event that is none */
+    static DossierEntry message(RecordedCaseEvent e, String mode) {
+        if (e instanceof TaskCreated t) {
+            return entry(e, mode, Direction.OUT, t.task(), "TASK", Map.of("promisedDue", t.promisedDue(),
                     "statutoryDue", t.statutoryDue(), "group", e.caseRef().group(), "groupVersion", e.caseRef().groupVersion()));
         }
         if (e instanceof CorrectionAnswered t) {
-            return entry(e, Direction.OUT, t.task(), "CORRECTED", withMessage(Map.of("corrected", new TreeSet<>(t.corrected()),
+            return entry(e, mode, Direction.OUT, t.task(), "CORRECTED", withMessage(Map.of("corrected", new TreeSet<>(t.corrected()),
                     "handedIn", new TreeSet<>(t.handedIn()), "promisedDue", t.promisedDue()), t.note()));
         }
         if (e instanceof TaskCancelled t) {
-            return entry(e, Direction.OUT, t.task(), "CANCELLED", Map.of("before", t.before().name()));
+            return entry(e, mode, Direction.OUT, t.task(), "CANCELLED", Map.of("before", t.before().name()));
         }
         if (e instanceof TaskApproved t) {
-            return entry(e, Direction.IN, t.task(), "APPROVED", withMessage(Map.of("outputs", t.outputs()), t.message()));
+            return entry(e, mode, Direction.IN, t.task(), "APPROVED", withMessage(Map.of("outputs", t.outputs()), t.message()));
         }
         if (e instanceof TaskRejected t) {
-            return entry(e, Direction.IN, t.task(), "REJECTED", Map.of("reason", t.reason()));
+            return entry(e, mode, Direction.IN, t.task(), "REJECTED", Map.of("reason", t.reason()));
         }
         if (e instanceof CorrectionRequested t) {
-            return entry(e, Direction.IN, t.task(), "CORRECTION_REQUESTED", Map.of("message", t.message(), "fields", t.fields()));
+            return entry(e, mode, Direction.IN, t.task(), "CORRECTION_REQUESTED", Map.of("message", t.message(), "fields", t.fields()));
         }
         return null;
     }
@@ -119,7 +156,7 @@ public class DossierRelay implements Runnable {
         return all;
     }
 
-    private static DossierEntry entry(RecordedCaseEvent e, Direction direction, TaskRef task, String kind,
+    private static DossierEntry entry(RecordedCaseEvent e, String mode, Direction direction, TaskRef task, String kind,
             Map<String, Object> content) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("task", task.id());
@@ -127,7 +164,7 @@ public class DossierRelay implements Runnable {
         payload.put("by", e.actor());
         payload.putAll(content);
         try {
-            return new DossierEntry(0, e.at(), MANUAL, direction, task.matter().department(), kind,
+            return new DossierEntry(0, e.at(), mode, direction, task.matter().department(), kind,
                     Json.stored().writeValueAsString(payload), null);
         } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
             throw new IllegalStateException("A dossier message could not be written as JSON: " + x.getMessage(), x);

@@ -39,18 +39,45 @@ public class DossierStore implements Dossiers {
     }
 
     /**
-     * Appends a message to its case's dossier, unless the event's message of this kind is there.
+     * Appends a case event's message to its case's dossier, unless the event's message of this kind is there.
      *
      * @param content the message; its sequence and hash are ignored (the chain gives them)
      * @return whether it was appended now
      */
     boolean append(String trackingNumber, long eventPosition, DossierEntry content) {
+        return append(trackingNumber, eventPosition, null, content);
+    }
+
+    /**
+     * Appends a message that is no case event (a request sent, a system's answer), unless the message
+     * with this key is there.
+     *
+     * @param messageKey unique among all messages, e.g. {@code "answer:stats:ANSWER-ID"}
+     * @return whether it was appended now
+     */
+    boolean append(String trackingNumber, String messageKey, DossierEntry content) {
+        return append(trackingNumber, null, messageKey, content);
+    }
+
+    private boolean append(String trackingNumber, Long eventPosition, String messageKey, DossierEntry content) {
+        try {
+            return appendOnce(trackingNumber, eventPosition, messageKey, content);
+        } catch (RuntimeException e) {
+            // the case's first entry, appended by two threads or nodes at once: one made the head first
+            boolean there = jpa.txExpr(TransactionType.Supports, em -> eventPosition != null
+                    ? recorded(em, eventPosition, content.kind()) : recorded(em, messageKey));
+            return !there && appendOnce(trackingNumber, eventPosition, messageKey, content);
+        }
+    }
+
+    private boolean appendOnce(String trackingNumber, Long eventPosition, String messageKey, DossierEntry content) {
         SigningKey signing = key();
         return jpa.txExpr(TransactionType.Required, em -> {
-            if (recorded(em, eventPosition, content.kind())) {
+            // the head's lock first: a message another node appends meanwhile is then seen below
+            DossierHeadEntity head = em.find(DossierHeadEntity.class, trackingNumber, LockModeType.PESSIMISTIC_WRITE);
+            if (eventPosition != null ? recorded(em, eventPosition, content.kind()) : recorded(em, messageKey)) {
                 return false;
             }
-            DossierHeadEntity head = em.find(DossierHeadEntity.class, trackingNumber, LockModeType.PESSIMISTIC_WRITE);
             boolean first = head == null;
             if (first) {
                 head = new DossierHeadEntity();
@@ -64,6 +91,7 @@ public class DossierStore implements Dossiers {
             row.trackingNumber = trackingNumber;
             row.sequence = entry.sequence();
             row.eventPosition = eventPosition;
+            row.messageKey = messageKey;
             row.at = entry.at();
             row.mode = entry.mode();
             row.direction = entry.direction();
@@ -85,6 +113,11 @@ public class DossierStore implements Dossiers {
     private static boolean recorded(EntityManager em, long eventPosition, String kind) {
         return !em.createQuery("select e.id from DossierEntryEntity e where e.eventPosition = :p and e.kind = :k", Long.class)
                 .setParameter("p", eventPosition).setParameter("k", kind).getResultList().isEmpty();
+    }
+
+    private static boolean recorded(EntityManager em, String messageKey) {
+        return !em.createQuery("select e.id from DossierEntryEntity e where e.messageKey = :k", Long.class)
+                .setParameter("k", messageKey).getResultList().isEmpty();
     }
 
     @Override

@@ -43,6 +43,10 @@ class DossierStoreTest {
     void start() {
         db = new ExchangeTestDatabase();
         store = new DossierStore(db.database);
+        DirectFixture.FakeCases cases = new DirectFixture.FakeCases();
+        Adapters adapters = new Adapters(null);
+        DirectSender direct = new DirectSender(new DirectStore(db.database), new Decider(cases, store), adapters, null,
+                DirectFixture.config(1000, 60), Map.of());
         relay = new DossierRelay(db.database, store, new CaseEventLog() {
             @Override
             public List<RecordedCaseEvent> after(long position, int max) {
@@ -53,7 +57,7 @@ class DossierStoreTest {
             public long head() {
                 return log.isEmpty() ? 0 : log.get(log.size() - 1).position();
             }
-        });
+        }, adapters, direct);
         log.add(new RecordedCaseEvent.Submitted(1, T, "applicant", CASE));
         log.add(new TaskCreated(2, T, "platform", CASE, AIC, LocalDate.of(2026, 12, 9), LocalDate.of(2026, 12, 16)));
         log.add(new RecordedCaseEvent.TaskClaimed(3, T, "wang", CASE, AIC));

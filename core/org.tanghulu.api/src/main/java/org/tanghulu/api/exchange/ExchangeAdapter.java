@@ -1,0 +1,52 @@
+package org.tanghulu.api.exchange;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.tanghulu.api.Department;
+
+/**
+ * A department's coupling to its own system. Register it as an OSGi service with the service
+ * property {@value Department#ID} set to the department's id, next to the department's
+ * {@link Department} service:
+ *
+ * <pre>
+ * &#64;Component(property = Department.ID + "=stats")
+ * public class StatisticsSystem implements ExchangeAdapter {
+ *     public ExchangeMode mode(String matter) {
+ *         return ExchangeMode.DIRECT;
+ *     }
+ * }
+ * </pre>
+ *
+ * <p>The platform calls an adapter only through its guarded path (bounded pool, timeout); a call
+ * that fails or times out sends the task to the desk with the failure as the reason. The adapter
+ * never talks to the network itself: the platform sends, retries, times out, authenticates,
+ * records and falls back. The same rules as for {@link Department} apply: thread-safe, quick,
+ * never {@code null}.
+ */
+@ConsumerType
+public interface ExchangeAdapter {
+
+    /**
+     * @param matter the id of one of the department's matters
+     * @return how the matter's tasks reach the department; {@link ExchangeMode#MANUAL} for a
+     *         matter the department's system does not handle
+     */
+    ExchangeMode mode(String matter);
+
+    /**
+     * Maps the application data the platform sends to the department's system for one task: the
+     * values of the matter's data elements by the platform's element ids. Override to rename them
+     * to the system's own field names or to leave some out.
+     *
+     * @param matter the matter of the task
+     * @param values the values by data-element id; read-only
+     * @return the values as the department's system expects them; the default returns
+     *         {@code values} unchanged
+     * @throws Exception if they cannot be mapped; the task then goes to the desk
+     */
+    default Map<String, String> values(String matter, Map<String, String> values) throws Exception {
+        return values;
+    }
+}

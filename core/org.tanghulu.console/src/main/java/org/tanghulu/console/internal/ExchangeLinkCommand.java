@@ -1,0 +1,69 @@
+package org.tanghulu.console.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.tanghulu.core.Refusal;
+import org.tanghulu.exchange.Exchanges;
+
+/**
+ * {@code tanghulu:exchange-link DEPARTMENT URL [--secret-file FILE]}: links (or moves) a department's system.
+ * The HMAC secret comes from a file the department's system also reads, or is made here and shown once.
+ */
+@Service
+@Command(scope = "tanghulu", name = "exchange-link", description = "Links a department's own system: its DIRECT tasks go "
+        + "to URL, requests and callbacks are signed with a shared secret (kept in the database, shown only when made here)")
+public class ExchangeLinkCommand implements Action {
+
+    @Argument(index = 0, name = "department", required = true, description = "The department, e.g. stats")
+    @Completion(DepartmentCompleter.class)
+    String department;
+
+    @Argument(index = 1, name = "url", required = true, description = "Where the platform sends its tasks, e.g. "
+            + "http://10.1.2.3:8190/stats")
+    String url;
+
+    @Option(name = "--secret-file", description = "A file with the shared secret (at least 32 characters); without it a "
+            + "secret is made and shown once")
+    String secretFile;
+
+    @Reference
+    private Exchanges exchanges;
+
+    @Override
+    public Object execute() {
+        String secret;
+        if (secretFile != null) {
+            try {
+                secret = Files.readString(Path.of(secretFile)).strip();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read the secret file " + secretFile + ": " + e.getMessage());
+            }
+        } else {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            secret = HexFormat.of().formatHex(random);
+        }
+        try {
+            exchanges.link(department, url, secret);
+        } catch (Refusal e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        Terminal.out().println("Department " + department + "'s system linked at " + url + "; its breaker is closed.");
+        if (secretFile == null) {
+            Terminal.out().println("Shared secret (give it to the department's system now; it is not shown again):");
+            Terminal.out().println(secret);
+        }
+        return null;
+    }
+}

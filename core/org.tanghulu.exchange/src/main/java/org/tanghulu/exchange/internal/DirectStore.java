@@ -1,0 +1,202 @@
+package org.tanghulu.exchange.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javax.persistence.LockModeType;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tanghulu.exchange.LinkStatus.Breaker;
+import org.tanghulu.exchange.TaskExchange.State;
+
+/**
+ * The direct exchange's rows: links with their breakers, tasks under way, refused callbacks. Every
+ * change is one short transaction that locks the row it changes, so that nodes sharing the database
+ * take turns; a task is sent by the node that leased it.
+ */
+@Component(service = DirectStore.class)
+public class DirectStore {
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public DirectStore(@Reference ExchangeDatabase database) {
+        this.jpa = database.jpa();
+    }
+
+    // --- links -------------------------------------------------------------------------
+
+    Optional<LinkEntity> link(String department) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(LinkEntity.class, department)));
+    }
+
+    List<LinkEntity> links() {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select l from LinkEntity l order by l.department", LinkEntity.class).getResultList());
+    }
+
+    /** Links or moves a department's system; the breaker starts closed. */
+    LinkEntity link(String department, String url, String secret, boolean onlyIfAbsent) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            LinkEntity l = em.find(LinkEntity.class, department, LockModeType.PESSIMISTIC_WRITE);
+            if (l != null && onlyIfAbsent) {
+                return l;
+            }
+            boolean fresh = l == null;
+            if (fresh) {
+                l = new LinkEntity();
+                l.department = department;
+            }
+            l.url = url;
+            l.secret = secret;
+            l.breaker = Breaker.CLOSED.name();
+            l.failures = 0;
+            l.openedAt = null;
+            if (fresh) {
+                em.persist(l);
+            }
+            return l;
+        });
+    }
+
+    /** @return whether there was a link to remove */
+    boolean unlink(String department) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            LinkEntity l = em.find(LinkEntity.class, department, LockModeType.PESSIMISTIC_WRITE);
+            if (l != null) {
+                em.remove(l);
+            }
+            return l != null;
+        });
+    }
+
+    /** @return what the department's breaker lets one task do now; DESK if no system is linked */
+    LinkEntity.Gate gate(String department, Instant now, Duration openFor, Duration probeFor) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            LinkEntity l = em.find(LinkEntity.class, department, LockModeType.PESSIMISTIC_WRITE);
+            return l == null ? LinkEntity.Gate.DESK : l.gate(now, openFor, probeFor);
+        });
+    }
+
+    /** Changes a link under its lock; returns what {@code read} makes of it after. */
+    <T> T changeLink(String department, Consumer<LinkEntity> change, Function<LinkEntity, T> read) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            LinkEntity l = em.find(LinkEntity.class, department, LockModeType.PESSIMISTIC_WRITE);
+            if (l == null) {
+                return null;
+            }
+            change.accept(l);
+            return read.apply(l);
+        });
+    }
+
+    // --- tasks -------------------------------------------------------------------------
+
+    /** Records a task of a DIRECT matter, queued for now; a task recorded before is left as it is. */
+    boolean enqueue(String trackingNumber, long task, String department, String matter, Instant now) {
+        try {
+            return insert(trackingNumber, task, department, matter, now);
+        } catch (RuntimeException e) {
+            if (task(task).isPresent()) {
+                return false; // another thread or node recorded it at the same moment
+            }
+            throw e;
+        }
+    }
+
+    private boolean insert(String trackingNumber, long task, String department, String matter, Instant now) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (em.find(TaskEntity.class, task) != null) {
+                return false;
+            }
+            TaskEntity t = new TaskEntity();
+            t.task = task;
+            t.trackingNumber = trackingNumber;
+            t.department = department;
+            t.matter = matter;
+            t.state = State.QUEUED;
+            t.nextAt = now;
+            t.updatedAt = now;
+            em.persist(t);
+            return true;
+        });
+    }
+
+    Optional<TaskEntity> task(long task) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(TaskEntity.class, task)));
+    }
+
+    /**
+     * Leases the queued tasks that are due: each for this node alone until {@code until} (a conditional
+     * update, so two nodes never lease one task at once).
+     */
+    List<TaskEntity> lease(Instant now, int max, Instant until) {
+        List<Long> due = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select t.task from TaskEntity t where t.state = :q and t.nextAt <= :now "
+                        + "and (t.leaseUntil is null or t.leaseUntil < :now) order by t.nextAt", Long.class)
+                .setParameter("q", State.QUEUED).setParameter("now", now).setMaxResults(max).getResultList());
+        List<TaskEntity> leased = new java.util.ArrayList<>();
+        for (long id : due) {
+            TaskEntity mine = jpa.txExpr(TransactionType.Required, em -> {
+                int n = em.createQuery("update TaskEntity t set t.leaseUntil = :until, t.version = t.version + 1 "
+                        + "where t.task = :id and t.state = :q and (t.leaseUntil is null or t.leaseUntil < :now)")
+                        .setParameter("until", until).setParameter("id", id).setParameter("q", State.QUEUED)
+                        .setParameter("now", now).executeUpdate();
+                return n == 1 ? em.find(TaskEntity.class, id) : null;
+            });
+            if (mine != null) {
+                leased.add(mine);
+            }
+        }
+        return leased;
+    }
+
+    /** Changes a task's row under its lock, ending this node's lease on it unless the change sets one; returns it after. */
+    TaskEntity changeTask(long task, Instant now, Consumer<TaskEntity> change) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TaskEntity t = em.find(TaskEntity.class, task, LockModeType.PESSIMISTIC_WRITE);
+            if (t == null) {
+                return null;
+            }
+            t.leaseUntil = null;
+            change.accept(t);
+            t.updatedAt = now;
+            return t;
+        });
+    }
+
+    /** @return the tasks waiting for a callback since before {@code before} */
+    List<Long> waitingSince(Instant before) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select t.task from TaskEntity t where t.state = :w and t.updatedAt < :b", Long.class)
+                .setParameter("w", State.WAITING).setParameter("b", before).setMaxResults(100).getResultList());
+    }
+
+    // --- refused callbacks -------------------------------------------------------------
+
+    void incident(String department, Long task, int status, String reason, Instant now) {
+        jpa.tx(TransactionType.Required, em -> {
+            IncidentEntity i = new IncidentEntity();
+            i.at = now;
+            i.department = department.length() > 64 ? department.substring(0, 64) : department;
+            i.task = task;
+            i.status = status;
+            i.reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+            em.persist(i);
+        });
+    }
+
+    /** @return the latest refused callbacks, newest first */
+    List<IncidentEntity> incidents(int max) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select i from IncidentEntity i order by i.id desc", IncidentEntity.class).setMaxResults(max).getResultList());
+    }
+}

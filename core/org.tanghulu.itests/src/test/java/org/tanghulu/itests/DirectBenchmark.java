@@ -1,0 +1,241 @@
+package org.tanghulu.itests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The departments' own systems, measured (docs/benchmark.md, "DIRECT"): whole cases of the demo over
+ * HTTP on the README's demo platform ({@code bin/tanghulu-demo}), alternately with qts and stats
+ * decided by the demo department system (DIRECT) and with them unlinked, so that their officers decide
+ * them over the API (manual). Per run: cases/s, each DIRECT task's time from ready to approved (from
+ * the case events), and the platform JVM's CPU time per case. Not a test.
+ */
+public final class DirectBenchmark {
+
+    private static final List<String> DEPARTMENTS = List.of("aic", "lss", "ltax", "ntax", "psb", "qts", "stats", "zgc");
+    private static final Set<String> DIRECT = Set.of("qts", "stats");
+
+    private final int cases;
+    private final int threads;
+    private final int repetitions;
+    private final int warmup;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private Distribution karaf;
+    private ObjectNode application;
+    private JsonNode outputs;
+    private final Map<String, String> officers = new LinkedHashMap<>();
+
+    /** One run: its mode, throughput, DIRECT latencies (ms) and platform CPU per case. */
+    record Run(String mode, int completed, int failed, double throughput, Benchmark.Stats latency, double cpuMsPerCase) {
+    }
+
+    private DirectBenchmark(Map<String, String> o) {
+        cases = Integer.parseInt(o.getOrDefault("cases", "100"));
+        threads = Integer.parseInt(o.getOrDefault("threads", "2"));
+        repetitions = Integer.parseInt(o.getOrDefault("repetitions", "3"));
+        warmup = Integer.parseInt(o.getOrDefault("warmup", "100"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (!options.getOrDefault("databases", "h2").startsWith("h2")) {
+            System.out.println("DirectBenchmark runs on H2 only (the embedded default of the demo); --databases ignored");
+        }
+        System.exit(new DirectBenchmark(options).run());
+    }
+
+    private int run() throws Exception {
+        if (System.getProperty("tanghulu.distribution") == null) {
+            System.setProperty("tanghulu.distribution", Path.of("distribution/target/tanghulu-distribution-0.1.0-SNAPSHOT.tar.gz")
+                    .toAbsolutePath().toString());
+        }
+        List<Run> runs = new ArrayList<>();
+        int systemPort = Distribution.freePort();
+        try (Distribution d = new Distribution("bench-direct", Map.of())) {
+            karaf = d;
+            for (String dep : DEPARTMENTS) {
+                d.staff("bench-" + dep, "officer-" + dep);
+            }
+            d.edit("org.tanghulu.exchange.cfg", Map.of("timeoutMillis", "5000"));
+            System.out.printf("== demo platform up after %d ms%n", d.startDemo(systemPort).toMillis());
+            application = (ObjectNode) d.demo("enterprise-establishment-application.json");
+            outputs = d.demo("enterprise-establishment-outputs.json");
+            for (String dep : DEPARTMENTS) {
+                officers.put(dep, d.staffAuthorization("bench-" + dep));
+            }
+            measure("direct", warmup, systemPort);
+            measure("manual", warmup, systemPort);
+            for (int i = 1; i <= repetitions; i++) {
+                for (String mode : List.of("direct", "manual")) {
+                    Run r = measure(mode, cases, systemPort);
+                    runs.add(r);
+                    System.out.printf("%-6s #%d: %6.2f cases/s, DIRECT ready->approved p50 %.1f ms p99 %.1f ms, platform CPU %.1f ms/case,"
+                            + " %d failed%n", mode, i, r.throughput(), r.latency().p50(), r.latency().p99(), r.cpuMsPerCase(), r.failed());
+                }
+            }
+        }
+        String report = report(runs);
+        System.out.println(report);
+        Path out = Path.of(System.getProperty("tanghulu.it.work", "target/karaf")).resolve("benchmark-direct.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        return runs.stream().anyMatch(r -> r.failed() > 0) ? 1 : 0;
+    }
+
+    /** Links qts and stats to the demo system (direct) or unlinks them (manual), then drives {@code count} cases. */
+    private Run measure(String mode, int count, int systemPort) throws Exception {
+        for (String dep : DIRECT) {
+            karaf.console(mode.equals("direct") ? "tanghulu:exchange-link --secret-file " + karaf.home.resolve(
+                    "demo/department-system/" + dep + ".secret") + " " + dep + " http://127.0.0.1:" + systemPort + "/" + dep
+                    : "tanghulu:exchange-unlink " + dep);
+        }
+        boolean direct = mode.equals("direct");
+        List<String[]> done = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long cpuBefore = karaf.platformCpuMillis();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            all.add(pool.submit(() -> {
+                while (next.getAndIncrement() < count) {
+                    try {
+                        done.add(driveOneCase(direct));
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                        System.out.println("FAILED " + e.getMessage());
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        pool.shutdown();
+        double wall = (System.nanoTime() - start) / 1e9;
+        long cpu = karaf.platformCpuMillis() - cpuBefore;
+        List<Long> latencies = new ArrayList<>();
+        if (direct) {
+            for (String[] c : done) {
+                latencies.addAll(directLatencies(c[0], c[1]));
+            }
+        }
+        return new Run(mode, done.size(), failed.get(), done.size() / wall, Benchmark.Stats.of(latencies),
+                done.isEmpty() ? 0 : (double) cpu / done.size());
+    }
+
+    /** @return tracking number and access key of the completed case */
+    private String[] driveOneCase(boolean direct) throws Exception {
+        ObjectNode body = application.deepCopy();
+        body.put("submissionKey", UUID.randomUUID().toString());
+        JsonNode receipt = call("POST", "/api/cases", body.toString(), Map.of(), 201);
+        String tn = receipt.get("trackingNumber").asText();
+        Map<String, String> key = Map.of("X-Access-Key", receipt.get("accessKey").asText());
+        Instant end = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(end)) {
+            JsonNode view = call("GET", "/api/cases/" + tn, null, key, 200);
+            if ("COMPLETED".equals(view.get("state").asText())) {
+                return new String[] {tn, key.get("X-Access-Key")};
+            }
+            boolean acted = false;
+            for (JsonNode t : view.get("tasks")) {
+                String dep = t.get("matter").get("department").asText();
+                if (!"READY".equals(t.get("state").asText()) || direct && DIRECT.contains(dep)) {
+                    continue;
+                }
+                Map<String, String> officer = Map.of("Authorization", officers.get(dep));
+                long id = t.get("id").asLong();
+                call("GET", "/api/tasks?department=" + dep, null, officer, 200);
+                call("POST", "/api/tasks/" + id + "/claim", null, officer, 200);
+                ObjectNode decision = Distribution.JSON.createObjectNode().put("kind", "APPROVE");
+                decision.set("outputs", outputs.get(dep + "/" + t.get("matter").get("matter").asText()));
+                call("POST", "/api/tasks/" + id + "/decision", decision.toString(), officer, 200);
+                acted = true;
+            }
+            if (!acted) {
+                Thread.sleep(5); // the department's system has the case's only ready tasks
+            }
+        }
+        throw new IllegalStateException(tn + " not completed within 120 s");
+    }
+
+    /** @return for each DIRECT task of the case, ready (created) to approved, in nanoseconds */
+    private List<Long> directLatencies(String tn, String accessKey) throws Exception {
+        Map<Long, Instant> created = new LinkedHashMap<>();
+        List<Long> out = new ArrayList<>();
+        for (JsonNode e : call("GET", "/api/cases/" + tn + "/events", null, Map.of("X-Access-Key", accessKey), 200)) {
+            long task = e.path("taskId").asLong(-1);
+            if ("TASK_CREATED".equals(e.path("type").asText())) {
+                created.put(task, Instant.parse(e.get("at").asText()));
+            } else if ("APPROVED".equals(e.path("type").asText()) && e.path("actor").asText().startsWith("exchange:")) {
+                out.add(Duration.between(created.get(task), Instant.parse(e.get("at").asText())).toNanos());
+            }
+        }
+        return out;
+    }
+
+    private JsonNode call(String method, String path, String body, Map<String, String> headers, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(karaf.portal(path))).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        headers.forEach(b::header);
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return Distribution.JSON.readTree(r.body());
+    }
+
+    private String report(List<Run> runs) {
+        StringBuilder s = new StringBuilder("## DIRECT benchmark\n\nDate: ").append(LocalDate.now()).append("; ")
+                .append(cases).append(" cases per run, ").append(threads).append(" threads, ").append(repetitions)
+                .append(" runs per mode after ").append(warmup).append(" warm-up cases per mode; medians over the runs.\n\n");
+        s.append("| Mode | Cases/s | DIRECT task ready→approved p50 (ms) | p99 (ms) | Platform CPU ms per case | Failed |\n");
+        s.append("|---|---:|---:|---:|---:|---:|\n");
+        for (String mode : List.of("direct", "manual")) {
+            List<Run> rs = runs.stream().filter(r -> r.mode().equals(mode)).toList();
+            s.append(String.format("| %s | %.2f | %s | %s | %.1f | %d |%n", mode, Benchmark.median(rs, Run::throughput),
+                    mode.equals("direct") ? String.format("%.1f", Benchmark.median(rs, r -> r.latency().p50())) : "-",
+                    mode.equals("direct") ? String.format("%.1f", Benchmark.median(rs, r -> r.latency().p99())) : "-",
+                    Benchmark.median(rs, Run::cpuMsPerCase), rs.stream().mapToInt(Run::failed).sum()));
+        }
+        double direct = Benchmark.median(runs.stream().filter(r -> r.mode().equals("direct")).toList(), Run::cpuMsPerCase);
+        double manual = Benchmark.median(runs.stream().filter(r -> r.mode().equals("manual")).toList(), Run::cpuMsPerCase);
+        s.append(String.format("%nCases/s direct / manual: %.2f. Platform CPU per exchanged message (4 per case: a request"
+                + " and an answer for each of qts and stats), net of the officers' API calls it replaces: (%.1f − %.1f) / 4 = %.1f ms.%n",
+                Benchmark.median(runs.stream().filter(r -> r.mode().equals("direct")).toList(), Run::throughput)
+                        / Benchmark.median(runs.stream().filter(r -> r.mode().equals("manual")).toList(), Run::throughput),
+                direct, manual, (direct - manual) / 4));
+        s.append("\nEvery run (cases/s): ");
+        runs.forEach(r -> s.append(r.mode()).append(' ').append(String.format("%.2f", r.throughput())).append("; "));
+        return s.append('\n').toString();
+    }
+}

@@ -1,0 +1,365 @@
+package org.tanghulu.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tanghulu.simulator.DepartmentSystem;
+
+/**
+ * The departments' own systems in DIRECT mode, on a platform started as the README's demo
+ * ({@code bin/tanghulu-demo}: the demo department system answers for qts and stats): a case decided by
+ * those systems without an officer, with a dossier that verifies; callbacks that are forged, for another
+ * department's task or for a closed task refused and recorded, and never served on the public port.
+ * Tagged {@code reliability} (run by {@code .ci/run}, on H2 and PostgreSQL): stats relinked to a system in
+ * this JVM that goes down (the breaker opens, the desk takes over, automatic handling resumes), answers by
+ * callback twice and once more, and answers slowly while the platform is killed with {@code kill -9}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExchangeIT {
+
+    private static final Set<String> DIRECT = Set.of("qts", "stats");
+    private static final String SECRET = "it-" + UUID.randomUUID() + "-stats-secret";
+
+    private Distribution karaf;
+    private int demoSystemPort;
+    private ObjectNode application;
+    private JsonNode outputs;
+    private DepartmentSystem system;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A case as its applicant reaches it. */
+    record Receipt(String trackingNumber, String accessKey) {
+    }
+
+    @BeforeAll
+    void boot() throws Exception {
+        karaf = new Distribution("exchange-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_it_exchange"));
+        for (String d : List.of("aic", "zgc", "psb", "qts", "ltax", "ntax", "stats", "lss")) {
+            karaf.staff("officer-" + d, "officer-" + d);
+        }
+        // short times, so that retries, the breaker and a lost answer play out within the test
+        karaf.edit("org.tanghulu.exchange.cfg", Map.of("timeoutMillis", "2000", "backoffMillis", "300",
+                "breakerOpenSeconds", "4", "attempts", "3", "breakerFailures", "3"));
+        demoSystemPort = Distribution.freePort();
+        karaf.startDemo(demoSystemPort);
+        application = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
+        outputs = karaf.demo("enterprise-establishment-outputs.json");
+    }
+
+    @AfterAll
+    void shutdown() throws InterruptedException {
+        if (system != null) {
+            system.stop();
+        }
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDemosSystemsDecideTheirMattersWithoutAnOfficerAndTheDossierVerifies() throws Exception {
+        String links = karaf.console("tanghulu:exchange");
+        assertTrue(links.contains("http://127.0.0.1:" + demoSystemPort + "/stats") && links.contains("organization-code")
+                && links.contains("statistical-registration") && links.contains("CLOSED"), links);
+
+        Receipt r = submit();
+        JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+        for (String matter : List.of("qts/organization-code", "stats/statistical-registration")) {
+            JsonNode t = task(done, matter);
+            assertEquals("APPROVED", t.get("state").asText(), matter);
+            assertEquals("exchange:" + matter.substring(0, matter.indexOf('/')), t.get("assignee").asText(), matter);
+            assertEquals(outputs.get(matter), t.get("outputs"), matter + ": the outputs the department's system gave");
+        }
+
+        // the officer sees on the desk that the department's system decided it
+        HttpClient officer = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        AuthorizationIT.deskLogin(karaf, officer, "officer-qts");
+        String page = officer.send(HttpRequest.newBuilder(URI.create(karaf.desk("/tasks/"
+                + task(done, "qts/organization-code").get("id").asLong()))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("id=\"task-exchange\" data-state=\"DONE\""), page);
+
+        String verify = "tanghulu:dossier --verify " + r.trackingNumber();
+        Distribution.await(Duration.ofSeconds(30), "the dossier to hold every decision", () -> Distribution.is(true,
+                () -> karaf.console(verify).contains("verifies: 22 entries")));
+        List<String> dossier = dossier(r);
+        assertEquals(2, count(dossier, "DIRECT OUT ", " REQUEST "), dossier.toString());
+        assertEquals(2, count(dossier, "DIRECT IN ", " ANSWER "), dossier.toString());
+        assertEquals(2, count(dossier, "DIRECT IN ", " APPROVED "), dossier.toString());
+        assertEquals(7, count(dossier, "MANUAL IN ", " APPROVED "), dossier.toString());
+        assertEquals(1, count(dossier, "DIRECT OUT qts REQUEST", "\"JGMC\""),
+                "qts's adapter renamed the company's name for its system: " + dossier);
+    }
+
+    @Test
+    @Order(2)
+    void forgedMisdirectedAndLateCallbacksAreRefusedAndRecorded() throws Exception {
+        Receipt r = submit();
+        JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+        long stats = task(done, "stats/statistical-registration").get("id").asLong();
+        long aic = task(done, "aic/name-preapproval").get("id").asLong();
+        String statsSecret = Files.readString(karaf.home.resolve("demo/department-system/stats.secret")).strip();
+        String qtsSecret = Files.readString(karaf.home.resolve("demo/department-system/qts.secret")).strip();
+        String late = "{\"answerId\":\"late-1\",\"task\":" + stats + ",\"kind\":\"APPROVED\",\"outputs\":{}}";
+
+        assertEquals(401, callback("stats", late, "not-" + statsSecret).statusCode(), "a forged signature");
+        assertEquals(403, callback("qts", late, qtsSecret).statusCode(), "qts calling back on stats's task");
+        assertEquals(404, callback("stats", late.replace("\"task\":" + stats, "\"task\":" + aic), statsSecret).statusCode(),
+                "a task never sent to a system");
+        HttpResponse<String> closed = callback("stats", late, statsSecret);
+        assertEquals(409, closed.statusCode(), closed.body());
+        assertTrue(closed.body().contains("decided already"), closed.body());
+        assertEquals(400, callback("stats", "{\"task\":", statsSecret).statusCode());
+
+        // the public port serves no callbacks (the portal takes it for a form without its CSRF token)
+        HttpResponse<String> publicPort = karaf.send("POST", "/exchange/callback/stats", late);
+        assertEquals(403, publicPort.statusCode(), publicPort.body());
+
+        String listed = karaf.console("tanghulu:exchange");
+        assertTrue(listed.contains("Callbacks refused") && listed.contains("signature does not match")
+                && listed.contains("a task of department stats, not of qts") && listed.contains("decided already"), listed);
+        JsonNode view = view(r);
+        assertEquals("APPROVED", task(view, "stats/statistical-registration").get("state").asText());
+        assertEquals(1, approvals(r, stats), "the late answer decided nothing");
+    }
+
+    @Test
+    @Order(3)
+    @Tag("reliability")
+    void aSystemThatGoesDownOpensTheBreakerTheDeskTakesOverAndAutomaticHandlingResumes() throws Exception {
+        relinkStats();
+        system.down(true);
+        Receipt down = submit();
+        JsonNode atDesk = drive(down, Set.of(), v -> desk(down, v, "stats/statistical-registration"), Duration.ofSeconds(120));
+        long task = task(atDesk, "stats/statistical-registration").get("id").asLong();
+        List<String> dossier = dossier(down);
+        assertEquals(1, count(dossier, "MANUAL OUT stats TO_DESK", "circuit breaker"), dossier.toString());
+        assertTrue(karaf.console("tanghulu:exchange").contains("OPEN"), "the breaker is open");
+        // the officer sees on the task page why it came to the desk
+        HttpClient officer = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        AuthorizationIT.deskLogin(karaf, officer, "officer-stats");
+        String page = officer.send(HttpRequest.newBuilder(URI.create(karaf.desk("/tasks/" + task))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("id=\"task-exchange\" data-state=\"DESK\"") && page.contains("circuit breaker"), page);
+        // the officer decides it on the desk, and the case goes on
+        drive(down, Set.of("stats"), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(60));
+        assertEquals("officer-stats", task(view(down), "stats/statistical-registration").get("assignee").asText());
+
+        system.down(false);
+        Thread.sleep(4500); // the breaker's open time
+        Receipt after = submit();
+        JsonNode done = drive(after, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+        assertEquals("exchange:stats", task(done, "stats/statistical-registration").get("assignee").asText(),
+                "automatic again after recovery");
+        assertTrue(karaf.console("tanghulu:exchange").contains("CLOSED"));
+        assertEquals(0, system.requests(task), "the system was down: nothing reached it");
+        assertEquals(1, count(dossier, "DIRECT OUT stats REQUEST"), "but the platform had tried: " + dossier);
+    }
+
+    @Test
+    @Order(4)
+    @Tag("reliability")
+    void answersByCallbackRepeatedAndDuplicatedDecideOnce() throws Exception {
+        relinkStats();
+        system.callbackMode(true).duplicate(true);
+        try {
+            Receipt r = submit();
+            JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+            long stats = task(done, "stats/statistical-registration").get("id").asLong();
+            Distribution.await(Duration.ofSeconds(30), "the system's three callbacks", () -> system.callbackStatuses().size() >= 3);
+            assertEquals(List.of(200, 200, 409), system.callbackStatuses().subList(system.callbackStatuses().size() - 3,
+                    system.callbackStatuses().size()), "decided, a replay acknowledged, a second answer refused");
+            assertEquals(1, approvals(r, stats));
+            List<String> dossier = dossier(r);
+            assertEquals(2, count(dossier, "DIRECT IN stats CALLBACK"), "two distinct answers recorded, the replay once: " + dossier);
+            assertEquals(1, count(dossier, "DIRECT IN stats ANSWER", "ACCEPTED"), dossier.toString());
+            assertTrue(karaf.console("tanghulu:dossier --verify " + r.trackingNumber()).contains("verifies"));
+        } finally {
+            system.callbackMode(false).duplicate(false);
+        }
+    }
+
+    @Test
+    @Order(5)
+    @Tag("reliability")
+    void killedBetweenSendingAndRecordingTheAnswerLosesNothingAndDoublesNothing() throws Exception {
+        relinkStats();
+        Receipt r = submit();
+        system.slowMillis(1500); // within the platform's 2 s, but long enough to kill it meanwhile
+        try {
+            drive(r, Set.of(), v -> "READY".equals(state(v, "stats/statistical-registration")), Duration.ofSeconds(120));
+            long stats = task(view(r), "stats/statistical-registration").get("id").asLong();
+            Distribution.await(Duration.ofSeconds(30), "the request to reach the system", () -> system.requests(stats) >= 1);
+            karaf.kill();
+            system.slowMillis(0);
+            karaf.startDemo(demoSystemPort);
+            JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+            assertEquals("exchange:stats", task(done, "stats/statistical-registration").get("assignee").asText());
+            assertTrue(system.requests(stats) >= 2, "sent again after the crash");
+            assertEquals(1, approvals(r, stats), "decided once");
+            List<String> dossier = dossier(r);
+            assertEquals(1, count(dossier, "DIRECT OUT stats REQUEST"), "one request, sent twice: " + dossier);
+            assertEquals(1, count(dossier, "DIRECT IN stats ANSWER"), "one answer: " + dossier);
+            assertTrue(karaf.console("tanghulu:dossier --verify " + r.trackingNumber()).contains("verifies"));
+        } finally {
+            system.slowMillis(0);
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /** Links stats to a department system in this JVM (once), with its own secret. */
+    private void relinkStats() throws Exception {
+        if (system == null) {
+            system = DepartmentSystem.start("--port", "0", "--secret", "stats=" + SECRET);
+        }
+        Path secret = Files.createTempFile("stats", ".secret");
+        Files.writeString(secret, SECRET);
+        String out = karaf.console("tanghulu:exchange-link --secret-file " + secret + " stats http://127.0.0.1:"
+                + system.port() + "/stats");
+        assertTrue(out.contains("linked"), out);
+    }
+
+    private Receipt submit() throws IOException {
+        ObjectNode app = application.deepCopy();
+        app.put("submissionKey", UUID.randomUUID().toString());
+        HttpResponse<String> a = karaf.send("POST", "/api/cases", app.toString());
+        assertEquals(201, a.statusCode(), a.body());
+        JsonNode body = Distribution.JSON.readTree(a.body());
+        return new Receipt(body.get("trackingNumber").asText(), body.get("accessKey").asText());
+    }
+
+    private JsonNode view(Receipt r) throws IOException {
+        HttpResponse<String> a = karaf.send("GET", "/api/cases/" + r.trackingNumber(), null, "X-Access-Key", r.accessKey());
+        assertEquals(200, a.statusCode(), a.body());
+        return Distribution.JSON.readTree(a.body());
+    }
+
+    /** @return how many APPROVED events the task has */
+    private long approvals(Receipt r, long task) throws IOException {
+        HttpResponse<String> a = karaf.send("GET", "/api/cases/" + r.trackingNumber() + "/events", null, "X-Access-Key",
+                r.accessKey());
+        assertEquals(200, a.statusCode(), a.body());
+        long n = 0;
+        for (JsonNode e : Distribution.JSON.readTree(a.body())) {
+            if ("APPROVED".equals(e.path("type").asText()) && e.path("taskId").asLong() == task) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Officers approve the ready tasks of every department not on DIRECT (and of {@code alsoByHand}) until
+     * {@code until} holds for the case; the systems decide the rest.
+     */
+    private JsonNode drive(Receipt r, Set<String> alsoByHand, Predicate<JsonNode> until, Duration limit) throws Exception {
+        Instant end = Instant.now().plus(limit);
+        while (Instant.now().isBefore(end)) {
+            JsonNode view = view(r);
+            if (until.test(view)) {
+                return view;
+            }
+            for (JsonNode t : view.get("tasks")) {
+                String department = t.get("matter").get("department").asText();
+                if ("READY".equals(t.get("state").asText()) && (!DIRECT.contains(department) || alsoByHand.contains(department))) {
+                    approve(t, department);
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the case did not get there within " + limit + ": " + view(r));
+    }
+
+    private void approve(JsonNode task, String department) throws IOException {
+        String matter = department + "/" + task.get("matter").get("matter").asText();
+        String[] officer = karaf.staffAuth("officer-" + department);
+        long id = task.get("id").asLong();
+        HttpResponse<String> claim = karaf.send("POST", "/api/tasks/" + id + "/claim", null, officer);
+        assertEquals(200, claim.statusCode(), () -> matter + " claim: " + claim.body());
+        String decision = Distribution.JSON.createObjectNode().put("kind", "APPROVE").set("outputs", outputs.get(matter)).toString();
+        HttpResponse<String> approve = karaf.send("POST", "/api/tasks/" + id + "/decision", decision, officer);
+        assertEquals(200, approve.statusCode(), () -> matter + " approve: " + approve.body());
+    }
+
+    private static JsonNode task(JsonNode view, String matter) {
+        for (JsonNode t : view.get("tasks")) {
+            if (matter.equals(t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText())) {
+                return t;
+            }
+        }
+        throw new AssertionError(matter + " is not among " + view.get("tasks"));
+    }
+
+    private static String state(JsonNode view, String matter) {
+        for (JsonNode t : view.get("tasks")) {
+            if (matter.equals(t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText())) {
+                return t.get("state").asText();
+            }
+        }
+        return null;
+    }
+
+    /** @return whether the task is ready and its dossier shows it came to the desk */
+    private boolean desk(Receipt r, JsonNode view, String matter) {
+        try {
+            return "READY".equals(state(view, matter)) && count(dossier(r), "TO_DESK") > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long count(List<String> lines, String... parts) {
+        return lines.stream().filter(l -> java.util.Arrays.stream(parts).allMatch(l::contains)).count();
+    }
+
+    /** @return the case's dossier from the applicant's signed file: "MODE WAY DEPARTMENT KIND payload" per entry */
+    private List<String> dossier(Receipt r) throws IOException {
+        HttpResponse<String> a = karaf.send("GET", "/api/cases/" + r.trackingNumber() + "/dossier", null, "X-Access-Key",
+                r.accessKey());
+        assertEquals(200, a.statusCode(), a.body());
+        return a.body().lines().filter(l -> l.startsWith("entry ")).map(l -> l.split(" ")).map(f -> String.join(" ", f[3], f[4],
+                f[5], f[6], new String(java.util.Base64.getDecoder().decode(f[8]), StandardCharsets.UTF_8))).toList();
+    }
+
+    /** A callback as a department's system sends it, signed with {@code secret}, to the internal (desk) port. */
+    private HttpResponse<String> callback(String department, String body, String secret) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.deskPort + "/exchange/callback/"
+                + department)).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .header("X-Tanghulu-Timestamp", timestamp)
+                .header("X-Tanghulu-Signature", DepartmentSystem.sign(secret, timestamp, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
