@@ -193,7 +193,12 @@ final class Distribution implements AutoCloseable {
      * qts on {@code systemPort}, then the platform) and waits as {@link #start()} does.
      */
     Duration startDemo(int systemPort) throws Exception {
-        return start("bin/tanghulu-demo", Map.of("TANGHULU_DEMO_SYSTEM_PORT", String.valueOf(systemPort)));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("TANGHULU_DEMO_SYSTEM_PORT", String.valueOf(systemPort)));
+        String jvm = System.getProperty("tanghulu.it.jvmOptions"); // e.g. a flight recording, for the benchmark
+        if (jvm != null && !jvm.isBlank()) {
+            env.put("EXTRA_JAVA_OPTS", jvm);
+        }
+        return start("bin/tanghulu-demo", env);
     }
 
     private Duration start(String script, Map<String, String> env) throws Exception {
@@ -225,8 +230,13 @@ final class Distribution implements AutoCloseable {
      *         department system, a process of its own, is not counted
      */
     long platformCpuMillis() throws IOException {
-        ProcessHandle jvm = process.descendants().filter(p -> p.info().commandLine().orElse("")
-                .contains("org.apache.karaf.main.Main")).findFirst().orElseThrow(() -> new IllegalStateException("no Karaf JVM"));
+        ProcessHandle jvm = process.descendants().filter(p -> {
+            try {
+                return Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).contains("org.apache.karaf.main.Main");
+            } catch (IOException gone) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new IllegalStateException("no Karaf JVM among the platform's processes"));
         String stat = Files.readString(Path.of("/proc/" + jvm.pid() + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in ticks of 10 ms (CLK_TCK 100)

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 import javax.persistence.LockModeType;
@@ -54,6 +56,8 @@ public class DossierRelay implements Runnable {
     private final JpaTemplate jpa;
     private final Adapters adapters;
     private final DirectSender direct;
+    /** Positions above the cursor handled by this node (a failed round forgets them: see {@link #run}). */
+    private final Set<Long> handled = new HashSet<>();
 
     @Activate
     public DossierRelay(@Reference ExchangeDatabase database, @Reference DossierStore store, @Reference CaseEventLog log,
@@ -70,16 +74,28 @@ public class DossierRelay implements Runnable {
         try {
             relay(Instant.now());
         } catch (RuntimeException e) {
+            synchronized (this) {
+                handled.clear(); // what failed is handled again next round
+            }
             LOG.warn("Dossiers not filled this round: {}", e.toString(), e);
         }
     }
 
-    /** @return how many messages were appended */
-    int relay(Instant now) {
+    /**
+     * One round, one at a time on this node (the scheduler's and the waker's). Events above the cursor that
+     * this node has handled already are skipped: the cursor waits at a gap for up to {@link #GRACE}, and the
+     * rounds meanwhile (one per commit, woken) would otherwise handle the same events again and again.
+     *
+     * @return how many messages were appended
+     */
+    synchronized int relay(Instant now) {
         long from = jpa.txExpr(TransactionType.Supports, em -> em.find(CursorEntity.class, CursorEntity.ID).lastEventId);
         List<RecordedCaseEvent> events = log.after(from, EVENTS_PER_ROUND);
         int appended = 0;
         for (RecordedCaseEvent e : events) {
+            if (!handled.add(e.position())) {
+                continue;
+            }
             String mode = mode(e);
             DossierEntry message = message(e, mode);
             boolean fresh = message != null && store.append(e.trackingNumber(), e.position(), message);
@@ -93,6 +109,7 @@ public class DossierRelay implements Runnable {
             }
         }
         long to = CaseEventLog.settled(from, events, now, GRACE);
+        handled.removeIf(p -> p <= to);
         if (to != from) {
             jpa.tx(TransactionType.Required, em -> {
                 CursorEntity cursor = em.find(CursorEntity.class, CursorEntity.ID, LockModeType.PESSIMISTIC_WRITE);

@@ -30,6 +30,7 @@ final class SigningKey {
     private final ECPrivateKeyParameters secret;
     private final ECPublicKeyParameters open;
     private final SecureRandom random = new SecureRandom();
+    private SM2Signer signer;
 
     private SigningKey(ECPrivateKeyParameters secret, ECPublicKeyParameters open) {
         this.secret = secret;
@@ -63,10 +64,16 @@ final class SigningKey {
         return HEX.formatHex(open.getQ().getEncoded(false));
     }
 
-    /** @return the SM2 signature (DER) of the message */
-    byte[] sign(byte[] message) {
-        SM2Signer signer = new SM2Signer();
-        signer.init(true, new ParametersWithRandom(secret, random));
+    /**
+     * @return the SM2 signature (DER) of the message. One signer serves every call: its set-up derives the
+     *         public point and the signer's Z value (a scalar multiplication as costly as the signature
+     *         itself), and a signer is ready again after each signature.
+     */
+    synchronized byte[] sign(byte[] message) {
+        if (signer == null) {
+            signer = new SM2Signer();
+            signer.init(true, new ParametersWithRandom(secret, random));
+        }
         signer.update(message, 0, message.length);
         try {
             return signer.generateSignature();
