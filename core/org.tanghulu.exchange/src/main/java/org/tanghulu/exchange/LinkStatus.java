@@ -4,21 +4,31 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A department's link to its own system and how it fares. The secret is never part of it.
+ * A department's link to its own system or front-end processor, and how it fares. The secret is never
+ * part of it.
  *
  * @param department the department's id
- * @param url where the platform sends the department's tasks, or {@code null} if no system is linked
- * @param breaker the circuit breaker's state
+ * @param url where the platform sends the department's tasks: the system's URL ({@link #HTTP}) or the
+ *        front-end processor's JDBC URL ({@link #TABLES}); {@code null} if nothing is linked
+ * @param transport {@link #HTTP}, {@link #TABLES}, or {@code null} if nothing is linked
+ * @param breaker the circuit breaker's state (DIRECT only; a front-end processor's tasks wait in the outbox instead)
  * @param failures failures in a row since the last success
  * @param openedAt when the breaker last opened, or {@code null}
- * @param lastSuccess when the system last answered, or {@code null}
+ * @param lastSuccess when the system or front-end processor last answered, or {@code null}
  * @param lastFailureAt when it last failed, or {@code null}
  * @param lastFailure how it last failed, or {@code null}
- * @param directMatters the department's matters on {@code DIRECT}, as its adapter declares them now
+ * @param matters the department's matters on {@code DIRECT} or {@code FRONT_END}, as its adapter declares them now
+ * @param queued the department's tasks waiting to be sent (for a front-end processor: the outbox's depth)
+ * @param parked results of the department the platform could not use, parked for the console
  * @since 1.2
  */
-public record LinkStatus(String department, String url, Breaker breaker, int failures, Instant openedAt,
-        Instant lastSuccess, Instant lastFailureAt, String lastFailure, List<String> directMatters) {
+public record LinkStatus(String department, String url, String transport, Breaker breaker, int failures, Instant openedAt,
+        Instant lastSuccess, Instant lastFailureAt, String lastFailure, List<String> matters, long queued, int parked) {
+
+    /** A system linked for DIRECT calls over HTTP. */
+    public static final String HTTP = "HTTP";
+    /** A front-end processor linked through its exchange tables (FRONT_END). */
+    public static final String TABLES = "TABLES";
 
     /** A circuit breaker's states. */
     public enum Breaker {
@@ -32,6 +42,6 @@ public record LinkStatus(String department, String url, Breaker breaker, int fai
 
     /** Normalises the matters to an unmodifiable list. */
     public LinkStatus {
-        directMatters = List.copyOf(directMatters);
+        matters = List.copyOf(matters);
     }
 }

@@ -83,6 +83,7 @@ public final class DirectBenchmark {
             }
             d.edit("org.tanghulu.exchange.cfg", Map.of("timeoutMillis", "5000"));
             System.out.printf("== demo platform up after %d ms%n", d.startDemo(systemPort).toMillis());
+            d.console("tanghulu:exchange-unlink ltax"); // the demo's FRONT_END department: worked by its officers here
             application = (ObjectNode) d.demo("enterprise-establishment-application.json");
             outputs = d.demo("enterprise-establishment-outputs.json");
             for (String dep : DEPARTMENTS) {

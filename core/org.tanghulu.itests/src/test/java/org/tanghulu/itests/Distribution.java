@@ -188,12 +188,19 @@ final class Distribution implements AutoCloseable {
         return start("bin/karaf", Map.of());
     }
 
+    /** The demo front-end processor's database port ({@link #startDemo}), or 0 before the first start. */
+    int frontEndPort;
+
     /**
      * Starts the README's demo ({@code bin/tanghulu-demo server}: the demo department system of stats and
      * qts on {@code systemPort}, then the platform) and waits as {@link #start()} does.
      */
     Duration startDemo(int systemPort) throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("TANGHULU_DEMO_SYSTEM_PORT", String.valueOf(systemPort)));
+        if (frontEndPort == 0) {
+            frontEndPort = freePort(); // the same on every start: the link in the database names it
+        }
+        Map<String, String> env = new java.util.HashMap<>(Map.of("TANGHULU_DEMO_SYSTEM_PORT", String.valueOf(systemPort),
+                "TANGHULU_DEMO_FRONT_END_PORT", String.valueOf(frontEndPort)));
         String jvm = System.getProperty("tanghulu.it.jvmOptions"); // e.g. a flight recording, for the benchmark
         if (jvm != null && !jvm.isBlank()) {
             env.put("EXTRA_JAVA_OPTS", jvm);

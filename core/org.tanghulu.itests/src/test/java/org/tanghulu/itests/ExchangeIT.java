@@ -33,9 +33,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.tanghulu.simulator.DepartmentSystem;
 
 /**
- * The departments' own systems in DIRECT mode, on a platform started as the README's demo
- * ({@code bin/tanghulu-demo}: the demo department system answers for qts and stats): a case decided by
- * those systems without an officer, with a dossier that verifies; callbacks that are forged, for another
+ * The departments' own systems, on a platform started as the README's demo ({@code bin/tanghulu-demo}:
+ * the demo department system answers for qts and stats in DIRECT mode and is ltax's front-end processor in
+ * FRONT_END mode): a case decided by those systems without an officer, with a dossier that verifies; callbacks that are forged, for another
  * department's task or for a closed task refused and recorded, and never served on the public port.
  * Tagged {@code reliability} (run by {@code .ci/run}, on H2 and PostgreSQL): stats relinked to a system in
  * this JVM that goes down (the breaker opens, the desk takes over, automatic handling resumes), answers by
@@ -45,7 +45,8 @@ import org.tanghulu.simulator.DepartmentSystem;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExchangeIT {
 
-    private static final Set<String> DIRECT = Set.of("qts", "stats");
+    /** Decided by the demo's department system: qts and stats DIRECT, ltax FRONT_END through its front-end processor. */
+    private static final Set<String> AUTOMATIC = Set.of("qts", "stats", "ltax");
     private static final String SECRET = "it-" + UUID.randomUUID() + "-stats-secret";
 
     private Distribution karaf;
@@ -90,10 +91,12 @@ class ExchangeIT {
         String links = karaf.console("tanghulu:exchange");
         assertTrue(links.contains("http://127.0.0.1:" + demoSystemPort + "/stats") && links.contains("organization-code")
                 && links.contains("statistical-registration") && links.contains("CLOSED"), links);
+        assertTrue(links.contains("front-end jdbc:h2:tcp://127.0.0.1:" + karaf.frontEndPort + "/fe")
+                && links.contains("tax-registration"), links);
 
         Receipt r = submit();
         JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
-        for (String matter : List.of("qts/organization-code", "stats/statistical-registration")) {
+        for (String matter : List.of("qts/organization-code", "stats/statistical-registration", "ltax/tax-registration")) {
             JsonNode t = task(done, matter);
             assertEquals("APPROVED", t.get("state").asText(), matter);
             assertEquals("exchange:" + matter.substring(0, matter.indexOf('/')), t.get("assignee").asText(), matter);
@@ -107,15 +110,23 @@ class ExchangeIT {
         String page = officer.send(HttpRequest.newBuilder(URI.create(karaf.desk("/tasks/"
                 + task(done, "qts/organization-code").get("id").asLong()))).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(page.contains("id=\"task-exchange\" data-state=\"DONE\""), page);
+        AuthorizationIT.deskLogin(karaf, officer, "officer-ltax");
+        String fePage = officer.send(HttpRequest.newBuilder(URI.create(karaf.desk("/tasks/"
+                + task(done, "ltax/tax-registration").get("id").asLong()))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(fePage.contains("id=\"task-exchange\" data-state=\"DONE\""), fePage);
 
         String verify = "tanghulu:dossier --verify " + r.trackingNumber();
         Distribution.await(Duration.ofSeconds(30), "the dossier to hold every decision", () -> Distribution.is(true,
-                () -> karaf.console(verify).contains("verifies: 22 entries")));
+                () -> karaf.console(verify).contains("verifies: 24 entries")));
         List<String> dossier = dossier(r);
         assertEquals(2, count(dossier, "DIRECT OUT ", " REQUEST "), dossier.toString());
         assertEquals(2, count(dossier, "DIRECT IN ", " ANSWER "), dossier.toString());
         assertEquals(2, count(dossier, "DIRECT IN ", " APPROVED "), dossier.toString());
-        assertEquals(7, count(dossier, "MANUAL IN ", " APPROVED "), dossier.toString());
+        assertEquals(1, count(dossier, "FRONT_END OUT ltax TASK"), dossier.toString());
+        assertEquals(1, count(dossier, "FRONT_END OUT ltax REQUEST"), dossier.toString());
+        assertEquals(1, count(dossier, "FRONT_END IN ltax RESULT"), dossier.toString());
+        assertEquals(1, count(dossier, "FRONT_END IN ltax APPROVED"), dossier.toString());
+        assertEquals(6, count(dossier, "MANUAL IN ", " APPROVED "), dossier.toString());
         assertEquals(1, count(dossier, "DIRECT OUT qts REQUEST", "\"JGMC\""),
                 "qts's adapter renamed the company's name for its system: " + dossier);
     }
@@ -280,7 +291,7 @@ class ExchangeIT {
     }
 
     /**
-     * Officers approve the ready tasks of every department not on DIRECT (and of {@code alsoByHand}) until
+     * Officers approve the ready tasks of every department not decided automatically (and of {@code alsoByHand}) until
      * {@code until} holds for the case; the systems decide the rest.
      */
     private JsonNode drive(Receipt r, Set<String> alsoByHand, Predicate<JsonNode> until, Duration limit) throws Exception {
@@ -292,7 +303,7 @@ class ExchangeIT {
             }
             for (JsonNode t : view.get("tasks")) {
                 String department = t.get("matter").get("department").asText();
-                if ("READY".equals(t.get("state").asText()) && (!DIRECT.contains(department) || alsoByHand.contains(department))) {
+                if ("READY".equals(t.get("state").asText()) && (!AUTOMATIC.contains(department) || alsoByHand.contains(department))) {
                     approve(t, department);
                 }
             }

@@ -80,6 +80,10 @@ public final class DepartmentSystem {
 
     private HttpServer server; // null while down; guarded by this
     private int port;
+    private final List<String> frontEndDepartments = new java.util.ArrayList<>();
+    private int frontEndPort = -1;
+    private Path frontEndDirectory = Path.of("front-end");
+    private FrontEndProcessor frontEnd;
 
     private DepartmentSystem() {
     }
@@ -93,7 +97,7 @@ public final class DepartmentSystem {
             System.err.println("department-system: " + e.getMessage());
             System.err.println("usage: --port N --department ID=SECRETFILE|--secret ID=SECRET ... [--outputs FILE]"
                     + " [--callback] [--callback-delay MS] [--slow MS] [--fail] [--duplicate] [--lie]"
-                    + " [--reject|--correction]");
+                    + " [--reject|--correction] [--front-end PORT --front-end-department ID ... [--front-end-dir DIR]]");
             System.exit(2);
             return;
         }
@@ -112,6 +116,12 @@ public final class DepartmentSystem {
         int port = system.configure(args);
         synchronized (system) {
             system.listen(port);
+            if (!system.frontEndDepartments.isEmpty()) {
+                system.frontEnd = new FrontEndProcessor(system, system.frontEndPort, system.frontEndDirectory,
+                        system.frontEndDepartments).start();
+                System.out.println("Front-end processor of " + String.join(", ", system.frontEndDepartments) + " at "
+                        + system.frontEnd.url());
+            }
         }
         System.out.println("Department system listening on port " + system.port());
         System.out.flush();
@@ -145,13 +155,20 @@ public final class DepartmentSystem {
                 case "--fail" -> failing = true;
                 case "--duplicate" -> duplicate = true;
                 case "--lie" -> lie = true;
+                case "--front-end" -> frontEndPort = Integer.parseInt(value(args, ++i, arg));
+                case "--front-end-department" -> frontEndDepartments.add(value(args, ++i, arg));
+                case "--front-end-dir" -> frontEndDirectory = Path.of(value(args, ++i, arg));
                 case "--reject" -> decision = "REJECTED";
                 case "--correction" -> decision = "CORRECTION";
                 default -> throw new IllegalArgumentException("unknown switch " + arg);
             }
         }
-        if (secrets.isEmpty()) {
-            throw new IllegalArgumentException("no department: give --department ID=SECRETFILE or --secret ID=SECRET");
+        if (secrets.isEmpty() && frontEndDepartments.isEmpty()) {
+            throw new IllegalArgumentException("no department: give --department ID=SECRETFILE or --secret ID=SECRET, or"
+                    + " --front-end-department ID");
+        }
+        if (frontEndDepartments.isEmpty() != (frontEndPort < 0)) {
+            throw new IllegalArgumentException("--front-end PORT and --front-end-department ID go together");
         }
         return port;
     }
@@ -206,6 +223,9 @@ public final class DepartmentSystem {
 
     /** Stops listening and sending callbacks. */
     public synchronized void stop() {
+        if (frontEnd != null) {
+            frontEnd.stop();
+        }
         if (server != null) {
             server.stop(0);
             server = null;
@@ -272,6 +292,55 @@ public final class DepartmentSystem {
         return this;
     }
 
+    /** @return the JDBC URL of its front-end processor's database, for {@code tanghulu:exchange-link --front-end} */
+    public String frontEndUrl() {
+        if (frontEnd == null) {
+            throw new IllegalStateException("started without --front-end");
+        }
+        return frontEnd.url();
+    }
+
+    /** Stops its front-end processor's database server, or starts it again on the same port with its data. */
+    public DepartmentSystem frontEndDown(boolean on) {
+        frontEnd.down(on);
+        return this;
+    }
+
+    boolean failing() {
+        return failing;
+    }
+
+    boolean duplicating() {
+        return duplicate;
+    }
+
+    boolean lying() {
+        return lie;
+    }
+
+    String decision() {
+        return decision;
+    }
+
+    /** Waits as long as the slow switch says. */
+    void pause() {
+        if (slowMillis > 0) {
+            try {
+                Thread.sleep(slowMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Counts a request that arrived. */
+    void received(JsonNode request) {
+        received.add(request);
+        if (request.path("task").canConvertToLong()) {
+            requests.computeIfAbsent(request.path("task").asLong(), t -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
     // ---- what happened
 
     /** How many platform requests with this task arrived, refused ones included. */
@@ -315,14 +384,9 @@ public final class DepartmentSystem {
             String department = exchange.getRequestURI().getPath().substring(1);
             JsonNode request = parse(body);
             if (request != null) {
-                received.add(request);
-                if (request.path("task").canConvertToLong()) {
-                    requests.computeIfAbsent(request.path("task").asLong(), t -> new AtomicInteger()).incrementAndGet();
-                }
+                received(request);
             }
-            if (slowMillis > 0) {
-                Thread.sleep(slowMillis);
-            }
+            pause();
             Reply reply;
             try {
                 reply = answer(exchange, department, body, request);
@@ -331,8 +395,6 @@ public final class DepartmentSystem {
                 reply = new Reply(500, error("internal error: " + e.getMessage()));
             }
             respond(exchange, reply.status(), reply.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -406,7 +468,7 @@ public final class DepartmentSystem {
     }
 
     /** An answer of this kind for the request, with a new answerId other than {@code not}. */
-    private ObjectNode decide(String department, JsonNode request, String kind, String not) {
+    ObjectNode decide(String department, JsonNode request, String kind, String not) {
         long task = request.path("task").asLong();
         String answerId = answerId(department, task, not);
         ObjectNode answer = JSON.createObjectNode();
@@ -499,7 +561,7 @@ public final class DepartmentSystem {
 
     // ---- helpers
 
-    private static JsonNode parse(byte[] body) {
+    static JsonNode parse(byte[] body) {
         try {
             JsonNode node = JSON.readTree(body);
             return node != null && node.isObject() ? node : null;
@@ -527,7 +589,7 @@ public final class DepartmentSystem {
         exchange.getResponseBody().write(bytes);
     }
 
-    private static void log(String line) {
+    static void log(String line) {
         System.out.println("[department-system] " + line);
     }
 

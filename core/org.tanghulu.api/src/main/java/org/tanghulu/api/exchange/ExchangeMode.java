@@ -2,7 +2,7 @@ package org.tanghulu.api.exchange;
 
 /**
  * How the tasks of a matter reach the department and its results come back (the seeds' exchange
- * modes). Later minor versions add the store-and-forward and offline-media modes.
+ * modes). A later minor version adds the offline-media mode.
  */
 public enum ExchangeMode {
 
@@ -15,5 +15,15 @@ public enum ExchangeMode {
      * callback. The admin links the system ({@code tanghulu:exchange-link}); until then, and
      * whenever the system cannot be reached, the task goes to the desk.
      */
-    DIRECT
+    DIRECT,
+
+    /**
+     * Store and forward through the department's front-end processor (前置机): the platform writes
+     * the tasks in batches into the front-end processor's exchange tables, the department's system
+     * picks them up when it can and writes its results there, and the platform reads them back. The
+     * platform keeps the tasks in its own outbox while the front-end processor is unreachable and
+     * catches up after. The admin links the front-end processor
+     * ({@code tanghulu:exchange-link --front-end}); until then the task goes to the desk.
+     */
+    FRONT_END
 }

@@ -167,6 +167,11 @@ class EngineBenchTest {
         }
 
         @Override
+        public synchronized TaskView release(long taskId, Actor actor) {
+            return replace(taskId, TaskState.READY, null);
+        }
+
+        @Override
         public synchronized TaskView decide(long taskId, Actor actor, Decision decision) {
             TaskView t = replace(taskId, TaskState.APPROVED, actor.name());
             List<TaskView> tasks = byCase.get(t.trackingNumber());

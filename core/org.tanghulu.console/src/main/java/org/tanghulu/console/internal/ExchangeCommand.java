@@ -12,12 +12,12 @@ import org.tanghulu.exchange.LinkStatus;
 import org.tanghulu.exchange.RefusedCallback;
 
 /**
- * {@code tanghulu:exchange}: per department, its DIRECT matters, its linked system and how that fares; then the
- * latest refused callbacks.
+ * {@code tanghulu:exchange}: per department, its DIRECT and FRONT_END matters, its linked system or front-end
+ * processor and how that fares, its queue and parked results; then the latest refused callbacks.
  */
 @Service
-@Command(scope = "tanghulu", name = "exchange", description = "Lists the departments' own systems: DIRECT matters, the "
-        + "linked URL, the circuit breaker, the last success and failure")
+@Command(scope = "tanghulu", name = "exchange", description = "Lists the departments' own systems: DIRECT and "
+        + "FRONT_END matters, the linked URL, tasks queued, results parked, the circuit breaker, the last success and failure")
 public class ExchangeCommand implements Action {
 
     @Reference
@@ -27,21 +27,25 @@ public class ExchangeCommand implements Action {
     public Object execute() {
         List<LinkStatus> links = exchanges.links();
         if (links.isEmpty()) {
-            Terminal.out().println("No department declares a DIRECT matter and no system is linked: every task is decided on the desk.");
+            Terminal.out().println("No department declares a DIRECT or FRONT_END matter and nothing is linked: every task is decided"
+                    + " on the desk.");
             return null;
         }
         ShellTable table = new ShellTable();
         table.column("Department");
-        table.column("DIRECT matters").maxSize(40);
+        table.column("Automatic matters").maxSize(40);
         table.column("System");
+        table.column("Queued").alignRight();
+        table.column("Parked").alignRight();
         table.column("Breaker");
         table.column("Failures").alignRight();
         table.column("Last success");
         table.column("Last failure").maxSize(60);
         for (LinkStatus l : links) {
-            table.addRow().addContent(l.department(), l.directMatters().isEmpty() ? "-" : String.join(", ", l.directMatters()),
-                    l.url() == null ? "not linked (desk)" : l.url(),
-                    l.url() == null ? "-" : l.breaker() + (l.openedAt() == null ? "" : " since " + Formats.time(l.openedAt())),
+            table.addRow().addContent(l.department(), l.matters().isEmpty() ? "-" : String.join(", ", l.matters()),
+                    l.url() == null ? "not linked (desk)" : (LinkStatus.TABLES.equals(l.transport()) ? "front-end " : "") + l.url(),
+                    l.queued(), l.parked(),
+                    l.url() == null || LinkStatus.TABLES.equals(l.transport()) ? "-" : l.breaker() + (l.openedAt() == null ? "" : " since " + Formats.time(l.openedAt())),
                     l.failures(), l.lastSuccess() == null ? "-" : Formats.time(l.lastSuccess()),
                     l.lastFailureAt() == null ? "-" : Formats.time(l.lastFailureAt()) + " " + l.lastFailure());
         }

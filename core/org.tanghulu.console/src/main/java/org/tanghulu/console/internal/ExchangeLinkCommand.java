@@ -17,12 +17,15 @@ import org.tanghulu.core.Refusal;
 import org.tanghulu.exchange.Exchanges;
 
 /**
- * {@code tanghulu:exchange-link DEPARTMENT URL [--secret-file FILE]}: links (or moves) a department's system.
+ * {@code tanghulu:exchange-link [--secret-file FILE] DEPARTMENT URL}: links (or moves) a department's system.
  * The HMAC secret comes from a file the department's system also reads, or is made here and shown once.
+ * With {@code --front-end}, URL is the JDBC URL of the department's front-end processor's database and the
+ * file, if any, holds that database's password.
  */
 @Service
 @Command(scope = "tanghulu", name = "exchange-link", description = "Links a department's own system: its DIRECT tasks go "
-        + "to URL, requests and callbacks are signed with a shared secret (kept in the database, shown only when made here)")
+        + "to URL, requests and callbacks are signed with a shared secret (kept in the database, shown only when made here). "
+        + "With --front-end: its FRONT_END tasks go to the exchange tables of the front-end processor's database at the JDBC URL")
 public class ExchangeLinkCommand implements Action {
 
     @Argument(index = 0, name = "department", required = true, description = "The department, e.g. stats")
@@ -34,14 +37,21 @@ public class ExchangeLinkCommand implements Action {
     String url;
 
     @Option(name = "--secret-file", description = "A file with the shared secret (at least 32 characters); without it a "
-            + "secret is made and shown once")
+            + "secret is made and shown once. With --front-end: a file with the database's password")
     String secretFile;
+
+    @Option(name = "--front-end", description = "URL is a front-end processor's database (jdbc:postgresql://... or "
+            + "jdbc:h2:tcp://..., with its user in it)")
+    boolean frontEnd;
 
     @Reference
     private Exchanges exchanges;
 
     @Override
     public Object execute() {
+        if (frontEnd) {
+            return linkFrontEnd();
+        }
         String secret;
         if (secretFile != null) {
             try {
@@ -54,6 +64,10 @@ public class ExchangeLinkCommand implements Action {
             new SecureRandom().nextBytes(random);
             secret = HexFormat.of().formatHex(random);
         }
+        return linkSystem(secret);
+    }
+
+    private Object linkSystem(String secret) {
         try {
             exchanges.link(department, url, secret);
         } catch (Refusal e) {
@@ -64,6 +78,25 @@ public class ExchangeLinkCommand implements Action {
             Terminal.out().println("Shared secret (give it to the department's system now; it is not shown again):");
             Terminal.out().println(secret);
         }
+        return null;
+    }
+
+    private Object linkFrontEnd() {
+        String password = "";
+        if (secretFile != null) {
+            try {
+                password = Files.readString(Path.of(secretFile)).strip();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read the password file " + secretFile + ": " + e.getMessage());
+            }
+        }
+        try {
+            exchanges.linkFrontEnd(department, url, password);
+        } catch (Refusal e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        Terminal.out().println("Department " + department + "'s front-end processor linked at " + url
+                + "; its FRONT_END tasks go to its table fe_request, its results are read from fe_result.");
         return null;
     }
 }

@@ -87,6 +87,16 @@ public interface Cases {
     TaskView claim(long taskId, Actor actor);
 
     /**
+     * Gives back a task the actor claimed and has not decided: it is READY again, for anyone of its
+     * department (event {@code RELEASED}). A department's system gives back a task whose decision the
+     * platform refused, so that an officer can take it on the desk.
+     *
+     * @throws Refusal NOT_FOUND, FORBIDDEN, CONFLICT if the actor has not claimed it (or it is decided)
+     * @since 2.1
+     */
+    TaskView release(long taskId, Actor actor);
+
+    /**
      * Decides a task the actor has claimed. Of concurrent decisions on one task exactly
      * one wins; the others get CONFLICT and change nothing. Approving the last open
      * task of a step creates the next step's tasks, with this task's outputs as data.

@@ -87,7 +87,12 @@ public class Decider {
      * @return whether it was recorded now, not before
      */
     boolean record(String trackingNumber, String department, String kind, byte[] body, Answer answer, Instant now) {
-        return dossiers.append(trackingNumber, "answer:" + department + ":" + answer.answerId(), new DossierEntry(0, now, MODE,
+        return record(trackingNumber, department, MODE, kind, body, answer, now);
+    }
+
+    /** As {@link #record(String, String, String, byte[], Answer, Instant)}, for an answer that came in {@code mode}. */
+    boolean record(String trackingNumber, String department, String mode, String kind, byte[] body, Answer answer, Instant now) {
+        return dossiers.append(trackingNumber, "answer:" + department + ":" + answer.answerId(), new DossierEntry(0, now, mode,
                 Direction.IN, department, kind, new String(body, StandardCharsets.UTF_8), null));
     }
 
@@ -116,6 +121,7 @@ public class Decider {
             return new Applied(Result.APPLIED, null);
         } catch (Refusal r) {
             if (r.kind() == Refusal.Kind.INVALID) {
+                giveBack(task.id(), actor);
                 return new Applied(Result.INVALID, "the platform refused the system's decision: " + r.getMessage()
                         + (r.problems().isEmpty() ? "" : " " + r.problems()));
             }
@@ -126,6 +132,15 @@ public class Decider {
                 return new Applied(Result.UNAVAILABLE, r.getMessage());
             }
             return new Applied(Result.CLOSED, r.getMessage());
+        }
+    }
+
+    /** Gives back a task this system claimed but could not decide, so that an officer can take it on the desk. */
+    private void giveBack(long task, Actor actor) {
+        try {
+            cases.release(task, actor);
+        } catch (Refusal r) {
+            // not claimed by the system (any more): nothing to give back
         }
     }
 }

@@ -40,6 +40,7 @@ import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.exchange.DossierEntry.Direction;
 import org.tanghulu.exchange.Exchanges;
 import org.tanghulu.exchange.LinkStatus;
+import org.tanghulu.exchange.ParkedResult;
 import org.tanghulu.exchange.RefusedCallback;
 import org.tanghulu.exchange.TaskExchange;
 import org.tanghulu.exchange.TaskExchange.State;
@@ -65,19 +66,19 @@ public class DirectSender implements Runnable, Exchanges {
 
     private final DirectStore store;
     private final Decider decider;
-    private final Adapters adapters;
-    private final DepartmentGateway gateway;
+    private final SystemTasks tasks;
+    private final FrontEndTables frontEnd;
     private final ExchangeConfig config;
     private final String callbackBase;
     private final HttpClient http;
 
     @Activate
-    public DirectSender(@Reference DirectStore store, @Reference Decider decider, @Reference Adapters adapters,
-            @Reference DepartmentGateway gateway, ExchangeConfig config, Map<String, Object> properties) {
+    public DirectSender(@Reference DirectStore store, @Reference Decider decider, @Reference SystemTasks tasks,
+            @Reference FrontEndTables frontEnd, ExchangeConfig config, Map<String, Object> properties) {
         this.store = store;
         this.decider = decider;
-        this.adapters = adapters;
-        this.gateway = gateway;
+        this.tasks = tasks;
+        this.frontEnd = frontEnd;
         this.config = config;
         this.callbackBase = config.callbackUrl().isBlank()
                 ? "http://127.0.0.1:" + System.getProperty("tanghulu.desk.port", "8182") + "/exchange/callback"
@@ -103,7 +104,7 @@ public class DirectSender implements Runnable, Exchanges {
             try {
                 String secret = file == null ? "" : Files.readString(Path.of(file.toString())).trim();
                 checkLink(e.getValue().toString(), secret);
-                store.link(department, e.getValue().toString(), secret, true);
+                store.link(department, LinkEntity.HTTP, e.getValue().toString(), secret, true);
             } catch (Exception x) {
                 LOG.error("etc/{}.cfg: the link of department '{}' was not made: {}", ExchangeConfig.PID, department,
                         x.getMessage());
@@ -126,7 +127,8 @@ public class DirectSender implements Runnable, Exchanges {
             store.task(task).ifPresent(t -> {
                 TaskView view = decider.task(t.department, t.task);
                 if (view != null && view.state().open()) {
-                    toDesk(t, "the department's system accepted the task but did not call back within "
+                    tasks.toDesk(t, (FrontEndTables.MODE.equals(t.mode) ? "the front-end processor took the task but no result came"
+                            : "the department's system accepted the task but did not call back") + " within "
                             + config.callbackMinutes() + " minutes", now);
                 } else {
                     store.changeTask(t.task, now, r -> r.state = State.DONE);
@@ -135,7 +137,7 @@ public class DirectSender implements Runnable, Exchanges {
         }
         List<CompletableFuture<Void>> sending = new ArrayList<>();
         Instant leaseUntil = now.plusMillis(config.timeoutMillis()).plusSeconds(10);
-        for (TaskEntity t : store.lease(now, config.batch(), leaseUntil)) {
+        for (TaskEntity t : store.lease(Decider.MODE, null, now, config.batch(), leaseUntil)) {
             try {
                 sending.add(send(t, now));
             } catch (RuntimeException e) {
@@ -147,18 +149,7 @@ public class DirectSender implements Runnable, Exchanges {
     }
 
     private CompletableFuture<Void> send(TaskEntity t, Instant now) {
-        TaskView view = decider.task(t.department, t.task);
-        if (view == null || !view.state().open()) {
-            store.changeTask(t.task, now, r -> {
-                r.state = State.DONE;
-                r.reason = "the task was closed before it was sent";
-            });
-            return CompletableFuture.completedFuture(null);
-        }
-        if (view.state() == TaskState.CORRECTION || view.state() == TaskState.CLAIMED
-                && !Decider.actor(t.department).name().equals(view.assignee())) {
-            toDesk(t, view.state() == TaskState.CORRECTION ? "an officer asked the applicant for a correction on the desk"
-                    : "officer " + view.assignee() + " claimed the task on the desk before it was sent", now);
+        if (!tasks.stillToSend(t, now)) {
             return CompletableFuture.completedFuture(null);
         }
         LinkEntity.Gate gate = store.gate(t.department, now, Duration.ofSeconds(config.breakerOpenSeconds()),
@@ -169,19 +160,19 @@ public class DirectSender implements Runnable, Exchanges {
         }
         if (gate == LinkEntity.Gate.DESK) {
             Optional<LinkEntity> link = store.link(t.department);
-            toDesk(t, link.isEmpty() ? "no system of department " + t.department + " is linked (tanghulu:exchange-link)"
+            tasks.toDesk(t, link.isEmpty() ? "no system of department " + t.department + " is linked (tanghulu:exchange-link)"
                     : unavailable(link.get()), now);
             return CompletableFuture.completedFuture(null);
         }
         LinkEntity link = store.link(t.department).orElseThrow();
         byte[] body;
         try {
-            body = body(t);
+            body = tasks.body(t, callbackBase + "/" + t.department);
         } catch (IllegalStateException e) {
-            toDesk(t, e.getMessage(), now);
+            tasks.toDesk(t, e.getMessage(), now);
             return CompletableFuture.completedFuture(null);
         }
-        String digest = digest(body);
+        String digest = SystemTasks.digest(body);
         decider.record(t.trackingNumber, "request:" + t.task + ":" + digest, now, Decider.MODE, Direction.OUT, t.department,
                 "REQUEST", new String(body, StandardCharsets.UTF_8));
         TaskEntity sent = store.changeTask(t.task, now, r -> {
@@ -216,44 +207,6 @@ public class DirectSender implements Runnable, Exchanges {
     private static String unavailable(LinkEntity link) {
         return "the department's system is unavailable: its circuit breaker opened after " + link.failures
                 + " failures in a row (the last: " + link.lastFailure + "); automatic handling resumes when it answers again";
-    }
-
-    /** @return the request: the task, the matter's values (as the adapter maps them), the outputs it expects, the callback */
-    private byte[] body(TaskEntity t) {
-        DepartmentDefinition definition = gateway.active().get(t.department);
-        Matter matter = definition == null ? null
-                : definition.matters().stream().filter(m -> m.id().equals(t.matter)).findFirst().orElse(null);
-        if (matter == null) {
-            throw new IllegalStateException("department " + t.department + " or its matter " + t.matter + " is not installed now");
-        }
-        Map<String, String> all = decider.values(t.department, t.trackingNumber);
-        Map<String, String> values = new LinkedHashMap<>();
-        matter.dataElements().stream().filter(all::containsKey).forEach(e -> values.put(e, all.get(e)));
-        Outcome<Map<String, String>> mapped = adapters.values(t.department, t.matter, values);
-        if (mapped.failed()) {
-            throw new IllegalStateException("the department's exchange adapter failed: " + mapped.failure());
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("task", t.task);
-        body.put("trackingNumber", t.trackingNumber);
-        body.put("department", t.department);
-        body.put("matter", t.matter);
-        body.put("values", new java.util.TreeMap<>(mapped.value()));
-        body.put("outputs", matter.outputs());
-        body.put("callback", callbackBase + "/" + t.department);
-        try {
-            return Json.stored().writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the request could not be written as JSON: " + e.getMessage());
-        }
-    }
-
-    private static String digest(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void answered(TaskEntity t, HttpResponse<byte[]> response, Throwable error) {
@@ -292,7 +245,7 @@ public class DirectSender implements Runnable, Exchanges {
             });
             return;
         }
-        settle(t, answer, decider.apply(t.department, answer), now);
+        tasks.settle(t, answer, decider.apply(t.department, answer), now);
     }
 
     /** Counts the failure against the breaker; queues the task again, or hands it to the desk. */
@@ -301,11 +254,11 @@ public class DirectSender implements Runnable, Exchanges {
         LOG.info("Department {}'s system on task {} (attempt {}): {}", t.department, t.task, t.attempts, why);
         Boolean open = store.changeLink(t.department, l -> l.failed(now, why, config.breakerFailures()), LinkEntity::open);
         if (refused) {
-            toDesk(t, "the department's system refused the request: " + why, now);
+            tasks.toDesk(t, "the department's system refused the request: " + why, now);
         } else if (Boolean.TRUE.equals(open)) {
-            toDesk(t, store.link(t.department).map(DirectSender::unavailable).orElse(why), now);
+            tasks.toDesk(t, store.link(t.department).map(DirectSender::unavailable).orElse(why), now);
         } else if (t.attempts >= config.attempts()) {
-            toDesk(t, "the department's system did not answer after " + t.attempts + " attempts: " + why, now);
+            tasks.toDesk(t, "the department's system did not answer after " + t.attempts + " attempts: " + why, now);
         } else {
             long wait = config.backoffMillis() << Math.min(10, Math.max(0, t.attempts - 1));
             store.changeTask(t.task, now, r -> {
@@ -313,45 +266,6 @@ public class DirectSender implements Runnable, Exchanges {
                 r.reason = why;
             });
         }
-    }
-
-    /** What the task's row becomes once an answer was applied. */
-    private void settle(TaskEntity t, Answer answer, Decider.Applied applied, Instant now) {
-        switch (applied.result()) {
-            case APPLIED, ALREADY -> store.changeTask(t.task, now, r -> {
-                r.state = answer.kind() == Answer.Kind.CORRECTION ? State.WAITING_CORRECTION : State.DONE;
-                r.reason = null;
-            });
-            case CLOSED -> store.changeTask(t.task, now, r -> {
-                r.state = State.DONE;
-                r.reason = applied.detail();
-            });
-            case UNAVAILABLE -> store.changeTask(t.task, now, r -> {
-                r.state = State.QUEUED;
-                r.nextAt = now.plusMillis(config.backoffMillis());
-                r.reason = applied.detail();
-            });
-            default -> toDesk(t, applied.detail(), now);
-        }
-    }
-
-    /** Hands the task to the officers, with the reason, in its row and in the dossier. */
-    private void toDesk(TaskEntity t, String reason, Instant now) {
-        TaskEntity after = store.changeTask(t.task, now, r -> {
-            r.state = State.DESK;
-            r.reason = reason;
-        });
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("task", t.task);
-        payload.put("matter", t.department + "/" + t.matter);
-        payload.put("reason", reason);
-        try {
-            decider.record(t.trackingNumber, "desk:" + t.task + ":" + after.version, now, "MANUAL", Direction.OUT,
-                    t.department, "TO_DESK", Json.stored().writeValueAsString(payload));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        LOG.info("Task {} of {} goes to the desk: {}", t.task, t.department, reason);
     }
 
     // --- callbacks -----------------------------------------------------------------------
@@ -362,9 +276,10 @@ public class DirectSender implements Runnable, Exchanges {
      */
     Reply callback(String department, String timestamp, String signature, byte[] body) {
         Instant now = Instant.now();
-        Optional<LinkEntity> link = store.link(department);
+        Optional<LinkEntity> link = store.link(department).filter(l -> LinkEntity.HTTP.equals(l.transport));
         if (link.isEmpty()) {
-            return refuse(department, null, 401, "callback refused: no system of department '" + department + "' is linked", now);
+            return refuse(department, null, 401, "callback refused: no system of department '" + department
+                    + "' is linked for DIRECT calls", now);
         }
         String bad = Signatures.check(link.get().secret, timestamp, signature, body, now);
         if (bad != null) {
@@ -392,12 +307,12 @@ public class DirectSender implements Runnable, Exchanges {
         Decider.Applied applied = decider.apply(department, answer);
         switch (applied.result()) {
             case APPLIED -> {
-                settle(t, answer, applied, now);
+                tasks.settle(t, answer, applied, now);
                 return new Reply(200, Map.of("task", t.task, "decided", true));
             }
             case ALREADY -> {
                 if (!fresh) {
-                    settle(t, answer, applied, now);
+                    tasks.settle(t, answer, applied, now);
                     return new Reply(200, Map.of("task", t.task, "decided", false, "duplicate", true));
                 }
                 return refuse(department, t.task, 409, "task " + t.task + " was decided already (a second answer, "
@@ -407,7 +322,7 @@ public class DirectSender implements Runnable, Exchanges {
                 return new Reply(503, Map.of("error", applied.detail()));
             }
             case INVALID -> {
-                toDesk(t, applied.detail(), now);
+                tasks.toDesk(t, applied.detail(), now);
                 return refuse(department, t.task, 422, applied.detail(), now);
             }
             default -> {
@@ -424,14 +339,26 @@ public class DirectSender implements Runnable, Exchanges {
 
     // --- Exchanges -------------------------------------------------------------------------
 
-    /** Queues a task of a DIRECT matter (the dossier relay calls this for every such new task). */
-    boolean enqueue(String trackingNumber, long task, String department, String matter) {
-        return store.enqueue(trackingNumber, task, department, matter, Instant.now());
+    /** Queues a task of a DIRECT or FRONT_END matter (the dossier relay calls this for every such new task). */
+    boolean enqueue(String trackingNumber, long task, String department, String matter, String mode) {
+        return store.enqueue(trackingNumber, task, department, matter, mode, Instant.now());
     }
 
-    /** @return whether a system of the department is linked */
-    boolean linked(String department) {
-        return store.link(department).isPresent();
+    /**
+     * @return the mode a new task of a matter declared {@code declared} travels in: DIRECT if the department
+     *         has a system linked over HTTP, FRONT_END if it has a front-end processor linked, else MANUAL
+     */
+    String route(String department, ExchangeMode declared) {
+        if (declared != ExchangeMode.DIRECT && declared != ExchangeMode.FRONT_END) {
+            return DossierRelay.MANUAL;
+        }
+        String needs = declared == ExchangeMode.DIRECT ? LinkEntity.HTTP : LinkEntity.TABLES;
+        return store.link(department).filter(l -> needs.equals(l.transport)).isPresent() ? declared.name() : DossierRelay.MANUAL;
+    }
+
+    /** @return the mode of a task the exchange has handled, DIRECT if it has no row */
+    String modeOf(long task) {
+        return store.task(task).map(t -> t.mode).orElse(Decider.MODE);
     }
 
     /** The applicant answered the system's correction request: the task goes to the system again. */
@@ -455,15 +382,15 @@ public class DirectSender implements Runnable, Exchanges {
         Map<String, LinkEntity> links = new LinkedHashMap<>();
         store.links().forEach(l -> links.put(l.department, l));
         TreeSet<String> departments = new TreeSet<>(links.keySet());
-        departments.addAll(adapters.departments());
-        Map<String, DepartmentDefinition> active = gateway.active();
+        departments.addAll(tasks.departmentsWithAdapters());
         List<LinkStatus> all = new ArrayList<>();
         for (String d : departments) {
-            List<String> direct = active.containsKey(d) ? active.get(d).matters().stream().map(Matter::id)
-                    .filter(m -> adapters.mode(d, m).value() == ExchangeMode.DIRECT).toList() : List.of();
+            List<String> matters = tasks.automaticMatters(d);
+            long queued = store.queued(d);
+            int parked = store.parked(d, 1000).size();
             LinkEntity l = links.get(d);
-            all.add(l != null ? l.view(direct)
-                    : new LinkStatus(d, null, LinkStatus.Breaker.CLOSED, 0, null, null, null, null, direct));
+            all.add(l != null ? l.view(matters, queued, parked)
+                    : new LinkStatus(d, null, null, LinkStatus.Breaker.CLOSED, 0, null, null, null, null, matters, queued, parked));
         }
         return all;
     }
@@ -471,21 +398,42 @@ public class DirectSender implements Runnable, Exchanges {
     @Override
     public LinkStatus link(String department, String url, String secret) {
         checkLink(url, secret);
-        if (department == null || !department.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            throw new Refusal(Refusal.Kind.INVALID, "a department id is lower-case letters, digits and '-'");
-        }
-        LinkEntity l = store.link(department, url, secret, false);
+        checkDepartment(department);
+        LinkEntity l = store.link(department, LinkEntity.HTTP, url, secret, false);
         LOG.info("Department {}'s system linked at {}", department, url);
-        return l.view(List.of());
+        return l.view(tasks.automaticMatters(department), store.queued(department), 0);
+    }
+
+    @Override
+    public LinkStatus linkFrontEnd(String department, String jdbcUrl, String password) {
+        checkDepartment(department);
+        return frontEnd.link(department, jdbcUrl, password == null ? "" : password)
+                .view(tasks.automaticMatters(department), store.queued(department), store.parked(department, 1000).size());
+    }
+
+    @Override
+    public List<ParkedResult> parked(int max) {
+        return store.parked(null, max).stream().map(FrontEndTables::view).toList();
+    }
+
+    @Override
+    public ParkedResult resend(long id) {
+        return frontEnd.resend(id);
     }
 
     @Override
     public boolean unlink(String department) {
         boolean was = store.unlink(department);
         if (was) {
-            LOG.info("Department {}'s system unlinked: its DIRECT matters are decided on the desk", department);
+            LOG.info("Department {}'s system unlinked: its DIRECT and FRONT_END matters are decided on the desk", department);
         }
         return was;
+    }
+
+    private static void checkDepartment(String department) {
+        if (department == null || !department.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new Refusal(Refusal.Kind.INVALID, "a department id is lower-case letters, digits and '-'");
+        }
     }
 
     private static void checkLink(String url, String secret) {

@@ -18,7 +18,7 @@ import org.tanghulu.exchange.LinkStatus.Breaker;
 import org.tanghulu.exchange.TaskExchange.State;
 
 /**
- * The direct exchange's rows: links with their breakers, tasks under way, refused callbacks. Every
+ * The exchange's rows: links with their breakers, tasks under way, refused callbacks, parked results. Every
  * change is one short transaction that locks the row it changes, so that nodes sharing the database
  * take turns; a task is sent by the node that leased it.
  */
@@ -43,8 +43,11 @@ public class DirectStore {
                 "select l from LinkEntity l order by l.department", LinkEntity.class).getResultList());
     }
 
-    /** Links or moves a department's system; the breaker starts closed. */
-    LinkEntity link(String department, String url, String secret, boolean onlyIfAbsent) {
+    /**
+     * Links or moves a department's system or front-end processor; the breaker starts closed. Another
+     * transport or URL reads the front-end results from the start.
+     */
+    LinkEntity link(String department, String transport, String url, String secret, boolean onlyIfAbsent) {
         return jpa.txExpr(TransactionType.Required, em -> {
             LinkEntity l = em.find(LinkEntity.class, department, LockModeType.PESSIMISTIC_WRITE);
             if (l != null && onlyIfAbsent) {
@@ -55,6 +58,10 @@ public class DirectStore {
                 l = new LinkEntity();
                 l.department = department;
             }
+            if (!transport.equals(l.transport) || !url.equals(l.url)) {
+                l.resultCursor = 0;
+            }
+            l.transport = transport;
             l.url = url;
             l.secret = secret;
             l.breaker = Breaker.CLOSED.name();
@@ -100,10 +107,10 @@ public class DirectStore {
 
     // --- tasks -------------------------------------------------------------------------
 
-    /** Records a task of a DIRECT matter, queued for now; a task recorded before is left as it is. */
-    boolean enqueue(String trackingNumber, long task, String department, String matter, Instant now) {
+    /** Records a task of a DIRECT or FRONT_END matter, queued for now; a task recorded before is left as it is. */
+    boolean enqueue(String trackingNumber, long task, String department, String matter, String mode, Instant now) {
         try {
-            return insert(trackingNumber, task, department, matter, now);
+            return insert(trackingNumber, task, department, matter, mode, now);
         } catch (RuntimeException e) {
             if (task(task).isPresent()) {
                 return false; // another thread or node recorded it at the same moment
@@ -112,7 +119,7 @@ public class DirectStore {
         }
     }
 
-    private boolean insert(String trackingNumber, long task, String department, String matter, Instant now) {
+    private boolean insert(String trackingNumber, long task, String department, String matter, String mode, Instant now) {
         return jpa.txExpr(TransactionType.Required, em -> {
             if (em.find(TaskEntity.class, task) != null) {
                 return false;
@@ -122,6 +129,7 @@ public class DirectStore {
             t.trackingNumber = trackingNumber;
             t.department = department;
             t.matter = matter;
+            t.mode = mode;
             t.state = State.QUEUED;
             t.nextAt = now;
             t.updatedAt = now;
@@ -135,14 +143,19 @@ public class DirectStore {
     }
 
     /**
-     * Leases the queued tasks that are due: each for this node alone until {@code until} (a conditional
-     * update, so two nodes never lease one task at once).
+     * Leases the queued tasks of a mode that are due, oldest first: each for this node alone until
+     * {@code until} (a conditional update, so two nodes never lease one task at once).
+     *
+     * @param department only this department's, or {@code null} for all
      */
-    List<TaskEntity> lease(Instant now, int max, Instant until) {
-        List<Long> due = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "select t.task from TaskEntity t where t.state = :q and t.nextAt <= :now "
-                        + "and (t.leaseUntil is null or t.leaseUntil < :now) order by t.nextAt", Long.class)
-                .setParameter("q", State.QUEUED).setParameter("now", now).setMaxResults(max).getResultList());
+    List<TaskEntity> lease(String mode, String department, Instant now, int max, Instant until) {
+        List<Long> due = jpa.txExpr(TransactionType.Supports, em -> {
+            var q = em.createQuery("select t.task from TaskEntity t where t.mode = :m and t.state = :q and t.nextAt <= :now "
+                    + (department == null ? "" : "and t.department = :d ")
+                    + "and (t.leaseUntil is null or t.leaseUntil < :now) order by t.nextAt, t.task", Long.class)
+                    .setParameter("m", mode).setParameter("q", State.QUEUED).setParameter("now", now).setMaxResults(max);
+            return (department == null ? q : q.setParameter("d", department)).getResultList();
+        });
         List<TaskEntity> leased = new java.util.ArrayList<>();
         for (long id : due) {
             TaskEntity mine = jpa.txExpr(TransactionType.Required, em -> {
@@ -178,6 +191,59 @@ public class DirectStore {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "select t.task from TaskEntity t where t.state = :w and t.updatedAt < :b", Long.class)
                 .setParameter("w", State.WAITING).setParameter("b", before).setMaxResults(100).getResultList());
+    }
+
+    /** @return the department's tasks queued for its system or front-end processor */
+    long queued(String department) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select count(t) from TaskEntity t where t.department = :d and t.state = :q", Long.class)
+                .setParameter("d", department).setParameter("q", State.QUEUED).getSingleResult());
+    }
+
+    // --- parked results ----------------------------------------------------------------
+
+    /** Parks a result the platform could not use; a message parked before keeps its first reason. */
+    void park(String department, String messageId, String body, String reason, Instant now) {
+        jpa.tx(TransactionType.Required, em -> {
+            boolean known = !em.createQuery("select p.id from ParkedEntity p where p.department = :d and p.messageId = :m",
+                    Long.class).setParameter("d", department).setParameter("m", messageId).getResultList().isEmpty();
+            if (!known) {
+                ParkedEntity p = new ParkedEntity();
+                p.at = now;
+                p.department = department;
+                p.messageId = messageId;
+                p.body = body.length() > 100_000 ? body.substring(0, 100_000) : body;
+                p.reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+                p.state = "PARKED";
+                em.persist(p);
+            }
+        });
+    }
+
+    /** @return the results still parked, oldest first; of one department, or of all for {@code null} */
+    List<ParkedEntity> parked(String department, int max) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var q = em.createQuery("select p from ParkedEntity p where p.state = 'PARKED' "
+                    + (department == null ? "" : "and p.department = :d ") + "order by p.id", ParkedEntity.class).setMaxResults(max);
+            return (department == null ? q : q.setParameter("d", department)).getResultList();
+        });
+    }
+
+    Optional<ParkedEntity> parked(long id) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(ParkedEntity.class, id)));
+    }
+
+    /** Marks a parked result as sent back and used, or records why it still cannot be. */
+    void parkedAgain(long id, String reason, Instant now) {
+        jpa.tx(TransactionType.Required, em -> {
+            ParkedEntity p = em.find(ParkedEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            p.at = now;
+            if (reason == null) {
+                p.state = "RESENT";
+            } else {
+                p.reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+            }
+        });
     }
 
     // --- refused callbacks -------------------------------------------------------------

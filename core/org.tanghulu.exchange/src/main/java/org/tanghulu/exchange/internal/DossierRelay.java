@@ -36,9 +36,10 @@ import org.tanghulu.kernel.json.Json;
 /**
  * Fills the dossiers from the case event log, every few seconds (the Karaf scheduler's whiteboard,
  * never two at once), with its own cursor: a task handed to a department, its withdrawal and the
- * applicant's corrected data are messages OUT; a decision a manual entry IN, or a DIRECT one when the
- * department's system made it. A new task of a matter its department's adapter declares DIRECT is
- * queued for the {@link DirectSender}, and so is one whose correction the applicant answered. Each message is appended in its own transaction (a message already there is skipped), then the
+ * applicant's corrected data are messages OUT; a decision a manual entry IN, or one of the task's mode
+ * (DIRECT, FRONT_END) when the department's system made it. A new task of a matter its department's
+ * adapter declares DIRECT or FRONT_END is queued for the {@link DirectSender} or the
+ * {@link FrontEndTables}, and so is one whose correction the applicant answered. Each message is appended in its own transaction (a message already there is skipped), then the
  * cursor moves over what is settled ({@link CaseEventLog#settled}).
  */
 @Component(service = {Runnable.class, DossierRelay.class}, property = {"scheduler.name=tanghulu-dossiers", "scheduler.period:Long=3",
@@ -47,6 +48,7 @@ public class DossierRelay implements Runnable {
 
     static final String MANUAL = "MANUAL";
     static final String DIRECT = "DIRECT";
+    static final String FRONT_END = "FRONT_END";
     private static final Logger LOG = LoggerFactory.getLogger(DossierRelay.class);
     private static final int EVENTS_PER_ROUND = 500;
     private static final Duration GRACE = Duration.ofMinutes(2);
@@ -102,8 +104,8 @@ public class DossierRelay implements Runnable {
             if (fresh) {
                 appended++;
             }
-            if (e instanceof TaskCreated t && DIRECT.equals(mode)) {
-                direct.enqueue(e.trackingNumber(), t.task().id(), t.task().matter().department(), t.task().matter().matter());
+            if (e instanceof TaskCreated t && !MANUAL.equals(mode)) {
+                direct.enqueue(e.trackingNumber(), t.task().id(), t.task().matter().department(), t.task().matter().matter(), mode);
             } else if (e instanceof CorrectionAnswered t && fresh) {
                 direct.corrected(t.task().id());
             }
@@ -121,8 +123,8 @@ public class DossierRelay implements Runnable {
 
     /**
      * @return how the event's message travels: a new task as its matter's adapter declares (MANUAL if
-     *         the adapter fails to say, or no system of the department is linked), a decision DIRECT if the
-     *         department's system made it
+     *         the adapter fails to say, or nothing of the department is linked for that mode), a decision
+     *         in its task's mode if the department's system made it
      */
     private String mode(RecordedCaseEvent e) {
         if (e instanceof TaskCreated t) {
@@ -131,13 +133,18 @@ public class DossierRelay implements Runnable {
                 LOG.warn("Task {} goes to the desk: the exchange adapter could not say its mode: {}", t.task().id(),
                         declared.failure());
             }
-            if (declared.failed() || declared.value() != ExchangeMode.DIRECT) {
+            if (declared.failed()) {
                 return MANUAL;
             }
-            // a DIRECT matter whose department has no linked system is simply manual
-            return direct.linked(t.task().matter().department()) ? DIRECT : MANUAL;
+            // a matter whose department has no system or front-end processor linked for its mode is simply manual
+            return direct.route(t.task().matter().department(), declared.value());
         }
-        return e.actor() != null && e.actor().startsWith("exchange:") ? DIRECT : MANUAL;
+        TaskRef decided = e instanceof TaskApproved a ? a.task() : e instanceof TaskRejected r ? r.task()
+                : e instanceof CorrectionRequested c ? c.task() : null;
+        if (decided != null && e.actor() != null && e.actor().startsWith("exchange:")) {
+            return direct.modeOf(decided.id());
+        }
+        return MANUAL;
     }
 
     /** @return the message an event is, or {@code null} for an event that is none */

@@ -21,7 +21,8 @@ public class ExchangeDatabase {
 
     static final OwnTables TABLES = new OwnTables("exchange", "classpath:db/exchange", "flyway_history_exchange",
             List.of("dossier_entry", "dossier_head", "exchange_key", "exchange_cursor"), "no earlier bundle",
-            Map.of("dossier_entry_seq", "dossier_entry.id", "exchange_incident_seq", "exchange_incident.id"));
+            Map.of("dossier_entry_seq", "dossier_entry.id", "exchange_incident_seq", "exchange_incident.id",
+                    "exchange_parked_seq", "exchange_parked.id"));
 
     private final JpaTemplate jpa;
 

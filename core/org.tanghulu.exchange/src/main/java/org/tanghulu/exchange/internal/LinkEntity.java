@@ -18,6 +18,11 @@ import org.tanghulu.exchange.LinkStatus.Breaker;
 @Table(name = "exchange_link")
 public class LinkEntity {
 
+    /** A DIRECT system: {@code url} is where it takes requests, {@code secret} the HMAC secret. */
+    static final String HTTP = LinkStatus.HTTP;
+    /** A front-end processor's exchange tables: {@code url} is their JDBC URL, {@code secret} the password. */
+    static final String TABLES = LinkStatus.TABLES;
+
     @Id
     @Column(name = "department")
     String department;
@@ -27,6 +32,14 @@ public class LinkEntity {
 
     @Column(name = "secret")
     String secret;
+
+    /** {@link #HTTP} or {@link #TABLES}. */
+    @Column(name = "transport")
+    String transport = HTTP;
+
+    /** For {@link #TABLES}: the last front-end result read. */
+    @Column(name = "result_cursor")
+    long resultCursor;
 
     @Column(name = "breaker")
     String breaker;
@@ -105,8 +118,8 @@ public class LinkEntity {
         return Breaker.valueOf(breaker) == Breaker.OPEN;
     }
 
-    LinkStatus view(List<String> directMatters) {
-        return new LinkStatus(department, url, Breaker.valueOf(breaker), failures, openedAt, lastSuccessAt, lastFailureAt,
-                lastFailure, directMatters);
+    LinkStatus view(List<String> matters, long queued, int parked) {
+        return new LinkStatus(department, url, transport, Breaker.valueOf(breaker), failures, openedAt, lastSuccessAt,
+                lastFailureAt, lastFailure, matters, queued, parked);
     }
 }

@@ -53,6 +53,8 @@ final class DirectFixture implements AutoCloseable {
     final DirectStore store = new DirectStore(db.database);
     final FakeCases cases = new FakeCases();
     final Adapters adapters;
+    final SystemTasks tasks;
+    final FrontEndTables frontEnd;
     final DirectSender sender;
     final DepartmentSystem system;
 
@@ -67,15 +69,22 @@ final class DirectFixture implements AutoCloseable {
         DepartmentGateway gateway = new Gateway();
         adapters = new Adapters(gateway);
         adapters.addAdapter(matter -> ExchangeMode.DIRECT, Map.of("department.id", "stats"));
-        sender = new DirectSender(store, new Decider(cases, dossiers), adapters, gateway,
-                config(timeoutMillis, breakerOpenSeconds), Map.of());
+        ExchangeConfig config = config(timeoutMillis, breakerOpenSeconds);
+        Decider decider = new Decider(cases, dossiers);
+        tasks = new SystemTasks(store, decider, adapters, gateway, config);
+        frontEnd = new FrontEndTables(store, decider, tasks, (url, password) -> {
+            java.util.Properties properties = new java.util.Properties(); // as DriverConnector: the user is in the URL
+            properties.setProperty("password", password);
+            return java.sql.DriverManager.getConnection(url, properties);
+        }, config, Map.of());
+        sender = new DirectSender(store, decider, tasks, frontEnd, config, Map.of());
         sender.link("stats", "http://127.0.0.1:" + system.port() + "/stats", SECRET);
     }
 
     /** A new ready task of stats, queued for the system. */
     long task() {
         long id = cases.add();
-        sender.enqueue(TN, id, "stats", "registration");
+        sender.enqueue(TN, id, "stats", "registration", Decider.MODE);
         return id;
     }
 
@@ -178,6 +187,16 @@ final class DirectFixture implements AutoCloseable {
             TaskView claimed = view(taskId, TaskState.CLAIMED, actor.name(), Map.of());
             tasks.put(taskId, claimed);
             return claimed;
+        }
+
+        public synchronized TaskView release(long taskId, Actor actor) {
+            TaskView t = task(taskId, actor);
+            if (t.state() != TaskState.CLAIMED || !actor.name().equals(t.assignee())) {
+                throw new Refusal(Refusal.Kind.CONFLICT, "not claimed by " + actor.name());
+            }
+            TaskView ready = view(taskId, TaskState.READY, null, Map.of());
+            tasks.put(taskId, ready);
+            return ready;
         }
 
         public synchronized TaskView decide(long taskId, Actor actor, Decision decision) {

@@ -46,7 +46,7 @@ class DirectSenderTest {
         assertTrue(request.payload().contains("\"company-name\":\"某某科技有限公司\""), request.payload());
         assertTrue(!request.payload().contains("not sent"), "only the matter's data goes out: " + request.payload());
         LinkStatus link = f.sender.links().get(0);
-        assertEquals(List.of("registration"), link.directMatters());
+        assertEquals(List.of("registration"), link.matters());
         assertNotNull(link.lastSuccess());
 
         // the row did not move before a crash, but the task was decided: it is not sent again
@@ -138,7 +138,7 @@ class DirectSenderTest {
         assertEquals(401, callback("stats", approved, DirectFixture.SECRET, String.valueOf(Instant.now().getEpochSecond() - 600))
                 .status(), "a stale timestamp is a replay");
         assertEquals(401, callback("lss", approved, DirectFixture.SECRET, now()).status(), "no system of lss is linked");
-        f.store.enqueue(DirectFixture.TN, 999, "aic", "licence", Instant.now());
+        f.store.enqueue(DirectFixture.TN, 999, "aic", "licence", Decider.MODE, Instant.now());
         assertEquals(403, callback("stats", approved.replace("\"task\":" + task, "\"task\":999"), DirectFixture.SECRET, now())
                 .status(), "another department's task");
         assertEquals(400, callback("stats", "{\"task\":", DirectFixture.SECRET, now()).status());

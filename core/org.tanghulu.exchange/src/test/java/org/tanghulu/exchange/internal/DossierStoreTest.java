@@ -45,8 +45,13 @@ class DossierStoreTest {
         store = new DossierStore(db.database);
         DirectFixture.FakeCases cases = new DirectFixture.FakeCases();
         Adapters adapters = new Adapters(null);
-        DirectSender direct = new DirectSender(new DirectStore(db.database), new Decider(cases, store), adapters, null,
-                DirectFixture.config(1000, 60), Map.of());
+        DirectStore rows = new DirectStore(db.database);
+        Decider decider = new Decider(cases, store);
+        ExchangeConfig config = DirectFixture.config(1000, 60);
+        SystemTasks tasks = new SystemTasks(rows, decider, adapters, null, config);
+        DirectSender direct = new DirectSender(rows, decider, tasks, new FrontEndTables(rows, decider, tasks, (u, p) -> {
+            throw new java.sql.SQLException("no front-end processor here");
+        }, config, Map.of()), config, Map.of());
         relay = new DossierRelay(db.database, store, new CaseEventLog() {
             @Override
             public List<RecordedCaseEvent> after(long position, int max) {

@@ -118,6 +118,11 @@ public class CaseEngine implements Cases {
     }
 
     @Override
+    public TaskView release(long taskId, Actor actor) {
+        return decisions.release(taskId, actor);
+    }
+
+    @Override
     public TaskView decide(long taskId, Actor actor, Decision decision) {
         return decisions.decide(taskId, actor, decision);
     }

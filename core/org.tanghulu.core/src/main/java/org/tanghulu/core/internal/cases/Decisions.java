@@ -102,6 +102,21 @@ final class Decisions {
         });
     }
 
+    public TaskView release(long taskId, Actor actor) {
+        return log.run(em -> {
+            TaskEntity t = access.lockForAction(em, taskId, actor);
+            if (t.state != TaskState.CLAIMED || !actor.name().equals(t.assignee)) {
+                throw new Refusal(CONFLICT, "Task " + taskId + " cannot be given back by " + actor.name() + ": it is " + t.state
+                        + (t.assignee == null ? "" : ", claimed by " + t.assignee) + ".");
+            }
+            t.state = TaskState.READY;
+            t.assignee = null;
+            workflow.event(em, t.caseRecord, t, actor.name(), "RELEASED", TaskState.CLAIMED.name(), TaskState.READY.name(),
+                    "Given back by " + actor.name(), Map.of());
+            return reader.view(t, charts.of(t.caseRecord));
+        });
+    }
+
     public TaskView decide(long taskId, Actor actor, Decision d) {
         if (d == null || d.kind() == null) {
             throw invalid("kind", "请选择处理结果：APPROVE、REJECT 或 REQUEST_CORRECTION。",

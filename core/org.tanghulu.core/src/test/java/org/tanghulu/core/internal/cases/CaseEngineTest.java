@@ -416,6 +416,25 @@ class CaseEngineTest {
         assertEquals(TaskState.CORRECTION, cases.task(second, OFFICER_B).state());
     }
 
+    @Test
+    @Order(3)
+    void aClaimGivenBackIsReadyForAnyoneOfTheDepartmentAndOnlyTheClaimantGivesItBack() {
+        today.set("2026-04-01");
+        Actor other = new Actor("officer-a2", Set.of("a"), false);
+        Receipt r = submit(null);
+        long id = open(r, "a").id();
+        cases.claim(id, OFFICER_A);
+        refused(Refusal.Kind.CONFLICT, () -> cases.release(id, other));
+        TaskView back = cases.release(id, OFFICER_A);
+        assertEquals(TaskState.READY, back.state());
+        assertEquals(null, back.assignee());
+        refused(Refusal.Kind.CONFLICT, () -> cases.release(id, OFFICER_A));
+        cases.claim(id, other);
+        cases.decide(id, other, approve(Map.of("licence-no", "L-10")));
+        refused(Refusal.Kind.CONFLICT, () -> cases.release(id, other));
+        assertTrue(cases.events(r.trackingNumber(), r.accessKey(), null).stream().anyMatch(e -> e.type().equals("RELEASED")));
+    }
+
     private static <T extends RecordedCaseEvent> T only(List<RecordedCaseEvent> events, Class<T> kind) {
         List<T> found = events.stream().filter(kind::isInstance).map(kind::cast).toList();
         assertEquals(1, found.size(), kind.getSimpleName());
