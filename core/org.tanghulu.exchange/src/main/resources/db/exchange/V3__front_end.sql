@@ -1,7 +1,8 @@
 -- org.tanghulu.exchange V3: store and forward through the departments' front-end processors (前置机).
 -- Portable between H2 and PostgreSQL.
 
--- A link's transport: HTTP (a DIRECT system at url, HMAC secret) or TABLES (a front-end processor's
+-- A link's transport: HTTP (a DIRECT system at url, HMAC secret), QUEUE (a front-end processor behind a
+-- RabbitMQ broker at the AMQP url, secret its password) or TABLES (a front-end processor's
 -- exchange tables at the JDBC url, secret the database password, possibly empty); result_cursor is
 -- the last of the front-end processor's results the platform has read.
 ALTER TABLE exchange_link ADD COLUMN transport VARCHAR(16) DEFAULT 'HTTP' NOT NULL;

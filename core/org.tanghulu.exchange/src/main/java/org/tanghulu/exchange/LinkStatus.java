@@ -8,9 +8,10 @@ import java.util.List;
  * part of it.
  *
  * @param department the department's id
- * @param url where the platform sends the department's tasks: the system's URL ({@link #HTTP}) or the
- *        front-end processor's JDBC URL ({@link #TABLES}); {@code null} if nothing is linked
- * @param transport {@link #HTTP}, {@link #TABLES}, or {@code null} if nothing is linked
+ * @param url where the platform sends the department's tasks: the system's URL ({@link #HTTP}), the
+ *        front-end processor's JDBC URL ({@link #TABLES}) or its broker's AMQP URI ({@link #QUEUE});
+ *        {@code null} if nothing is linked
+ * @param transport {@link #HTTP}, {@link #TABLES}, {@link #QUEUE}, or {@code null} if nothing is linked
  * @param breaker the circuit breaker's state (DIRECT only; a front-end processor's tasks wait in the outbox instead)
  * @param failures failures in a row since the last success
  * @param openedAt when the breaker last opened, or {@code null}
@@ -29,6 +30,8 @@ public record LinkStatus(String department, String url, String transport, Breake
     public static final String HTTP = "HTTP";
     /** A front-end processor linked through its exchange tables (FRONT_END). */
     public static final String TABLES = "TABLES";
+    /** A front-end processor linked through a RabbitMQ broker's queues (FRONT_END). */
+    public static final String QUEUE = "QUEUE";
 
     /** A circuit breaker's states. */
     public enum Breaker {

@@ -82,6 +82,7 @@ public final class DepartmentSystem {
     private int port;
     private final List<String> frontEndDepartments = new java.util.ArrayList<>();
     private int frontEndPort = -1;
+    private String frontEndAmqp;
     private Path frontEndDirectory = Path.of("front-end");
     private FrontEndProcessor frontEnd;
 
@@ -97,7 +98,8 @@ public final class DepartmentSystem {
             System.err.println("department-system: " + e.getMessage());
             System.err.println("usage: --port N --department ID=SECRETFILE|--secret ID=SECRET ... [--outputs FILE]"
                     + " [--callback] [--callback-delay MS] [--slow MS] [--fail] [--duplicate] [--lie]"
-                    + " [--reject|--correction] [--front-end PORT --front-end-department ID ... [--front-end-dir DIR]]");
+                    + " [--reject|--correction] [--front-end PORT|--front-end-amqp URI --front-end-department ID ..."
+                    + " [--front-end-dir DIR]]");
             System.exit(2);
             return;
         }
@@ -117,7 +119,7 @@ public final class DepartmentSystem {
         synchronized (system) {
             system.listen(port);
             if (!system.frontEndDepartments.isEmpty()) {
-                system.frontEnd = new FrontEndProcessor(system, system.frontEndPort, system.frontEndDirectory,
+                system.frontEnd = new FrontEndProcessor(system, system.frontEndPort, system.frontEndAmqp, system.frontEndDirectory,
                         system.frontEndDepartments).start();
                 System.out.println("Front-end processor of " + String.join(", ", system.frontEndDepartments) + " at "
                         + system.frontEnd.url());
@@ -158,6 +160,7 @@ public final class DepartmentSystem {
                 case "--front-end" -> frontEndPort = Integer.parseInt(value(args, ++i, arg));
                 case "--front-end-department" -> frontEndDepartments.add(value(args, ++i, arg));
                 case "--front-end-dir" -> frontEndDirectory = Path.of(value(args, ++i, arg));
+                case "--front-end-amqp" -> frontEndAmqp = value(args, ++i, arg);
                 case "--reject" -> decision = "REJECTED";
                 case "--correction" -> decision = "CORRECTION";
                 default -> throw new IllegalArgumentException("unknown switch " + arg);
@@ -167,8 +170,8 @@ public final class DepartmentSystem {
             throw new IllegalArgumentException("no department: give --department ID=SECRETFILE or --secret ID=SECRET, or"
                     + " --front-end-department ID");
         }
-        if (frontEndDepartments.isEmpty() != (frontEndPort < 0)) {
-            throw new IllegalArgumentException("--front-end PORT and --front-end-department ID go together");
+        if (frontEndDepartments.isEmpty() != (frontEndPort < 0 && frontEndAmqp == null)) {
+            throw new IllegalArgumentException("--front-end PORT (or --front-end-amqp URI) and --front-end-department ID go together");
         }
         return port;
     }
@@ -300,7 +303,7 @@ public final class DepartmentSystem {
         return frontEnd.url();
     }
 
-    /** Stops its front-end processor's database server, or starts it again on the same port with its data. */
+    /** Stops its front-end processor's database server, or starts it again on the same port with its data (tables only). */
     public DepartmentSystem frontEndDown(boolean on) {
         frontEnd.down(on);
         return this;

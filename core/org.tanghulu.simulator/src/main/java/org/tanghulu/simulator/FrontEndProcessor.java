@@ -21,9 +21,10 @@ import org.h2.tools.Server;
 /**
  * The front-end processor (前置机) of some departments, for FRONT_END mode: an H2 database server on a
  * TCP port that the platform writes its batches of requests into ({@code fe_request}) and reads the
- * results from ({@code fe_result}); the platform makes the tables. Every 300 ms it answers the requests
- * it has not answered yet, as the {@link DepartmentSystem} it belongs to would, under the same
- * switches: failing answers nothing, slow waits before each answer, duplicating writes each result
+ * results from ({@code fe_result}); the platform makes the tables. Or, given an AMQP URI, a consumer of
+ * the RabbitMQ queues {@code tanghulu.fe.<department>.requests} that publishes to
+ * {@code tanghulu.fe.<department>.results}. Every 300 ms it answers the requests it has not answered
+ * yet, as the {@link DepartmentSystem} it belongs to would, under the same switches: failing answers nothing, slow waits before each answer, duplicating writes each result
  * again under another message id (same answerId: a replay) and then with a new answerId (a second
  * decision), lying writes the result for a task that was never sent.
  */
@@ -40,17 +41,25 @@ final class FrontEndProcessor {
     });
     private Server server; // null while down; guarded by this
     private long cursor;
+    private final String amqp;
+    private com.rabbitmq.client.Connection broker; // for the queue transport; made when first needed
 
-    FrontEndProcessor(DepartmentSystem system, int port, Path directory, List<String> departments) {
+    /** @param amqp the broker's URI for the queue transport, or {@code null} for the exchange tables on {@code port} */
+    FrontEndProcessor(DepartmentSystem system, int port, String amqp, Path directory, List<String> departments) {
         this.system = system;
+        this.amqp = amqp;
         this.port = port;
         this.directory = directory;
         this.departments = List.copyOf(departments);
     }
 
     synchronized FrontEndProcessor start() {
-        up();
-        poller.scheduleWithFixedDelay(this::answerNew, 300, 300, TimeUnit.MILLISECONDS);
+        if (amqp == null) {
+            up();
+            poller.scheduleWithFixedDelay(this::answerNew, 300, 300, TimeUnit.MILLISECONDS);
+        } else {
+            poller.scheduleWithFixedDelay(this::answerQueued, 300, 300, TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
@@ -63,9 +72,9 @@ final class FrontEndProcessor {
         }
     }
 
-    /** The JDBC URL the platform links ({@code tanghulu:exchange-link --front-end}). */
+    /** The URL the platform links ({@code tanghulu:exchange-link --front-end}): the JDBC URL, or the AMQP URI. */
     synchronized String url() {
-        return "jdbc:h2:tcp://127.0.0.1:" + (server == null ? port : server.getPort()) + "/fe;USER=sa";
+        return amqp != null ? amqp : "jdbc:h2:tcp://127.0.0.1:" + (server == null ? port : server.getPort()) + "/fe;USER=sa";
     }
 
     /** Stops the database server (connections refused), or starts it again on the same port with the same data. */
@@ -80,6 +89,13 @@ final class FrontEndProcessor {
 
     synchronized void stop() {
         poller.shutdownNow();
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (Exception e) {
+                broker.abort();
+            }
+        }
         if (server != null) {
             server.stop();
             server = null;
@@ -109,18 +125,24 @@ final class FrontEndProcessor {
                         long seq = r.getLong(1);
                         String department = r.getString(3);
                         if (departments.contains(department)) {
-                            answer(c, r.getString(2), department, r.getString(4));
+                            answer((id, d, answer) -> write(c, id, d, answer), r.getString(2), department, r.getString(4));
                         }
                         cursor = seq;
                     }
                 }
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception e) {
             DepartmentSystem.log("front-end processor: " + e.getMessage());
         }
     }
 
-    private void answer(Connection c, String messageId, String department, String body) throws SQLException {
+    /** Where the results go: a table or a queue. */
+    @FunctionalInterface
+    private interface Out {
+        void write(String messageId, String department, JsonNode answer) throws Exception;
+    }
+
+    private void answer(Out out, String messageId, String department, String body) throws Exception {
         JsonNode request = DepartmentSystem.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (request == null || !request.path("task").canConvertToLong()) {
             DepartmentSystem.log(department + ": front-end request " + messageId + " is not JSON with a task");
@@ -128,18 +150,57 @@ final class FrontEndProcessor {
         }
         system.received(request);
         system.pause();
-        ObjectNode answer = system.decide(department, request, system.decision(), null);
+        // the same message again (the platform sends at least once over a broker) gets the same answer
+        ObjectNode answer = answers.computeIfAbsent(messageId, id -> system.decide(department, request, system.decision(), null));
         if (system.lying()) {
-            answer.put("task", request.path("task").asLong() + 1_000_000);
+            answer = answer.deepCopy().put("task", request.path("task").asLong() + 1_000_000);
         }
-        write(c, "res-" + messageId, department, answer);
+        out.write("res-" + messageId, department, answer);
         if (system.duplicating()) {
-            write(c, "res-" + messageId + "-again", department, answer);
+            out.write("res-" + messageId + "-again", department, answer);
             ObjectNode second = answer.deepCopy();
             second.put("answerId", answer.path("answerId").asText() + "-2");
-            write(c, "res-" + messageId + "-second", department, second);
+            out.write("res-" + messageId + "-second", department, second);
         }
         DepartmentSystem.log(department + ": front-end task " + request.path("task").asLong() + " -> " + answer.path("kind").asText());
+    }
+
+    private final java.util.Map<String, ObjectNode> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void answerQueued() {
+        try {
+            com.rabbitmq.client.Channel channel;
+            synchronized (this) {
+                if (broker == null || !broker.isOpen()) {
+                    com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+                    factory.setUri(amqp);
+                    broker = factory.newConnection("department-system-front-end");
+                }
+                channel = broker.createChannel();
+            }
+            try {
+                for (String department : departments) {
+                    String requests = "tanghulu.fe." + department + ".requests";
+                    String results = "tanghulu.fe." + department + ".results";
+                    channel.queueDeclare(requests, true, false, false, null);
+                    channel.queueDeclare(results, true, false, false, null);
+                    com.rabbitmq.client.GetResponse got;
+                    while (!system.failing() && (got = channel.basicGet(requests, false)) != null) {
+                        com.rabbitmq.client.Channel c = channel;
+                        answer((messageId, d, answer) -> c.basicPublish("", results, new com.rabbitmq.client.AMQP.BasicProperties
+                                .Builder().messageId(messageId).deliveryMode(2).contentType("application/json").build(),
+                                answer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                got.getProps().getMessageId(), department,
+                                new String(got.getBody(), java.nio.charset.StandardCharsets.UTF_8));
+                        channel.basicAck(got.getEnvelope().getDeliveryTag(), false);
+                    }
+                }
+            } finally {
+                channel.close();
+            }
+        } catch (Exception e) {
+            DepartmentSystem.log("front-end processor (queues): " + e);
+        }
     }
 
     private static void write(Connection c, String messageId, String department, JsonNode answer) throws SQLException {

@@ -43,9 +43,9 @@ public class ExchangeCommand implements Action {
         table.column("Last failure").maxSize(60);
         for (LinkStatus l : links) {
             table.addRow().addContent(l.department(), l.matters().isEmpty() ? "-" : String.join(", ", l.matters()),
-                    l.url() == null ? "not linked (desk)" : (LinkStatus.TABLES.equals(l.transport()) ? "front-end " : "") + l.url(),
+                    l.url() == null ? "not linked (desk)" : (LinkStatus.HTTP.equals(l.transport()) ? "" : "front-end ") + l.url(),
                     l.queued(), l.parked(),
-                    l.url() == null || LinkStatus.TABLES.equals(l.transport()) ? "-" : l.breaker() + (l.openedAt() == null ? "" : " since " + Formats.time(l.openedAt())),
+                    l.url() == null || !LinkStatus.HTTP.equals(l.transport()) ? "-" : l.breaker() + (l.openedAt() == null ? "" : " since " + Formats.time(l.openedAt())),
                     l.failures(), l.lastSuccess() == null ? "-" : Formats.time(l.lastSuccess()),
                     l.lastFailureAt() == null ? "-" : Formats.time(l.lastFailureAt()) + " " + l.lastFailure());
         }

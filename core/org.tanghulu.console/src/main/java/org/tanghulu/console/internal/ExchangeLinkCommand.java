@@ -40,8 +40,8 @@ public class ExchangeLinkCommand implements Action {
             + "secret is made and shown once. With --front-end: a file with the database's password")
     String secretFile;
 
-    @Option(name = "--front-end", description = "URL is a front-end processor's database (jdbc:postgresql://... or "
-            + "jdbc:h2:tcp://..., with its user in it)")
+    @Option(name = "--front-end", description = "URL is a front-end processor: its database (jdbc:postgresql://... or "
+            + "jdbc:h2:tcp://..., with its user in it) or its RabbitMQ broker (amqp://user@host:5672/vhost)")
     boolean frontEnd;
 
     @Reference
@@ -95,8 +95,9 @@ public class ExchangeLinkCommand implements Action {
         } catch (Refusal e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        Terminal.out().println("Department " + department + "'s front-end processor linked at " + url
-                + "; its FRONT_END tasks go to its table fe_request, its results are read from fe_result.");
+        Terminal.out().println("Department " + department + "'s front-end processor linked at " + url + "; its FRONT_END tasks go to "
+                + (url.startsWith("amqp") ? "queue tanghulu.fe." + department + ".requests, its results are read from tanghulu.fe."
+                        + department + ".results." : "its table fe_request, its results are read from fe_result."));
         return null;
     }
 }

@@ -67,14 +67,14 @@ public class DirectSender implements Runnable, Exchanges {
     private final DirectStore store;
     private final Decider decider;
     private final SystemTasks tasks;
-    private final FrontEndTables frontEnd;
+    private final FrontEndExchange frontEnd;
     private final ExchangeConfig config;
     private final String callbackBase;
     private final HttpClient http;
 
     @Activate
     public DirectSender(@Reference DirectStore store, @Reference Decider decider, @Reference SystemTasks tasks,
-            @Reference FrontEndTables frontEnd, ExchangeConfig config, Map<String, Object> properties) {
+            @Reference FrontEndExchange frontEnd, ExchangeConfig config, Map<String, Object> properties) {
         this.store = store;
         this.decider = decider;
         this.tasks = tasks;
@@ -127,7 +127,7 @@ public class DirectSender implements Runnable, Exchanges {
             store.task(task).ifPresent(t -> {
                 TaskView view = decider.task(t.department, t.task);
                 if (view != null && view.state().open()) {
-                    tasks.toDesk(t, (FrontEndTables.MODE.equals(t.mode) ? "the front-end processor took the task but no result came"
+                    tasks.toDesk(t, (FrontEndExchange.MODE.equals(t.mode) ? "the front-end processor took the task but no result came"
                             : "the department's system accepted the task but did not call back") + " within "
                             + config.callbackMinutes() + " minutes", now);
                 } else {
@@ -346,14 +346,16 @@ public class DirectSender implements Runnable, Exchanges {
 
     /**
      * @return the mode a new task of a matter declared {@code declared} travels in: DIRECT if the department
-     *         has a system linked over HTTP, FRONT_END if it has a front-end processor linked, else MANUAL
+     *         has a system linked over HTTP, FRONT_END if it has a front-end processor linked (tables or queues),
+     *         else MANUAL
      */
     String route(String department, ExchangeMode declared) {
         if (declared != ExchangeMode.DIRECT && declared != ExchangeMode.FRONT_END) {
             return DossierRelay.MANUAL;
         }
-        String needs = declared == ExchangeMode.DIRECT ? LinkEntity.HTTP : LinkEntity.TABLES;
-        return store.link(department).filter(l -> needs.equals(l.transport)).isPresent() ? declared.name() : DossierRelay.MANUAL;
+        boolean linked = store.link(department).filter(l -> declared == ExchangeMode.DIRECT ? LinkEntity.HTTP.equals(l.transport)
+                : !LinkEntity.HTTP.equals(l.transport)).isPresent();
+        return linked ? declared.name() : DossierRelay.MANUAL;
     }
 
     /** @return the mode of a task the exchange has handled, DIRECT if it has no row */
@@ -413,7 +415,7 @@ public class DirectSender implements Runnable, Exchanges {
 
     @Override
     public List<ParkedResult> parked(int max) {
-        return store.parked(null, max).stream().map(FrontEndTables::view).toList();
+        return store.parked(null, max).stream().map(FrontEndExchange::view).toList();
     }
 
     @Override

@@ -39,7 +39,7 @@ import org.tanghulu.kernel.json.Json;
  * applicant's corrected data are messages OUT; a decision a manual entry IN, or one of the task's mode
  * (DIRECT, FRONT_END) when the department's system made it. A new task of a matter its department's
  * adapter declares DIRECT or FRONT_END is queued for the {@link DirectSender} or the
- * {@link FrontEndTables}, and so is one whose correction the applicant answered. Each message is appended in its own transaction (a message already there is skipped), then the
+ * {@link FrontEndExchange}, and so is one whose correction the applicant answered. Each message is appended in its own transaction (a message already there is skipped), then the
  * cursor moves over what is settled ({@link CaseEventLog#settled}).
  */
 @Component(service = {Runnable.class, DossierRelay.class}, property = {"scheduler.name=tanghulu-dossiers", "scheduler.period:Long=3",

@@ -22,6 +22,8 @@ public class LinkEntity {
     static final String HTTP = LinkStatus.HTTP;
     /** A front-end processor's exchange tables: {@code url} is their JDBC URL, {@code secret} the password. */
     static final String TABLES = LinkStatus.TABLES;
+    /** A front-end processor behind a RabbitMQ broker: {@code url} is the AMQP URI, {@code secret} the password. */
+    static final String QUEUE = LinkStatus.QUEUE;
 
     @Id
     @Column(name = "department")
@@ -33,7 +35,7 @@ public class LinkEntity {
     @Column(name = "secret")
     String secret;
 
-    /** {@link #HTTP} or {@link #TABLES}. */
+    /** {@link #HTTP}, {@link #TABLES} or {@link #QUEUE}. */
     @Column(name = "transport")
     String transport = HTTP;
 

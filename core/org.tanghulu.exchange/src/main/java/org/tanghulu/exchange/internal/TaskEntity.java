@@ -30,7 +30,7 @@ public class TaskEntity {
     @Column(name = "matter")
     String matter;
 
-    /** {@link Decider#MODE} (DIRECT) or {@link FrontEndTables#MODE}. */
+    /** {@link Decider#MODE} (DIRECT) or {@link FrontEndExchange#MODE}. */
     @Column(name = "mode")
     String mode = Decider.MODE;
 

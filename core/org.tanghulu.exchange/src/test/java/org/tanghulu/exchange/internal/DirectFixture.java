@@ -54,7 +54,7 @@ final class DirectFixture implements AutoCloseable {
     final FakeCases cases = new FakeCases();
     final Adapters adapters;
     final SystemTasks tasks;
-    final FrontEndTables frontEnd;
+    final FrontEndExchange frontEnd;
     final DirectSender sender;
     final DepartmentSystem system;
 
@@ -72,7 +72,7 @@ final class DirectFixture implements AutoCloseable {
         ExchangeConfig config = config(timeoutMillis, breakerOpenSeconds);
         Decider decider = new Decider(cases, dossiers);
         tasks = new SystemTasks(store, decider, adapters, gateway, config);
-        frontEnd = new FrontEndTables(store, decider, tasks, (url, password) -> {
+        frontEnd = new FrontEndExchange(store, decider, tasks, (url, password) -> {
             java.util.Properties properties = new java.util.Properties(); // as DriverConnector: the user is in the URL
             properties.setProperty("password", password);
             return java.sql.DriverManager.getConnection(url, properties);

@@ -49,7 +49,7 @@ class DossierStoreTest {
         Decider decider = new Decider(cases, store);
         ExchangeConfig config = DirectFixture.config(1000, 60);
         SystemTasks tasks = new SystemTasks(rows, decider, adapters, null, config);
-        DirectSender direct = new DirectSender(rows, decider, tasks, new FrontEndTables(rows, decider, tasks, (u, p) -> {
+        DirectSender direct = new DirectSender(rows, decider, tasks, new FrontEndExchange(rows, decider, tasks, (u, p) -> {
             throw new java.sql.SQLException("no front-end processor here");
         }, config, Map.of()), config, Map.of());
         relay = new DossierRelay(db.database, store, new CaseEventLog() {

@@ -80,7 +80,7 @@ class FrontEndTablesTest {
 
     private long task() {
         long id = f.cases.add();
-        f.sender.enqueue(DirectFixture.TN, id, "stats", "registration", FrontEndTables.MODE);
+        f.sender.enqueue(DirectFixture.TN, id, "stats", "registration", FrontEndExchange.MODE);
         return id;
     }
 
@@ -201,7 +201,7 @@ class FrontEndTablesTest {
         long unknown = f.cases.add(); // a task of stats never sent: its result is parked until it is
         result("r-junk", "stats", "{not json");
         result("r-unknown", "stats", approved("ans-u", unknown));
-        f.store.enqueue(DirectFixture.TN, 999, "aic", "licence", FrontEndTables.MODE, Instant.now());
+        f.store.enqueue(DirectFixture.TN, 999, "aic", "licence", FrontEndExchange.MODE, Instant.now());
         result("r-other", "stats", approved("ans-o", 999));
         result("r-bad", "stats", "{\"answerId\":\"ans-bad\",\"task\":" + a + ",\"kind\":\"APPROVED\",\"outputs\":{}}");
         f.frontEnd.round(Instant.now());
@@ -216,7 +216,7 @@ class FrontEndTablesTest {
 
         ParkedResult junk = f.sender.resend(parked.get(0).id());
         assertNotNull(junk.reason(), "still unreadable");
-        f.sender.enqueue(DirectFixture.TN, unknown, "stats", "registration", FrontEndTables.MODE);
+        f.sender.enqueue(DirectFixture.TN, unknown, "stats", "registration", FrontEndExchange.MODE);
         ParkedResult mended = f.sender.resend(parked.get(1).id());
         assertNull(mended.reason(), mended.reason());
         assertEquals(TaskState.APPROVED, f.cases.tasks.get(unknown).state());
