@@ -190,6 +190,8 @@ final class Distribution implements AutoCloseable {
 
     /** The demo front-end processor's database port ({@link #startDemo}), or 0 before the first start. */
     int frontEndPort;
+    /** A RabbitMQ URI on which the demo's front-end processor answers too ({@link #startDemo}), or {@code null}. */
+    String demoAmqp;
 
     /**
      * Starts the README's demo ({@code bin/tanghulu-demo server}: the demo department system of stats and
@@ -201,6 +203,9 @@ final class Distribution implements AutoCloseable {
         }
         Map<String, String> env = new java.util.HashMap<>(Map.of("TANGHULU_DEMO_SYSTEM_PORT", String.valueOf(systemPort),
                 "TANGHULU_DEMO_FRONT_END_PORT", String.valueOf(frontEndPort)));
+        if (demoAmqp != null) {
+            env.put("TANGHULU_DEMO_AMQP", demoAmqp);
+        }
         String jvm = System.getProperty("tanghulu.it.jvmOptions"); // e.g. a flight recording, for the benchmark
         if (jvm != null && !jvm.isBlank()) {
             env.put("EXTRA_JAVA_OPTS", jvm);

@@ -34,8 +34,8 @@ import org.tanghulu.simulator.DepartmentSystem;
 
 /**
  * The departments' own systems, on a platform started as the README's demo ({@code bin/tanghulu-demo}:
- * the demo department system answers for qts and stats in DIRECT mode and is ltax's front-end processor in
- * FRONT_END mode): a case decided by those systems without an officer, with a dossier that verifies; callbacks that are forged, for another
+ * the demo department system answers for qts and stats in DIRECT mode and is the front-end processor of
+ * ltax and ntax in FRONT_END mode): a case decided by those systems without an officer, with a dossier that verifies; callbacks that are forged, for another
  * department's task or for a closed task refused and recorded, and never served on the public port.
  * Tagged {@code reliability} (run by {@code .ci/run}, on H2 and PostgreSQL): stats relinked to a system in
  * this JVM that goes down (the breaker opens, the desk takes over, automatic handling resumes), answers by
@@ -45,8 +45,8 @@ import org.tanghulu.simulator.DepartmentSystem;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExchangeIT {
 
-    /** Decided by the demo's department system: qts and stats DIRECT, ltax FRONT_END through its front-end processor. */
-    private static final Set<String> AUTOMATIC = Set.of("qts", "stats", "ltax");
+    /** Decided by the demo's department system: qts and stats DIRECT, ltax and ntax FRONT_END through its front-end processor. */
+    private static final Set<String> AUTOMATIC = Set.of("qts", "stats", "ltax", "ntax");
     private static final String SECRET = "it-" + UUID.randomUUID() + "-stats-secret";
 
     private Distribution karaf;
@@ -96,7 +96,8 @@ class ExchangeIT {
 
         Receipt r = submit();
         JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
-        for (String matter : List.of("qts/organization-code", "stats/statistical-registration", "ltax/tax-registration")) {
+        for (String matter : List.of("qts/organization-code", "stats/statistical-registration", "ltax/tax-registration",
+                "ntax/tax-registration")) {
             JsonNode t = task(done, matter);
             assertEquals("APPROVED", t.get("state").asText(), matter);
             assertEquals("exchange:" + matter.substring(0, matter.indexOf('/')), t.get("assignee").asText(), matter);
@@ -117,16 +118,18 @@ class ExchangeIT {
 
         String verify = "tanghulu:dossier --verify " + r.trackingNumber();
         Distribution.await(Duration.ofSeconds(30), "the dossier to hold every decision", () -> Distribution.is(true,
-                () -> karaf.console(verify).contains("verifies: 24 entries")));
+                () -> karaf.console(verify).contains("verifies: 26 entries")));
         List<String> dossier = dossier(r);
         assertEquals(2, count(dossier, "DIRECT OUT ", " REQUEST "), dossier.toString());
         assertEquals(2, count(dossier, "DIRECT IN ", " ANSWER "), dossier.toString());
         assertEquals(2, count(dossier, "DIRECT IN ", " APPROVED "), dossier.toString());
-        assertEquals(1, count(dossier, "FRONT_END OUT ltax TASK"), dossier.toString());
-        assertEquals(1, count(dossier, "FRONT_END OUT ltax REQUEST"), dossier.toString());
-        assertEquals(1, count(dossier, "FRONT_END IN ltax RESULT"), dossier.toString());
-        assertEquals(1, count(dossier, "FRONT_END IN ltax APPROVED"), dossier.toString());
-        assertEquals(6, count(dossier, "MANUAL IN ", " APPROVED "), dossier.toString());
+        for (String d : List.of("ltax", "ntax")) {
+            assertEquals(1, count(dossier, "FRONT_END OUT " + d + " TASK"), dossier.toString());
+            assertEquals(1, count(dossier, "FRONT_END OUT " + d + " REQUEST"), dossier.toString());
+            assertEquals(1, count(dossier, "FRONT_END IN " + d + " RESULT"), dossier.toString());
+            assertEquals(1, count(dossier, "FRONT_END IN " + d + " APPROVED"), dossier.toString());
+        }
+        assertEquals(5, count(dossier, "MANUAL IN ", " APPROVED "), dossier.toString());
         assertEquals(1, count(dossier, "DIRECT OUT qts REQUEST", "\"JGMC\""),
                 "qts's adapter renamed the company's name for its system: " + dossier);
     }

@@ -21,7 +21,7 @@ import org.h2.tools.Server;
 /**
  * The front-end processor (前置机) of some departments, for FRONT_END mode: an H2 database server on a
  * TCP port that the platform writes its batches of requests into ({@code fe_request}) and reads the
- * results from ({@code fe_result}); the platform makes the tables. Or, given an AMQP URI, a consumer of
+ * results from ({@code fe_result}); the platform makes the tables. And, given an AMQP URI, a consumer of
  * the RabbitMQ queues {@code tanghulu.fe.<department>.requests} that publishes to
  * {@code tanghulu.fe.<department>.results}. Every 300 ms it answers the requests it has not answered
  * yet, as the {@link DepartmentSystem} it belongs to would, under the same switches: failing answers nothing, slow waits before each answer, duplicating writes each result
@@ -44,7 +44,10 @@ final class FrontEndProcessor {
     private final String amqp;
     private com.rabbitmq.client.Connection broker; // for the queue transport; made when first needed
 
-    /** @param amqp the broker's URI for the queue transport, or {@code null} for the exchange tables on {@code port} */
+    /**
+     * @param port the exchange tables' database port, or -1 for none
+     * @param amqp the broker's URI for the queue transport, or {@code null} for none
+     */
     FrontEndProcessor(DepartmentSystem system, int port, String amqp, Path directory, List<String> departments) {
         this.system = system;
         this.amqp = amqp;
@@ -54,10 +57,11 @@ final class FrontEndProcessor {
     }
 
     synchronized FrontEndProcessor start() {
-        if (amqp == null) {
+        if (port >= 0) {
             up();
             poller.scheduleWithFixedDelay(this::answerNew, 300, 300, TimeUnit.MILLISECONDS);
-        } else {
+        }
+        if (amqp != null) {
             poller.scheduleWithFixedDelay(this::answerQueued, 300, 300, TimeUnit.MILLISECONDS);
         }
         return this;
@@ -72,9 +76,9 @@ final class FrontEndProcessor {
         }
     }
 
-    /** The URL the platform links ({@code tanghulu:exchange-link --front-end}): the JDBC URL, or the AMQP URI. */
+    /** The URL the platform links ({@code tanghulu:exchange-link --front-end}): the JDBC URL, or the AMQP URI without tables. */
     synchronized String url() {
-        return amqp != null ? amqp : "jdbc:h2:tcp://127.0.0.1:" + (server == null ? port : server.getPort()) + "/fe;USER=sa";
+        return port < 0 ? amqp : "jdbc:h2:tcp://127.0.0.1:" + (server == null ? port : server.getPort()) + "/fe;USER=sa";
     }
 
     /** Stops the database server (connections refused), or starts it again on the same port with the same data. */

@@ -25,16 +25,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The departments' own systems, measured (docs/benchmark.md, "DIRECT"): whole cases of the demo over
- * HTTP on the README's demo platform ({@code bin/tanghulu-demo}), alternately with qts and stats
- * decided by the demo department system (DIRECT) and with them unlinked, so that their officers decide
- * them over the API (manual). Per run: cases/s, each DIRECT task's time from ready to approved (from
- * the case events), and the platform JVM's CPU time per case. Not a test.
+ * The departments' own systems, measured (docs/benchmark.md, "DIRECT and FRONT_END"): whole cases of
+ * the demo over HTTP on the README's demo platform ({@code bin/tanghulu-demo}, its department system
+ * also answering on the machine's RabbitMQ), in turns: qts and stats decided by the demo department
+ * system (direct), ltax and ntax decided through its front-end processor's exchange tables (tables) or
+ * through the broker's queues (queue), and none of them linked, so that officers decide every task over
+ * the API (manual). Per run: cases/s, each automatic task's time from ready to approved (from the case
+ * events), and the platform JVM's CPU time per case. Not a test.
  */
-public final class DirectBenchmark {
+public final class ExchangeBenchmark {
 
     private static final List<String> DEPARTMENTS = List.of("aic", "lss", "ltax", "ntax", "psb", "qts", "stats", "zgc");
-    private static final Set<String> DIRECT = Set.of("qts", "stats");
+    private static final String AMQP = "amqp://guest@127.0.0.1:5672/%2F";
+    /** The departments each mode leaves to the demo's department system. */
+    private static final Map<String, Set<String>> AUTOMATIC = Map.of("direct", Set.of("qts", "stats"), "tables",
+            Set.of("ltax", "ntax"), "queue", Set.of("ltax", "ntax"), "manual", Set.of());
+    private static final List<String> MODES = List.of("direct", "tables", "queue", "manual");
 
     private final int cases;
     private final int threads;
@@ -46,12 +52,13 @@ public final class DirectBenchmark {
     private ObjectNode application;
     private JsonNode outputs;
     private final Map<String, String> officers = new LinkedHashMap<>();
+    private Path guest;
 
-    /** One run: its mode, throughput, DIRECT latencies (ms) and platform CPU per case. */
+    /** One run: its mode, throughput, the automatic tasks' latencies (ms) and platform CPU per case. */
     record Run(String mode, int completed, int failed, double throughput, Benchmark.Stats latency, double cpuMsPerCase) {
     }
 
-    private DirectBenchmark(Map<String, String> o) {
+    private ExchangeBenchmark(Map<String, String> o) {
         cases = Integer.parseInt(o.getOrDefault("cases", "100"));
         threads = Integer.parseInt(o.getOrDefault("threads", "2"));
         repetitions = Integer.parseInt(o.getOrDefault("repetitions", "3"));
@@ -64,9 +71,9 @@ public final class DirectBenchmark {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         if (!options.getOrDefault("databases", "h2").startsWith("h2")) {
-            System.out.println("DirectBenchmark runs on H2 only (the embedded default of the demo); --databases ignored");
+            System.out.println("ExchangeBenchmark runs on H2 only (the embedded default of the demo); --databases ignored");
         }
-        System.exit(new DirectBenchmark(options).run());
+        System.exit(new ExchangeBenchmark(options).run());
     }
 
     private int run() throws Exception {
@@ -82,40 +89,52 @@ public final class DirectBenchmark {
                 d.staff("bench-" + dep, "officer-" + dep);
             }
             d.edit("org.tanghulu.exchange.cfg", Map.of("timeoutMillis", "5000"));
+            d.demoAmqp = "amqp://guest:guest@127.0.0.1:5672/%2F";
             System.out.printf("== demo platform up after %d ms%n", d.startDemo(systemPort).toMillis());
-            d.console("tanghulu:exchange-unlink ltax"); // the demo's FRONT_END department: worked by its officers here
             application = (ObjectNode) d.demo("enterprise-establishment-application.json");
             outputs = d.demo("enterprise-establishment-outputs.json");
             for (String dep : DEPARTMENTS) {
                 officers.put(dep, d.staffAuthorization("bench-" + dep));
             }
-            measure("direct", warmup, systemPort);
-            measure("manual", warmup, systemPort);
+            guest = Files.createTempFile("guest", ".pw");
+            Files.writeString(guest, "guest");
+            for (String mode : MODES) {
+                measure(mode, warmup, systemPort);
+            }
             for (int i = 1; i <= repetitions; i++) {
-                for (String mode : List.of("direct", "manual")) {
+                for (String mode : MODES) {
                     Run r = measure(mode, cases, systemPort);
                     runs.add(r);
-                    System.out.printf("%-6s #%d: %6.2f cases/s, DIRECT ready->approved p50 %.1f ms p99 %.1f ms, platform CPU %.1f ms/case,"
-                            + " %d failed%n", mode, i, r.throughput(), r.latency().p50(), r.latency().p99(), r.cpuMsPerCase(), r.failed());
+                    System.out.printf("%-6s #%d: %6.2f cases/s, automatic ready->approved p50 %.1f ms p99 %.1f ms, platform CPU %.1f"
+                            + " ms/case, %d failed%n", mode, i, r.throughput(), r.latency().p50(), r.latency().p99(), r.cpuMsPerCase(),
+                            r.failed());
                 }
             }
         }
         String report = report(runs);
         System.out.println(report);
-        Path out = Path.of(System.getProperty("tanghulu.it.work", "target/karaf")).resolve("benchmark-direct.md");
+        Path out = Path.of(System.getProperty("tanghulu.it.work", "target/karaf")).resolve("benchmark-exchange.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         return runs.stream().anyMatch(r -> r.failed() > 0) ? 1 : 0;
     }
 
-    /** Links qts and stats to the demo system (direct) or unlinks them (manual), then drives {@code count} cases. */
+    /** Links the departments the mode leaves to the demo's department system, unlinks the others, then drives {@code count} cases. */
     private Run measure(String mode, int count, int systemPort) throws Exception {
-        for (String dep : DIRECT) {
+        for (String dep : List.of("qts", "stats")) {
             karaf.console(mode.equals("direct") ? "tanghulu:exchange-link --secret-file " + karaf.home.resolve(
                     "demo/department-system/" + dep + ".secret") + " " + dep + " http://127.0.0.1:" + systemPort + "/" + dep
                     : "tanghulu:exchange-unlink " + dep);
         }
-        boolean direct = mode.equals("direct");
+        for (String dep : List.of("ltax", "ntax")) {
+            karaf.console(switch (mode) {
+                case "tables" -> "tanghulu:exchange-link --front-end " + dep + " \"jdbc:h2:tcp://127.0.0.1:" + karaf.frontEndPort
+                        + "/fe;USER=sa\"";
+                case "queue" -> "tanghulu:exchange-link --front-end --secret-file " + guest + " " + dep + " " + AMQP;
+                default -> "tanghulu:exchange-unlink " + dep;
+            });
+        }
+        Set<String> automatic = AUTOMATIC.get(mode);
         List<String[]> done = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -127,7 +146,7 @@ public final class DirectBenchmark {
             all.add(pool.submit(() -> {
                 while (next.getAndIncrement() < count) {
                     try {
-                        done.add(driveOneCase(direct));
+                        done.add(driveOneCase(automatic));
                     } catch (Exception e) {
                         failed.incrementAndGet();
                         System.out.println("FAILED " + e.getMessage());
@@ -142,9 +161,9 @@ public final class DirectBenchmark {
         double wall = (System.nanoTime() - start) / 1e9;
         long cpu = karaf.platformCpuMillis() - cpuBefore;
         List<Long> latencies = new ArrayList<>();
-        if (direct) {
+        if (!automatic.isEmpty()) {
             for (String[] c : done) {
-                latencies.addAll(directLatencies(c[0], c[1]));
+                latencies.addAll(automaticLatencies(c[0], c[1]));
             }
         }
         return new Run(mode, done.size(), failed.get(), done.size() / wall, Benchmark.Stats.of(latencies),
@@ -152,7 +171,7 @@ public final class DirectBenchmark {
     }
 
     /** @return tracking number and access key of the completed case */
-    private String[] driveOneCase(boolean direct) throws Exception {
+    private String[] driveOneCase(Set<String> automatic) throws Exception {
         ObjectNode body = application.deepCopy();
         body.put("submissionKey", UUID.randomUUID().toString());
         JsonNode receipt = call("POST", "/api/cases", body.toString(), Map.of(), 201);
@@ -167,7 +186,7 @@ public final class DirectBenchmark {
             boolean acted = false;
             for (JsonNode t : view.get("tasks")) {
                 String dep = t.get("matter").get("department").asText();
-                if (!"READY".equals(t.get("state").asText()) || direct && DIRECT.contains(dep)) {
+                if (!"READY".equals(t.get("state").asText()) || automatic.contains(dep)) {
                     continue;
                 }
                 Map<String, String> officer = Map.of("Authorization", officers.get(dep));
@@ -186,8 +205,8 @@ public final class DirectBenchmark {
         throw new IllegalStateException(tn + " not completed within 120 s");
     }
 
-    /** @return for each DIRECT task of the case, ready (created) to approved, in nanoseconds */
-    private List<Long> directLatencies(String tn, String accessKey) throws Exception {
+    /** @return for each task of the case that a department's system decided, ready (created) to approved, in nanoseconds */
+    private List<Long> automaticLatencies(String tn, String accessKey) throws Exception {
         Map<Long, Instant> created = new LinkedHashMap<>();
         List<Long> out = new ArrayList<>();
         for (JsonNode e : call("GET", "/api/cases/" + tn + "/events", null, Map.of("X-Access-Key", accessKey), 200)) {
@@ -216,27 +235,33 @@ public final class DirectBenchmark {
     }
 
     private String report(List<Run> runs) {
-        StringBuilder s = new StringBuilder("## DIRECT benchmark\n\nDate: ").append(LocalDate.now()).append("; ")
+        StringBuilder s = new StringBuilder("## Exchange benchmark\n\nDate: ").append(LocalDate.now()).append("; ")
                 .append(cases).append(" cases per run, ").append(threads).append(" threads, ").append(repetitions)
                 .append(" runs per mode after ").append(warmup).append(" warm-up cases per mode; medians over the runs.\n\n");
-        s.append("| Mode | Cases/s | DIRECT task ready→approved p50 (ms) | p99 (ms) | Platform CPU ms per case | Failed |\n");
-        s.append("|---|---:|---:|---:|---:|---:|\n");
-        for (String mode : List.of("direct", "manual")) {
-            List<Run> rs = runs.stream().filter(r -> r.mode().equals(mode)).toList();
-            s.append(String.format("| %s | %.2f | %s | %s | %.1f | %d |%n", mode, Benchmark.median(rs, Run::throughput),
-                    mode.equals("direct") ? String.format("%.1f", Benchmark.median(rs, r -> r.latency().p50())) : "-",
-                    mode.equals("direct") ? String.format("%.1f", Benchmark.median(rs, r -> r.latency().p99())) : "-",
-                    Benchmark.median(rs, Run::cpuMsPerCase), rs.stream().mapToInt(Run::failed).sum()));
+        s.append("| Mode | Cases/s | Automatic task ready→approved p50 (ms) | p99 (ms) | Platform CPU ms per case | Cases/s ÷ manual"
+                + " | CPU ms per exchanged message, net of manual | Failed |\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        double manualRate = Benchmark.median(of(runs, "manual"), Run::throughput);
+        double manualCpu = Benchmark.median(of(runs, "manual"), Run::cpuMsPerCase);
+        for (String mode : MODES) {
+            List<Run> rs = of(runs, mode);
+            boolean auto = !AUTOMATIC.get(mode).isEmpty();
+            double cpu = Benchmark.median(rs, Run::cpuMsPerCase);
+            s.append(String.format("| %s | %.2f | %s | %s | %.1f | %.2f | %s | %d |%n", mode, Benchmark.median(rs, Run::throughput),
+                    auto ? String.format("%.1f", Benchmark.median(rs, r -> r.latency().p50())) : "-",
+                    auto ? String.format("%.1f", Benchmark.median(rs, r -> r.latency().p99())) : "-", cpu,
+                    Benchmark.median(rs, Run::throughput) / manualRate,
+                    auto ? String.format("%.1f", (cpu - manualCpu) / (2 * AUTOMATIC.get(mode).size())) : "-",
+                    rs.stream().mapToInt(Run::failed).sum()));
         }
-        double direct = Benchmark.median(runs.stream().filter(r -> r.mode().equals("direct")).toList(), Run::cpuMsPerCase);
-        double manual = Benchmark.median(runs.stream().filter(r -> r.mode().equals("manual")).toList(), Run::cpuMsPerCase);
-        s.append(String.format("%nCases/s direct / manual: %.2f. Platform CPU per exchanged message (4 per case: a request"
-                + " and an answer for each of qts and stats), net of the officers' API calls it replaces: (%.1f − %.1f) / 4 = %.1f ms.%n",
-                Benchmark.median(runs.stream().filter(r -> r.mode().equals("direct")).toList(), Run::throughput)
-                        / Benchmark.median(runs.stream().filter(r -> r.mode().equals("manual")).toList(), Run::throughput),
-                direct, manual, (direct - manual) / 4));
+        s.append("\nMessages per case: a request and a result for each of the mode's two departments (4); the CPU per message is"
+                + " (mode − manual CPU per case) / 4, net of the officers' API calls the systems replace.\n");
         s.append("\nEvery run (cases/s): ");
         runs.forEach(r -> s.append(r.mode()).append(' ').append(String.format("%.2f", r.throughput())).append("; "));
         return s.append('\n').toString();
+    }
+
+    private static List<Run> of(List<Run> runs, String mode) {
+        return runs.stream().filter(r -> r.mode().equals(mode)).toList();
     }
 }
