@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ExchangeBenchmark {
 
     private static final List<String> DEPARTMENTS = List.of("aic", "lss", "ltax", "ntax", "psb", "qts", "stats", "zgc");
-    private static final String AMQP = "amqp://guest@127.0.0.1:5672/%2F";
+    private static final String AMQP = "amqp://guest@127.0.0.1:5672"; // the default virtual host "/"
     /** The departments each mode leaves to the demo's department system. */
     private static final Map<String, Set<String>> AUTOMATIC = Map.of("direct", Set.of("qts", "stats"), "tables",
             Set.of("ltax", "ntax"), "queue", Set.of("ltax", "ntax"), "manual", Set.of());
@@ -130,9 +130,21 @@ public final class ExchangeBenchmark {
             karaf.console(switch (mode) {
                 case "tables" -> "tanghulu:exchange-link --front-end " + dep + " \"jdbc:h2:tcp://127.0.0.1:" + karaf.frontEndPort
                         + "/fe;USER=sa\"";
-                case "queue" -> "tanghulu:exchange-link --front-end --secret-file " + guest + " " + dep + " " + AMQP;
+                case "queue" -> "tanghulu:exchange-link --front-end --secret-file " + guest + " " + dep + " \"" + AMQP + "\"";
                 default -> "tanghulu:exchange-unlink " + dep;
             });
+        }
+        if (mode.equals("queue")) { // leftovers of another platform would name tasks this one does not have
+            com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+            factory.setUri("amqp://guest:guest@127.0.0.1:5672");
+            try (com.rabbitmq.client.Connection c = factory.newConnection(); com.rabbitmq.client.Channel ch = c.createChannel()) {
+                for (String dep : List.of("ltax", "ntax")) {
+                    for (String q : List.of("requests", "results")) {
+                        ch.queueDeclare("tanghulu.fe." + dep + "." + q, true, false, false, null);
+                        ch.queuePurge("tanghulu.fe." + dep + "." + q);
+                    }
+                }
+            }
         }
         Set<String> automatic = AUTOMATIC.get(mode);
         List<String[]> done = Collections.synchronizedList(new ArrayList<>());

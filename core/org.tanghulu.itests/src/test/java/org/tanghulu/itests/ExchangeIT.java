@@ -39,7 +39,8 @@ import org.tanghulu.simulator.DepartmentSystem;
  * department's task or for a closed task refused and recorded, and never served on the public port.
  * Tagged {@code reliability} (run by {@code .ci/run}, on H2 and PostgreSQL): stats relinked to a system in
  * this JVM that goes down (the breaker opens, the desk takes over, automatic handling resumes), answers by
- * callback twice and once more, and answers slowly while the platform is killed with {@code kill -9}.
+ * callback twice and once more, and answers slowly while the platform is killed with {@code kill -9}; and
+ * the platform killed while the front-end processor's batches are under way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -248,6 +249,37 @@ class ExchangeIT {
         } finally {
             system.slowMillis(0);
         }
+    }
+
+    @Test
+    @Order(6)
+    @Tag("reliability")
+    void killedWhileFrontEndBatchesAreUnderWayLosesNothingAndDoublesNothing() throws Exception {
+        List<Receipt> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            cases.add(submit());
+        }
+        // officers bring each case to its tax step; the front-end processor takes the tax tasks in batches meanwhile
+        for (Receipt r : cases) {
+            drive(r, Set.of(), v -> state(v, "ltax/tax-registration") != null, Duration.ofSeconds(120));
+        }
+        karaf.kill(); // the last case's tax tasks are between the outbox, the processor's tables and the decision
+        karaf.startDemo(demoSystemPort);
+        for (Receipt r : cases) {
+            JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+            List<String> dossier = dossier(r);
+            for (String department : List.of("ltax", "ntax")) {
+                JsonNode t = task(done, department + "/tax-registration");
+                assertEquals("exchange:" + department, t.get("assignee").asText(), r.trackingNumber());
+                assertEquals(1, approvals(r, t.get("id").asLong()), "decided once");
+                assertEquals(1, count(dossier, "FRONT_END OUT " + department + " REQUEST"), "one request: " + dossier);
+                assertEquals(1, count(dossier, "FRONT_END IN " + department + " RESULT"), "one result: " + dossier);
+            }
+            String verify = "tanghulu:dossier --verify " + r.trackingNumber();
+            Distribution.await(Duration.ofSeconds(30), "the dossier to verify", () -> Distribution.is(true,
+                    () -> karaf.console(verify).contains("verifies")));
+        }
+        assertTrue(karaf.console("tanghulu:exchange-parked").contains("No result is parked"), "nothing parked");
     }
 
     // --- helpers -------------------------------------------------------------------------------

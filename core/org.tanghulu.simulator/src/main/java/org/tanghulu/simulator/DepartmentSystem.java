@@ -477,6 +477,9 @@ public final class DepartmentSystem {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("answerId", answerId);
         answer.put("task", task);
+        if (request.path("trackingNumber").isTextual()) {
+            answer.put("trackingNumber", request.path("trackingNumber").asText());
+        }
         answer.put("kind", kind);
         ObjectNode values = answer.putObject("outputs");
         String message = switch (kind) {

@@ -135,8 +135,8 @@ final class FrontEndProcessor {
                     }
                 }
             }
-        } catch (Exception e) {
-            DepartmentSystem.log("front-end processor: " + e.getMessage());
+        } catch (Exception | LinkageError e) { // an error would end the schedule silently
+            DepartmentSystem.log("front-end processor: " + e);
         }
     }
 
@@ -202,7 +202,7 @@ final class FrontEndProcessor {
             } finally {
                 channel.close();
             }
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // an error would end the schedule silently
             DepartmentSystem.log("front-end processor (queues): " + e);
         }
     }

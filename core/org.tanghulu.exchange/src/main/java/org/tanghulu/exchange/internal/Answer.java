@@ -16,8 +16,10 @@ import org.tanghulu.kernel.json.Json;
  * {@code {"answerId":"…","task":45,"kind":"APPROVED","outputs":{…},"message":…,"fields":[…]}}.
  *
  * @param answerId the system's id of the answer; the same answer sent again has the same id
+ * @param trackingNumber the case as the request named it, or {@code null} if the system does not repeat it
  */
-record Answer(String answerId, long task, Kind kind, Map<String, String> outputs, String message, List<String> fields) {
+record Answer(String answerId, long task, String trackingNumber, Kind kind, Map<String, String> outputs, String message,
+        List<String> fields) {
 
     /** What the system says. */
     enum Kind {
@@ -61,7 +63,8 @@ record Answer(String answerId, long task, Kind kind, Map<String, String> outputs
         List<String> fields = new ArrayList<>();
         root.path("fields").forEach(f -> fields.add(f.asText()));
         JsonNode message = root.path("message");
-        return new Answer(answerId, root.path("task").asLong(), kind, outputs,
+        JsonNode trackingNumber = root.path("trackingNumber");
+        return new Answer(answerId, root.path("task").asLong(), trackingNumber.isTextual() ? trackingNumber.asText() : null, kind, outputs,
                 message.isTextual() && !message.asText().isBlank() ? message.asText() : null, fields);
     }
 

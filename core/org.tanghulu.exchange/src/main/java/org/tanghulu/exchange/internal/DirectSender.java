@@ -303,6 +303,10 @@ public class DirectSender implements Runnable, Exchanges {
             return refuse(department, t.task, 403, "task " + t.task + " is a task of department " + t.department
                     + ", not of " + department, now);
         }
+        if (answer.trackingNumber() != null && !answer.trackingNumber().equals(t.trackingNumber)) {
+            return refuse(department, t.task, 409, "task " + t.task + " belongs to case " + t.trackingNumber + ", not to "
+                    + answer.trackingNumber(), now);
+        }
         boolean fresh = decider.record(t.trackingNumber, department, "CALLBACK", body, answer, now);
         Decider.Applied applied = decider.apply(department, answer);
         switch (applied.result()) {
@@ -341,7 +345,11 @@ public class DirectSender implements Runnable, Exchanges {
 
     /** Queues a task of a DIRECT or FRONT_END matter (the dossier relay calls this for every such new task). */
     boolean enqueue(String trackingNumber, long task, String department, String matter, String mode) {
-        return store.enqueue(trackingNumber, task, department, matter, mode, Instant.now());
+        boolean fresh = store.enqueue(trackingNumber, task, department, matter, mode, Instant.now());
+        if (fresh && FrontEndExchange.MODE.equals(mode)) {
+            frontEnd.queued();
+        }
+        return fresh;
     }
 
     /**

@@ -12,9 +12,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.tanghulu.core.cases.events.CaseEventListener;
 
 /**
- * Runs a dossier round and a direct-exchange round as soon as this node commits case events, so that
- * a DIRECT task reaches its department's system in milliseconds rather than at the next scheduled
- * round (which still comes, for other nodes' events). Wake-ups that arrive while a round runs make
+ * Runs a dossier round and a direct-exchange round as soon as this node commits case events, and a
+ * front-end round when that queued a FRONT_END task, so that a task reaches its department's system or
+ * front-end processor in milliseconds rather than at the next scheduled round (which still comes, for
+ * other nodes' events and for the front-end processors' results). Wake-ups that arrive while a round runs make
  * one more round, on one thread of its own.
  */
 @Component(service = CaseEventListener.class)
@@ -22,6 +23,7 @@ public class ExchangeWaker implements CaseEventListener {
 
     private final DossierRelay relay;
     private final DirectSender sender;
+    private final FrontEndExchange frontEnd;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tanghulu-exchange-waker");
@@ -30,9 +32,10 @@ public class ExchangeWaker implements CaseEventListener {
     });
 
     @Activate
-    public ExchangeWaker(@Reference DossierRelay relay, @Reference DirectSender sender) {
+    public ExchangeWaker(@Reference DossierRelay relay, @Reference DirectSender sender, @Reference FrontEndExchange frontEnd) {
         this.relay = relay;
         this.sender = sender;
+        this.frontEnd = frontEnd;
     }
 
     @Deactivate
@@ -48,6 +51,7 @@ public class ExchangeWaker implements CaseEventListener {
                     pending.set(false);
                     relay.run();
                     sender.run();
+                    frontEnd.runIfDue();
                 });
             } catch (RejectedExecutionException e) {
                 pending.set(false); // deactivated: the scheduled rounds take over

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,10 @@ public class FrontEndExchange implements Runnable {
     private final Connector connector;
     private final ExchangeConfig config;
     private final Set<String> prepared = ConcurrentHashMap.newKeySet();
+    /** Set when a FRONT_END task was queued on this node: the next woken round has something to send. */
+    private final java.util.concurrent.atomic.AtomicBoolean due = new java.util.concurrent.atomic.AtomicBoolean();
+    /** One broker connection per URL, kept between rounds (a connection costs a TCP and AMQP handshake). */
+    private final Map<String, com.rabbitmq.client.Connection> brokers = new ConcurrentHashMap<>();
 
     @Activate
     public FrontEndExchange(@Reference DirectStore store, @Reference Decider decider, @Reference SystemTasks tasks,
@@ -125,10 +130,46 @@ public class FrontEndExchange implements Runnable {
         return url.startsWith("amqp://") || url.startsWith("amqps://") ? LinkEntity.QUEUE : null;
     }
 
+    /** Notes that a FRONT_END task was queued here, for {@link #runIfDue}. */
+    void queued() {
+        due.set(true);
+    }
+
+    /** A round now if a FRONT_END task was queued on this node since the last one (the waker's). */
+    void runIfDue() {
+        if (due.getAndSet(false)) {
+            run();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        brokers.values().forEach(c -> {
+            try {
+                c.close(2000);
+            } catch (Exception e) {
+                c.abort();
+            }
+        });
+        brokers.clear();
+    }
+
     /** Opens the transport of one round, its tables or queues made if missing. */
     private FrontEndTransport open(String transport, String department, String url, String password) throws Exception {
         if (LinkEntity.QUEUE.equals(transport)) {
-            return new QueueTransport(url, password, (int) Math.min(Integer.MAX_VALUE, config.timeoutMillis())).prepare(department);
+            String key = url + "\n" + password;
+            com.rabbitmq.client.Connection c = brokers.get(key);
+            if (c == null || !c.isOpen()) {
+                c = QueueTransport.connect(url, password, (int) Math.min(Integer.MAX_VALUE, config.timeoutMillis()));
+                brokers.put(key, c);
+            }
+            try {
+                return new QueueTransport(c).prepare(department);
+            } catch (Exception e) {
+                brokers.remove(key, c);
+                c.abort();
+                throw e;
+            }
         }
         TableTransport tables = new TableTransport(connector.connect(url, password));
         if (prepared.add(url)) {
@@ -152,8 +193,11 @@ public class FrontEndExchange implements Runnable {
         }
     }
 
-    /** One round: for each linked front-end processor, the due tasks out, then the new results in. */
-    void round(Instant now) {
+    /**
+     * One round: for each linked front-end processor, the due tasks out, then the new results in. One at a
+     * time on this node (the scheduler's and the waker's), so that this node reads each result once.
+     */
+    synchronized void round(Instant now) {
         for (LinkEntity l : store.links()) {
             if (LinkEntity.TABLES.equals(l.transport) || LinkEntity.QUEUE.equals(l.transport)) {
                 try (FrontEndTransport t = open(l.transport, l.department, l.url, l.secret)) {
@@ -241,6 +285,10 @@ public class FrontEndExchange implements Runnable {
         if (!t.department.equals(department)) {
             return park(department, messageId, text, "task " + t.task + " is a task of department " + t.department
                     + ", not of " + department, now);
+        }
+        if (answer.trackingNumber() != null && !answer.trackingNumber().equals(t.trackingNumber)) {
+            return park(department, messageId, text, "task " + t.task + " belongs to case " + t.trackingNumber + ", not to "
+                    + answer.trackingNumber() + " (a result meant for another platform or another task?)", now);
         }
         boolean fresh = decider.record(t.trackingNumber, department, MODE, "RESULT", body, answer, now);
         if (answer.kind() == Answer.Kind.ACCEPTED) {

@@ -21,14 +21,14 @@ import com.rabbitmq.client.GetResponse;
 final class QueueTransport implements FrontEndTransport {
 
     private static final long CONFIRM_MILLIS = 10_000;
-    private final Connection connection;
     private final Channel channel;
 
     /**
      * @param uri {@code amqp://user@host:port/vhost}
      * @param password the user's password, or empty if the URI has it
+     * @return a connection to the broker, kept by the caller between rounds
      */
-    QueueTransport(String uri, String password, int timeoutMillis) throws Exception {
+    static Connection connect(String uri, String password, int timeoutMillis) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(uri);
         if (!password.isEmpty()) {
@@ -36,15 +36,14 @@ final class QueueTransport implements FrontEndTransport {
         }
         factory.setConnectionTimeout(timeoutMillis);
         factory.setHandshakeTimeout(timeoutMillis);
-        factory.setAutomaticRecoveryEnabled(false); // one connection per round: a failed round simply ends
-        connection = factory.newConnection("tanghulu-front-end");
-        try {
-            channel = connection.createChannel();
-            channel.confirmSelect();
-        } catch (Exception e) {
-            connection.abort();
-            throw e;
-        }
+        factory.setAutomaticRecoveryEnabled(false); // a broken connection is replaced by the next round
+        return factory.newConnection("tanghulu-front-end");
+    }
+
+    /** A channel of its own on {@code connection}, closed with this; the connection stays open. */
+    QueueTransport(Connection connection) throws Exception {
+        channel = connection.createChannel();
+        channel.confirmSelect();
     }
 
     static String requests(String department) {
@@ -100,9 +99,9 @@ final class QueueTransport implements FrontEndTransport {
     @Override
     public void close() {
         try {
-            connection.close(2000);
+            channel.close();
         } catch (Exception e) {
-            connection.abort();
+            // the connection went: the next round makes a new one
         }
     }
 }

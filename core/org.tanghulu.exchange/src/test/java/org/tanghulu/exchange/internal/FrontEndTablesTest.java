@@ -203,10 +203,15 @@ class FrontEndTablesTest {
         result("r-unknown", "stats", approved("ans-u", unknown));
         f.store.enqueue(DirectFixture.TN, 999, "aic", "licence", FrontEndExchange.MODE, Instant.now());
         result("r-other", "stats", approved("ans-o", 999));
+        result("r-stale", "stats", "{\"answerId\":\"ans-s\",\"task\":" + a + ",\"trackingNumber\":\"TH20990101000001\","
+                + "\"kind\":\"APPROVED\",\"outputs\":{\"reg-no\":\"X\"}}");
         result("r-bad", "stats", "{\"answerId\":\"ans-bad\",\"task\":" + a + ",\"kind\":\"APPROVED\",\"outputs\":{}}");
         f.frontEnd.round(Instant.now());
-        List<ParkedResult> parked = f.sender.parked(10);
-        assertEquals(List.of("r-junk", "r-unknown", "r-other", "r-bad"), parked.stream().map(ParkedResult::messageId).toList());
+        List<ParkedResult> parked = new ArrayList<>(f.sender.parked(10));
+        assertEquals(List.of("r-junk", "r-unknown", "r-other", "r-stale", "r-bad"), parked.stream().map(ParkedResult::messageId)
+                .toList());
+        assertTrue(parked.get(3).reason().contains("belongs to case " + DirectFixture.TN), parked.get(3).reason());
+        parked.remove(3);
         assertTrue(parked.get(0).reason().contains("not JSON"), parked.get(0).reason());
         assertTrue(parked.get(1).reason().contains("never sent"), parked.get(1).reason());
         assertTrue(parked.get(2).reason().contains("a task of department aic"), parked.get(2).reason());
@@ -220,7 +225,7 @@ class FrontEndTablesTest {
         ParkedResult mended = f.sender.resend(parked.get(1).id());
         assertNull(mended.reason(), mended.reason());
         assertEquals(TaskState.APPROVED, f.cases.tasks.get(unknown).state());
-        assertEquals(3, f.sender.parked(10).size());
+        assertEquals(4, f.sender.parked(10).size());
         Refusal gone = assertThrows(Refusal.class, () -> f.sender.resend(parked.get(1).id()));
         assertEquals(Refusal.Kind.NOT_FOUND, gone.kind());
     }
