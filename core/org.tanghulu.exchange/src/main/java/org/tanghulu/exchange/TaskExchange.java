@@ -3,8 +3,8 @@ package org.tanghulu.exchange;
 import java.time.Instant;
 
 /**
- * Where a task of a {@link org.tanghulu.api.exchange.ExchangeMode#DIRECT} matter stands with its
- * department's system.
+ * Where a task of a {@link org.tanghulu.api.exchange.ExchangeMode#DIRECT} or
+ * {@link org.tanghulu.api.exchange.ExchangeMode#FRONT_END} matter stands with its department's system.
  *
  * @param task the task's id
  * @param trackingNumber its case

@@ -11,7 +11,7 @@ import org.tanghulu.exchange.TaskExchange;
 
 /** {@code tanghulu:exchange-retry TASK}: sends a task to its department's system again, now. */
 @Service
-@Command(scope = "tanghulu", name = "exchange-retry", description = "Sends a task of a DIRECT matter to its department's "
+@Command(scope = "tanghulu", name = "exchange-retry", description = "Sends a task of a DIRECT or FRONT_END matter to its department's "
         + "system again (one that came to the desk and is still unclaimed, or one waiting for a callback)")
 public class ExchangeRetryCommand implements Action {
 

@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -94,22 +92,10 @@ public class DirectSender implements Runnable, Exchanges {
 
     /** Links from etc/ ({@code link.<department>.url}, {@code .secretFile}) where the database has none yet. */
     private void seed(Map<String, Object> properties) {
-        for (var e : properties.entrySet()) {
-            String key = e.getKey();
-            if (!key.startsWith("link.") || !key.endsWith(".url")) {
-                continue;
-            }
-            String department = key.substring(5, key.length() - 4);
-            Object file = properties.get("link." + department + ".secretFile");
-            try {
-                String secret = file == null ? "" : Files.readString(Path.of(file.toString())).trim();
-                checkLink(e.getValue().toString(), secret);
-                store.link(department, LinkEntity.HTTP, e.getValue().toString(), secret, true);
-            } catch (Exception x) {
-                LOG.error("etc/{}.cfg: the link of department '{}' was not made: {}", ExchangeConfig.PID, department,
-                        x.getMessage());
-            }
-        }
+        EtcLinks.each(properties, "url", "secretFile", (department, url, secret) -> {
+            checkLink(url, secret);
+            store.link(department, LinkEntity.HTTP, url, secret, true);
+        });
     }
 
     @Override
@@ -397,7 +383,7 @@ public class DirectSender implements Runnable, Exchanges {
         for (String d : departments) {
             List<String> matters = tasks.automaticMatters(d);
             long queued = store.queued(d);
-            int parked = store.parked(d, 1000).size();
+            int parked = store.parkedCount(d);
             LinkEntity l = links.get(d);
             all.add(l != null ? l.view(matters, queued, parked)
                     : new LinkStatus(d, null, null, LinkStatus.Breaker.CLOSED, 0, null, null, null, null, matters, queued, parked));
@@ -418,7 +404,7 @@ public class DirectSender implements Runnable, Exchanges {
     public LinkStatus linkFrontEnd(String department, String jdbcUrl, String password) {
         checkDepartment(department);
         return frontEnd.link(department, jdbcUrl, password == null ? "" : password)
-                .view(tasks.automaticMatters(department), store.queued(department), store.parked(department, 1000).size());
+                .view(tasks.automaticMatters(department), store.queued(department), store.parkedCount(department));
     }
 
     @Override

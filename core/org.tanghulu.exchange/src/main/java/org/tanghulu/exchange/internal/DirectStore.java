@@ -229,6 +229,12 @@ public class DirectStore {
         });
     }
 
+    /** @return how many of the department's results are still parked */
+    int parkedCount(String department) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select count(p) from ParkedEntity p where p.state = 'PARKED' "
+                + "and p.department = :d", Long.class).setParameter("d", department).getSingleResult()).intValue();
+    }
+
     Optional<ParkedEntity> parked(long id) {
         return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(ParkedEntity.class, id)));
     }

@@ -5,8 +5,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * {@code etc/org.tanghulu.exchange.cfg}: how the platform treats the departments' systems. Besides
- * these, {@code link.<department>.url} and {@code link.<department>.secretFile} link a system on start
- * when the database has no link for the department yet (the demo does this); the database decides after.
+ * these, {@code link.<department>.url} and {@code link.<department>.secretFile} link a system, and
+ * {@code link.<department>.frontEnd} and {@code .passwordFile} a front-end processor, on start when the
+ * database has no link for the department yet (the demo does this; {@link EtcLinks}); the database
+ * decides after.
  */
 @ObjectClassDefinition(name = "Tanghulu exchange with the departments' systems")
 public @interface ExchangeConfig {

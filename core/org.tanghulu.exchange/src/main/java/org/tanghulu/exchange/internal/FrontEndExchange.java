@@ -1,9 +1,6 @@
 package org.tanghulu.exchange.internal;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,25 +73,18 @@ public class FrontEndExchange implements Runnable {
     }
 
     /**
-     * Front-end processors from etc/ ({@code link.<department>.frontEnd}, a JDBC URL, and optionally
-     * {@code .passwordFile}) where the database has no link for the department yet. Not checked now: the
-     * rounds make the tables once the database answers.
+     * Front-end processors from etc/ ({@code link.<department>.frontEnd}, a JDBC or AMQP URL, and optionally
+     * {@code .passwordFile}) where the database has no link for the department yet. Not reached now: the
+     * rounds make the tables or queues once it answers.
      */
     private void seed(Map<String, Object> properties) {
-        for (var e : properties.entrySet()) {
-            String key = e.getKey();
-            if (key.startsWith("link.") && key.endsWith(".frontEnd")) {
-                String department = key.substring(5, key.length() - ".frontEnd".length());
-                Object file = properties.get("link." + department + ".passwordFile");
-                try {
-                    String password = file == null ? "" : Files.readString(Path.of(file.toString())).trim();
-                    store.link(department, LinkEntity.TABLES, e.getValue().toString(), password, true);
-                } catch (IOException | RuntimeException x) {
-                    LOG.error("etc/{}.cfg: the front-end processor of department '{}' was not linked: {}", ExchangeConfig.PID,
-                            department, x.getMessage());
-                }
+        EtcLinks.each(properties, "frontEnd", "passwordFile", (department, url, password) -> {
+            String transport = transport(url);
+            if (transport == null) {
+                throw new IllegalArgumentException("'" + url + "' is no jdbc:postgresql://, jdbc:h2:tcp:// or amqp:// URL");
             }
-        }
+            store.link(department, transport, url, password, true);
+        });
     }
 
     /**

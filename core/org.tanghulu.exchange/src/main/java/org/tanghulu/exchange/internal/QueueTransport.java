@@ -54,7 +54,7 @@ final class QueueTransport implements FrontEndTransport {
         return "tanghulu.fe." + department + ".results";
     }
 
-    /** Declares the department's two durable queues (idempotent). */
+    /** Declares the department's two durable queues (idempotent); call before {@link #send} and {@link #receive}. */
     QueueTransport prepare(String department) throws Exception {
         channel.queueDeclare(requests(department), true, false, false, null);
         channel.queueDeclare(results(department), true, false, false, null);
@@ -63,7 +63,6 @@ final class QueueTransport implements FrontEndTransport {
 
     @Override
     public int send(String department, String batchId, List<Request> batch) throws Exception {
-        prepare(department);
         for (Request r : batch) {
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
                     .contentEncoding("UTF-8").deliveryMode(2).messageId(r.messageId()).correlationId(batchId)
@@ -76,7 +75,6 @@ final class QueueTransport implements FrontEndTransport {
 
     @Override
     public int receive(String department, long cursor, int max, Results results) throws Exception {
-        prepare(department);
         int read = 0;
         while (read < max) {
             GetResponse got = channel.basicGet(results(department), false);

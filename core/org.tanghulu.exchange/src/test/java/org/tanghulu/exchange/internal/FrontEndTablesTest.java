@@ -239,5 +239,13 @@ class FrontEndTablesTest {
         Refusal down = assertThrows(Refusal.class, () -> f.sender.linkFrontEnd("stats", "jdbc:h2:tcp://127.0.0.1:9/fe;USER=sa", ""));
         assertEquals(Refusal.Kind.UNAVAILABLE, down.kind());
         assertEquals(url, f.sender.links().get(0).url(), "the link stays as it was");
+
+        // etc/: a front-end processor behind a broker is linked as one, a URL of no front-end processor not at all
+        new FrontEndExchange(f.store, new Decider(f.cases, f.dossiers), f.tasks, (u, p) -> {
+            throw new java.sql.SQLException("not reached on start");
+        }, DirectFixture.config(2000, 60), java.util.Map.of("link.ntax.frontEnd", "amqp://guest@127.0.0.1:5672",
+                "link.lss.frontEnd", "jdbc:h2:file:/tmp/x"));
+        assertEquals(LinkEntity.QUEUE, f.store.link("ntax").orElseThrow().transport);
+        assertTrue(f.store.link("lss").isEmpty(), "not a front-end processor's URL");
     }
 }
