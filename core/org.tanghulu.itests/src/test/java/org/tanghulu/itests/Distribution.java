@@ -393,8 +393,13 @@ final class Distribution implements AutoCloseable {
 
     /** Lines of data/log/karaf.log containing the text. */
     long logCount(String text) throws IOException {
+        return logLines(text).size();
+    }
+
+    /** @return the lines of {@code data/log/karaf.log} that contain {@code text}, for counting or for a failure's message */
+    List<String> logLines(String text) throws IOException {
         try (var lines = Files.lines(home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8)) {
-            return lines.filter(l -> l.contains(text)).count();
+            return lines.filter(l -> l.contains(text)).toList();
         }
     }
 

@@ -107,8 +107,14 @@ class NotificationsIT {
                 "nothing left to send");
     }
 
-    private List<MimeMessage> awaitMail(int count) throws InterruptedException {
-        Distribution.await(MAIL_WAIT, count + " mail(s) at the SMTP server", () -> smtp.getReceivedMessages().length >= count);
+    private List<MimeMessage> awaitMail(int count) throws Exception {
+        try {
+            Distribution.await(MAIL_WAIT, count + " mail(s) at the SMTP server", () -> smtp.getReceivedMessages().length >= count);
+        } catch (AssertionError e) {
+            // what the platform made and tried, and what its notification and mail code logged
+            throw new AssertionError(e.getMessage() + "\n" + karaf.console("tanghulu:notifications -a") + "\n"
+                    + String.join("\n", karaf.logLines("org.tanghulu.notify")), e);
+        }
         return List.of(smtp.getReceivedMessages());
     }
 
