@@ -49,4 +49,20 @@ public interface ExchangeAdapter {
     default Map<String, String> values(String matter, Map<String, String> values) throws Exception {
         return values;
     }
+
+    /**
+     * Whether the department's system confirms results of this matter that an applicant already
+     * holds (once-only reuse, 一次提交、结果复用): an applicant who holds, say, a name pre-approval
+     * number enters it instead of applying again; the platform asks the department's linked system
+     * ({@code POST <link URL>/verifications}) whether the number exists and is the applicant's, and
+     * on a confirmation records the matter as done with the outputs the system returns, so that the
+     * case starts at the step after it. The platform owns the call (signature, timeout, record);
+     * without a linked system, or when it cannot be reached, the claim is refused with the reason.
+     *
+     * @param matter the id of one of the department's matters
+     * @return {@code true} if held results of the matter can be verified; the default is {@code false}
+     */
+    default boolean verifies(String matter) {
+        return false;
+    }
 }

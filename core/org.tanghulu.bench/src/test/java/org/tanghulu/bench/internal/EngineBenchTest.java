@@ -167,6 +167,12 @@ class EngineBenchTest {
         }
 
         @Override
+        public org.tanghulu.core.cases.ResultVerifier.Confirmation verifyHeld(String group,
+                org.tanghulu.core.cases.HeldResult held) {
+            throw new UnsupportedOperationException("no held results here");
+        }
+
+        @Override
         public synchronized TaskView release(long taskId, Actor actor) {
             return replace(taskId, TaskState.READY, null);
         }

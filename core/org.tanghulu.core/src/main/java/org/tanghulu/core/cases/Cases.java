@@ -30,6 +30,20 @@ public interface Cases {
     Receipt submit(Submission submission);
 
     /**
+     * Confirms a result the applicant already holds with the issuing department's system, before
+     * submitting: the confirmation's outputs and values prefill the form. {@link #submit} confirms
+     * it again; nothing is stored here.
+     *
+     * @param group the function group applied for
+     * @param held the result held
+     * @return the department's verdict: confirmed with outputs and values, or refused with the reason
+     * @throws Refusal NOT_FOUND if there is no such group; INVALID if the matter is not one of the
+     *         group's, or not one whose results its department can confirm, or the reference or
+     *         holder is missing or malformed
+     */
+    ResultVerifier.Confirmation verifyHeld(String group, HeldResult held);
+
+    /**
      * @return the case, for its applicant
      * @throws Refusal NOT_FOUND if there is no such case or the key is wrong
      */

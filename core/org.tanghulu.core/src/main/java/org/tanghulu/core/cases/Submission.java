@@ -1,8 +1,10 @@
 package org.tanghulu.core.cases;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,10 +26,12 @@ import org.tanghulu.api.definition.ApplicantType;
  *        submitted by a signed-in applicant, {@code null} when submitted over the JSON API without
  *        an account; the case then appears in {@link Cases#casesOf(long)} and the owner's draft of
  *        the group is discarded when the case is committed
+ * @param held results the applicant already holds, each confirmed with its department's system at
+ *        submission; their matters are not applied for again (once-only reuse)
  */
 public record Submission(String group, String submissionKey, ApplicantType applicantType, String applicantName,
         Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail,
-        Long owner) {
+        Long owner, List<HeldResult> held) {
 
     /**
      * Normalises collections to unmodifiable ones in the order given; {@code null}
@@ -36,5 +40,12 @@ public record Submission(String group, String submissionKey, ApplicantType appli
     public Submission {
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
         materials = materials == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(materials));
+        held = held == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(held));
+    }
+
+    /** A submission without held results. */
+    public Submission(String group, String submissionKey, ApplicantType applicantType, String applicantName,
+            Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail, Long owner) {
+        this(group, submissionKey, applicantType, applicantName, values, materials, contactPhone, contactEmail, owner, null);
     }
 }

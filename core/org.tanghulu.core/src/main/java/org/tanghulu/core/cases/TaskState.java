@@ -13,10 +13,20 @@ public enum TaskState {
     /** Rejected with a reason. */
     REJECTED,
     /** Closed without a decision because another matter of the case was rejected. */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * Done before the case began: the applicant already held the result ({@link HeldResult}) and the
+     * department's system confirmed it; its outputs are data for later matters, as for {@link #APPROVED}.
+     */
+    REUSED;
 
     /** @return whether the task still waits for a decision */
     public boolean open() {
         return this == READY || this == CLAIMED || this == CORRECTION;
+    }
+
+    /** @return whether the matter's outputs exist: {@link #APPROVED} or {@link #REUSED} */
+    public boolean hasOutputs() {
+        return this == APPROVED || this == REUSED;
     }
 }

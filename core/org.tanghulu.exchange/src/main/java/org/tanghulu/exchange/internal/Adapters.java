@@ -63,6 +63,15 @@ public class Adapters {
         return gateway.call(department, "values(" + matter + ")", () -> adapter.values(matter, readOnly));
     }
 
+    /** @return whether the department's system confirms held results of the matter, or a failure */
+    Outcome<Boolean> verifies(String department, String matter) {
+        ExchangeAdapter adapter = byDepartment.get(department);
+        if (adapter == null) {
+            return new Outcome<>(false, null);
+        }
+        return gateway.call(department, "verifies(" + matter + ")", () -> adapter.verifies(matter));
+    }
+
     /** @return the departments with an adapter now */
     java.util.Set<String> departments() {
         return java.util.Set.copyOf(byDepartment.keySet());

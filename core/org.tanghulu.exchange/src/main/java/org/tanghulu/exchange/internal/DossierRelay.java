@@ -23,6 +23,7 @@ import org.tanghulu.core.cases.events.RecordedCaseEvent;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.CorrectionAnswered;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.CorrectionRequested;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskReused;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCancelled;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCreated;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskRejected;
@@ -139,6 +140,9 @@ public class DossierRelay implements Runnable {
             // a matter whose department has no system or front-end processor linked for its mode is simply manual
             return direct.route(t.task().matter().department(), declared.value());
         }
+        if (e instanceof TaskReused) {
+            return Decider.MODE; // confirmed by the department's system over HTTP before the case began
+        }
         TaskRef decided = e instanceof TaskApproved a ? a.task() : e instanceof TaskRejected r ? r.task()
                 : e instanceof CorrectionRequested c ? c.task() : null;
         if (decided != null && e.actor() != null && e.actor().startsWith("exchange:")) {
@@ -162,6 +166,9 @@ public class DossierRelay implements Runnable {
         }
         if (e instanceof TaskApproved t) {
             return entry(e, mode, Direction.IN, t.task(), "APPROVED", withMessage(Map.of("outputs", t.outputs()), t.message()));
+        }
+        if (e instanceof TaskReused t) {
+            return entry(e, mode, Direction.IN, t.task(), "REUSED", Map.of("reference", t.reference(), "outputs", t.outputs()));
         }
         if (e instanceof TaskRejected t) {
             return entry(e, mode, Direction.IN, t.task(), "REJECTED", Map.of("reason", t.reason()));

@@ -189,6 +189,11 @@ final class DirectFixture implements AutoCloseable {
             return claimed;
         }
 
+        public org.tanghulu.core.cases.ResultVerifier.Confirmation verifyHeld(String group,
+                org.tanghulu.core.cases.HeldResult held) {
+            throw new UnsupportedOperationException("no held results here");
+        }
+
         public synchronized TaskView release(long taskId, Actor actor) {
             TaskView t = task(taskId, actor);
             if (t.state() != TaskState.CLAIMED || !actor.name().equals(t.assignee())) {

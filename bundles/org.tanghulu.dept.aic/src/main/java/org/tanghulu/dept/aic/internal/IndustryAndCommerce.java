@@ -8,14 +8,17 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.tanghulu.api.Department;
 import org.tanghulu.api.FieldProblem;
+import org.tanghulu.api.exchange.ExchangeAdapter;
+import org.tanghulu.api.exchange.ExchangeMode;
 
 /**
  * Administration for Industry and Commerce (工商): enterprise name pre-approval and the
  * business licence. Its matters are data, in {@code /department.json}; the name rule,
- * which needs code, is here.
+ * which needs code, is here. Officers decide its matters on the desk; its registration system,
+ * once an admin links it, confirms pre-approval numbers and licences that applicants already hold.
  */
-@Component(property = Department.ID + "=aic")
-public class IndustryAndCommerce implements Department {
+@Component(service = {Department.class, ExchangeAdapter.class}, property = Department.ID + "=aic")
+public class IndustryAndCommerce implements Department, ExchangeAdapter {
 
     static final String NAME_PREAPPROVAL = "name-preapproval";
     static final String BUSINESS_LICENCE = "business-licence";
@@ -24,6 +27,17 @@ public class IndustryAndCommerce implements Department {
     static final String ENTERPRISE_TYPE = "enterprise-type";
 
     private static final Set<String> NAMED_MATTERS = Set.of(NAME_PREAPPROVAL, BUSINESS_LICENCE);
+
+    @Override
+    public ExchangeMode mode(String matter) {
+        return ExchangeMode.MANUAL;
+    }
+
+    /** A name pre-approval notice or a business licence already issued is confirmed by the registration system. */
+    @Override
+    public boolean verifies(String matter) {
+        return NAMED_MATTERS.contains(matter);
+    }
 
     /** Checks the enterprise name (and, for pre-approval, the alternative names) by {@link EnterpriseNameRule}. */
     @Override

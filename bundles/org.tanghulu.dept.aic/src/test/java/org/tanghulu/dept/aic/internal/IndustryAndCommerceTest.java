@@ -1,6 +1,7 @@
 package org.tanghulu.dept.aic.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -99,5 +100,14 @@ class IndustryAndCommerceTest {
         assertEquals(List.of(), aic.check("business-licence", Map.of()));
         assertEquals(List.of(), check("business-licence", " ", LLC));
         assertEquals(List.of(), check("annual-report", "Star", LLC));
+    }
+
+    @Test
+    void officersDecideAndTheSystemConfirmsHeldPreApprovalsAndLicencesOnly() {
+        IndustryAndCommerce aic = new IndustryAndCommerce();
+        assertEquals(org.tanghulu.api.exchange.ExchangeMode.MANUAL, aic.mode("name-preapproval"));
+        assertTrue(aic.verifies("name-preapproval"));
+        assertTrue(aic.verifies("business-licence"));
+        assertFalse(aic.verifies("something-else"));
     }
 }

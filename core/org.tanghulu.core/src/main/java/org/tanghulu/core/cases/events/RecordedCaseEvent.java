@@ -96,6 +96,26 @@ public sealed interface RecordedCaseEvent {
     }
 
     /**
+     * A matter done before the case began: the applicant held its result and the department's
+     * system confirmed it ({@link org.tanghulu.core.cases.HeldResult}); the task is
+     * {@link org.tanghulu.core.cases.TaskState#REUSED}.
+     *
+     * @param reference the number on the held result
+     * @param outputs the outputs the department's system gave, by data element
+     */
+    record TaskReused(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, String reference,
+            Map<String, String> outputs) implements RecordedCaseEvent {
+        public TaskReused {
+            outputs = Map.copyOf(outputs);
+        }
+
+        @Override
+        public String type() {
+            return "REUSED";
+        }
+    }
+
+    /**
      * An officer rejected a task; a {@link CaseRejected} and the other open tasks'
      * {@link TaskCancelled} follow in the same transaction.
      *

@@ -9,6 +9,9 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tanghulu.calendar.CalendarService;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Actor;
@@ -18,6 +21,8 @@ import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.Decision;
+import org.tanghulu.core.cases.HeldResult;
+import org.tanghulu.core.cases.ResultVerifier;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskView;
@@ -43,6 +48,7 @@ public class CaseEngine implements Cases {
     private final Submissions submissions;
     private final Decisions decisions;
     private final CaseReader reader;
+    private volatile ResultVerifier verifier;
 
     @Activate
     public CaseEngine(@Reference Registry registry, @Reference DepartmentGateway departments,
@@ -58,13 +64,31 @@ public class CaseEngine implements Cases {
         CaseAccess access = new CaseAccess(log, departments);
         Workflow workflow = new Workflow(calendar, log, clock);
         this.reader = new CaseReader(registry, departments, calendar, charts, access, log, clock);
-        this.submissions = new Submissions(registry, departments, charts, access, owners, workflow, log, clock);
+        this.submissions = new Submissions(registry, departments, charts, access, owners, workflow, log,
+                new HeldResults(() -> verifier, workflow, clock), clock);
         this.decisions = new Decisions(departments, calendar, charts, access, workflow, reader, log, clock);
     }
 
     @Override
     public Receipt submit(Submission submission) {
         return submissions.submit(submission);
+    }
+
+    /** The exchange capability's, when it runs: confirms results applicants already hold. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setVerifier(ResultVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    void unsetVerifier(ResultVerifier verifier) {
+        if (this.verifier == verifier) {
+            this.verifier = null;
+        }
+    }
+
+    @Override
+    public ResultVerifier.Confirmation verifyHeld(String group, HeldResult held) {
+        return submissions.verifyHeld(group, held);
     }
 
     @Override

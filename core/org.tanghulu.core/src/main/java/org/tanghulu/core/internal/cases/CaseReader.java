@@ -158,7 +158,7 @@ final class CaseReader {
 
     CaseView view(EntityManager em, CaseEntity c, List<TaskEntity> tasks, FlowChart chart, Actor staff) {
         Map<String, String> values = new TreeMap<>(read(c.values, STRING_MAP));
-        tasks.stream().filter(t -> t.state == TaskState.APPROVED).forEach(t -> values.putAll(read(t.outputs, STRING_MAP)));
+        tasks.stream().filter(t -> t.state.hasOutputs()).forEach(t -> values.putAll(read(t.outputs, STRING_MAP)));
         if (staff != null && !staff.supervisor()) {
             Set<String> needed = chart.blocks().stream().filter(b -> staff.departments().contains(b.department()))
                     .flatMap(b -> Stream.concat(b.dataElements().stream(), b.outputs().stream()))

@@ -43,12 +43,20 @@ final class CaseRules {
 
     /** Checks values against the form's applicant fields; {@code whole} also requires the required ones. */
     static List<FieldProblem> checkValues(UnifiedForm form, Map<String, String> values, boolean whole) {
+        return checkValues(form, values, whole ? Set.of() : null);
+    }
+
+    /**
+     * @param excused for a whole form, the fields not required (those only reused matters need; given, they are
+     *        checked); {@code null} to check only the fields given
+     */
+    static List<FieldProblem> checkValues(UnifiedForm form, Map<String, String> values, Set<String> excused) {
         Set<String> fields = applicantFields(form);
         List<FieldProblem> problems = new ArrayList<>();
         values.keySet().stream().filter(k -> !fields.contains(k)).sorted().limit(20).forEach(k -> problems.add(problem(k,
                 "“" + k + "”不是本申请表的字段，请删除。", "'" + k + "' is not a field of this form; remove it.")));
         List<DataElement> checked = form.fields().stream().filter(f -> f.source() == UnifiedForm.Source.APPLICANT)
-                .filter(f -> whole || values.containsKey(f.element()))
+                .filter(f -> values.containsKey(f.element()) || excused != null && !excused.contains(f.element()))
                 .map(f -> new DataElement(f.element(), f.type(), f.label(), f.help(), f.validation())).toList();
         problems.addAll(FieldValidator.validate(checked, values));
         return problems;

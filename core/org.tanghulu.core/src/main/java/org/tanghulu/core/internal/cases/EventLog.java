@@ -45,6 +45,7 @@ import org.tanghulu.core.cases.events.RecordedCaseEvent.DepartmentCheckFailed;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.Rated;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.Submitted;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskReused;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCancelled;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskClaimed;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCreated;
@@ -263,6 +264,7 @@ public class EventLog implements CaseEventLog {
                     old ? (t == null || t.outputs() == null ? Map.of() : JsonColumns.read(t.outputs(), STRING_MAP))
                             : strings(v.get("outputs")),
                     old ? (t == null ? null : t.message()) : (String) v.get("message"));
+            case "REUSED" -> new TaskReused(e.id, e.at, e.actor, c, task, (String) v.get("reference"), strings(v.get("outputs")));
             case "REJECTED" -> e.taskId != null
                     ? new TaskRejected(e.id, e.at, e.actor, c, task, old ? (t == null ? null : t.message()) : (String) v.get("reason"))
                     : new CaseRejected(e.id, e.at, e.actor, c, task, old ? (t == null ? null : t.message()) : (String) v.get("reason"));

@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -42,6 +44,8 @@ import org.tanghulu.catalog.FunctionGroupStatus;
 import org.tanghulu.core.Refusal;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.CaseState;
+import org.tanghulu.core.cases.HeldResult;
+import org.tanghulu.core.cases.ResultVerifier.Confirmation;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.catalog.DepartmentGateway;
@@ -70,10 +74,11 @@ final class Submissions {
     private final Owners owners;
     private final Workflow workflow;
     private final EventLog log;
+    private final HeldResults held;
     private final Clock clock;
 
     Submissions(Registry registry, DepartmentGateway departments, GroupVersions charts, CaseAccess access, Owners owners,
-            Workflow workflow, EventLog log, Clock clock) {
+            Workflow workflow, EventLog log, HeldResults held, Clock clock) {
         this.registry = registry;
         this.departments = departments;
         this.charts = charts;
@@ -81,7 +86,18 @@ final class Submissions {
         this.owners = owners;
         this.workflow = workflow;
         this.log = log;
+        this.held = held;
         this.clock = clock;
+    }
+
+    /** @see org.tanghulu.core.cases.Cases#verifyHeld */
+    Confirmation verifyHeld(String group, HeldResult h) {
+        return held.verify(charts.freeze(available(group)), h);
+    }
+
+    private FunctionGroupStatus available(String group) {
+        return registry.functionGroups().stream().filter(g -> g.group().id().equals(group) && g.problems().isEmpty())
+                .findFirst().orElseThrow(() -> new Refusal(NOT_FOUND, "There is no function group '" + group + "'."));
     }
 
     Receipt submit(Submission s) {
@@ -89,9 +105,7 @@ final class Submissions {
             throw invalid("submissionKey", "提交编号须为16至100位字母、数字、“-”或“_”（建议使用UUID），同一份申请重复提交时使用同一编号。",
                     "The submission key must be 16 to 100 letters, digits, '-' or '_' (a UUID is best); send the same key again when repeating the same submission.");
         }
-        FunctionGroupStatus status = registry.functionGroups().stream()
-                .filter(g -> g.group().id().equals(s.group()) && g.problems().isEmpty()).findFirst()
-                .orElseThrow(() -> new Refusal(NOT_FOUND, "There is no function group '" + s.group() + "'."));
+        FunctionGroupStatus status = available(s.group());
         List<FieldProblem> nulls = nulls(s.values(), s.materials());
         if (!nulls.isEmpty()) {
             throw new Refusal(INVALID, "The application has empty (null) entries; nothing was submitted.", nulls);
@@ -129,22 +143,26 @@ final class Submissions {
             problems.addAll(InputRules.text("applicantName", APPLICANT_NAME, s.applicantName().strip(), InputRules.MAX_NAME, false));
         }
         problems.addAll(InputRules.contacts(s.contactPhone(), s.contactEmail()));
-        problems.addAll(checkValues(form, s.values(), true));
+        List<HeldResults.Confirmed> reused = held.confirm(chart, s.held(), elements, s.values(), problems);
+        problems.addAll(checkValues(form, s.values(), HeldResults.excused(form, reused)));
         problems.addAll(unknownMaterials(chart, active, s.materials()));
+        Set<String> stillNeeded = materialsOf(chart, active, reused);
         Planner.checklist(s.materials(), s.applicantType(), active, List.of(status)).groups().stream()
-                .flatMap(g -> g.missing().stream()).map(m -> m.name().zh()).reduce((a, b) -> a + "、" + b)
+                .flatMap(g -> g.missing().stream()).filter(m -> stillNeeded.contains(m.id()))
+                .map(m -> m.name().zh()).reduce((a, b) -> a + "、" + b)
                 .ifPresent(missing -> problems.add(problem("materials", "缺少申请材料：" + missing + "。",
                         "Materials missing: " + missing + ".")));
         List<String> notes = new ArrayList<>();
         if (problems.isEmpty()) {
-            departmentChecks(departments, chart.blocks(), s.values(), problems, notes);
+            departmentChecks(departments, chart.blocks().stream().filter(b -> reused.stream().noneMatch(r -> r.block().equals(b)))
+                    .toList(), s.values(), problems, notes);
         }
         if (!problems.isEmpty()) {
             throw new Refusal(INVALID, problems.size() + " problem(s) in the application; nothing was submitted. "
                     + "Please correct the fields listed and submit again.", problems);
         }
         try {
-            return log.run(em -> create(em, s, hash, chart, notes));
+            return log.run(em -> create(em, s, hash, chart, notes, reused));
         } catch (RuntimeException e) {
             // a concurrent submission with the same key won the unique constraint
             return replay(s.submissionKey(), hash).orElseThrow(() -> e);
@@ -162,7 +180,18 @@ final class Submissions {
                 });
     }
 
-    private Receipt create(EntityManager em, Submission s, String hash, FlowChart chart, List<String> notes) {
+    /** @return the materials the matters still to be applied for need (a reused matter's are not asked) */
+    private static Set<String> materialsOf(FlowChart chart, Map<String, DepartmentDefinition> active,
+            List<HeldResults.Confirmed> reused) {
+        Set<String> needed = new HashSet<>();
+        chart.blocks().stream().filter(b -> reused.stream().noneMatch(r -> r.block().equals(b)))
+                .forEach(b -> active.get(b.department()).matters().stream().filter(m -> m.id().equals(b.matter().matter()))
+                        .forEach(m -> m.materials().forEach(x -> needed.add(x.id()))));
+        return needed;
+    }
+
+    private Receipt create(EntityManager em, Submission s, String hash, FlowChart chart, List<String> notes,
+            List<HeldResults.Confirmed> reused) {
         Instant now = clock.instant();
         CaseEntity c = new CaseEntity();
         c.submissionKey = s.submissionKey();
@@ -189,7 +218,7 @@ final class Submissions {
                         + " value(s) and " + s.materials().size() + " material(s)", Map.of());
         notes.forEach(n -> workflow.event(em, c, null, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null, n
                 + "; the officer checks by hand", EventLog.payload("failure", n)));
-        workflow.advance(em, c, chart, List.of());
+        workflow.advance(em, c, chart, held.record(em, c, reused));
         if (s.owner() != null) {
             owners.discardDraft(em, s.owner(), chart.group());
         }
@@ -204,6 +233,10 @@ final class Submissions {
                     new TreeMap<>(s.values()), new TreeSet<>(s.materials())));
             if (s.owner() != null) {
                 content.add(s.owner()); // only when given, so that earlier cases' hashes stay as they were
+            }
+            if (!s.held().isEmpty()) {
+                content.add(s.held().stream().map(h -> List.of(String.valueOf(h.matter()), String.valueOf(h.reference()),
+                        String.valueOf(h.holderId()))).toList());
             }
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(content).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

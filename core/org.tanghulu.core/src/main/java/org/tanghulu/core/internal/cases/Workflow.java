@@ -40,9 +40,9 @@ final class Workflow {
         boolean complete = true;
         for (Block b : chart.blocks()) {
             TaskEntity t = byMatter.get(b.matter());
-            complete &= t != null && t.state == TaskState.APPROVED;
+            complete &= t != null && t.state.hasOutputs();
             if (t == null && b.dependsOn().stream().allMatch(d -> byMatter.containsKey(d)
-                    && byMatter.get(d).state == TaskState.APPROVED)) {
+                    && byMatter.get(d).state.hasOutputs())) {
                 t = new TaskEntity();
                 t.caseRecord = c;
                 t.department = b.department();

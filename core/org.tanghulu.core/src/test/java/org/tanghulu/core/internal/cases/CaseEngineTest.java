@@ -53,6 +53,8 @@ import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskState;
+import org.tanghulu.core.cases.HeldResult;
+import org.tanghulu.core.cases.ResultVerifier;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.core.cases.events.Applicant;
 import org.tanghulu.core.cases.events.CaseRef;
@@ -433,6 +435,74 @@ class CaseEngineTest {
         cases.decide(id, other, approve(Map.of("licence-no", "L-10")));
         refused(Refusal.Kind.CONFLICT, () -> cases.release(id, other));
         assertTrue(cases.events(r.trackingNumber(), r.accessKey(), null).stream().anyMatch(e -> e.type().equals("RELEASED")));
+    }
+
+    @Test
+    @Order(4)
+    void aHeldResultConfirmedByItsDepartmentStartsTheCaseAtTheNextStepAndAnythingElseIsRefusedWithTheReason() {
+        today.set("2026-04-02");
+        MatterKey first = new MatterKey("a", "first");
+        Map<String, String> asked = new java.util.concurrent.ConcurrentHashMap<>();
+        ResultVerifier system = (matter, reference, holder) -> {
+            asked.put(reference, holder);
+            return switch (reference) {
+                case "A-1" -> holder.equals("110108199007223016")
+                        ? new ResultVerifier.Confirmation(true, null, Map.of("licence-no", "A-1"), Map.of("company-name", "某某科技有限公司"))
+                        : ResultVerifier.Confirmation.refused("issued to another applicant");
+                case "A-2" -> new ResultVerifier.Confirmation(true, null, Map.of(), Map.of());
+                default -> ResultVerifier.Confirmation.refused("no such number");
+            };
+        };
+        HeldResult mine = new HeldResult(first, "A-1", "110108199007223016");
+
+        // without a verifier (the exchange not running) nothing can be confirmed
+        Refusal none = refused(Refusal.Kind.INVALID, () -> submitHolding(List.of(mine), "某某科技有限公司", Set.of("id-card")));
+        assertTrue(none.problems().get(0).message().en().contains("no department system can confirm"), none.getMessage());
+        cases.setVerifier(system);
+        try {
+            // checked before submitting: the confirmation prefills the form
+            ResultVerifier.Confirmation c = cases.verifyHeld("toy", mine);
+            assertTrue(c.confirmed());
+            assertEquals(Map.of("company-name", "某某科技有限公司"), c.values());
+            refused(Refusal.Kind.INVALID, () -> cases.verifyHeld("toy", new HeldResult(new MatterKey("a", "none"), "A-1", "110108199007223016")));
+            refused(Refusal.Kind.INVALID, () -> cases.verifyHeld("toy", new HeldResult(first, " ", "110108199007223016")));
+            refused(Refusal.Kind.NOT_FOUND, () -> cases.verifyHeld("nope", mine));
+
+            // refusals, each with the reason: an unknown number, another applicant's, a wrong name, an answer without outputs
+            assertHeldRefused(new HeldResult(first, "A-9", "110108199007223016"), "某某科技有限公司", "no such number");
+            assertHeldRefused(new HeldResult(first, "A-1", "110105198503122018"), "某某科技有限公司", "issued to another applicant");
+            assertHeldRefused(mine, "别的名称有限公司", "Differs from the confirmed result A-1");
+            assertHeldRefused(new HeldResult(first, "A-2", "110108199007223016"), "某某科技有限公司", "did not give its output 'licence-no'");
+            refused(Refusal.Kind.INVALID, () -> submitHolding(List.of(new HeldResult(new MatterKey("b", "second"), "B-1",
+                    "110108199007223016")), "某某科技有限公司", Set.of("id-card")));
+
+            // confirmed: a/first is REUSED with the system's outputs, b/second is ready at once, nothing of a's is asked
+            Receipt r = submitHolding(List.of(mine), "某某科技有限公司", Set.of("id-card"));
+            CaseView view = cases.applicantView(r.trackingNumber(), r.accessKey());
+            TaskView reused = view.tasks().stream().filter(t -> t.matter().equals(first)).findFirst().orElseThrow();
+            assertEquals(TaskState.REUSED, reused.state());
+            assertEquals(Map.of("licence-no", "A-1"), reused.outputs());
+            assertEquals(TaskState.READY, open(r, "b").state());
+            RecordedCaseEvent.TaskReused event = only(log.after(0, 10_000).stream()
+                    .filter(e -> e.caseRef().trackingNumber().equals(r.trackingNumber())).toList(), RecordedCaseEvent.TaskReused.class);
+            assertEquals("A-1", event.reference());
+            assertEquals("exchange:a", event.actor());
+            // the same submission again answers the same case; b's approval completes it
+            decide(r, "b", OFFICER_B, approve(Map.of()));
+            assertEquals(CaseState.COMPLETED, cases.applicantView(r.trackingNumber(), r.accessKey()).state());
+        } finally {
+            cases.unsetVerifier(system);
+        }
+    }
+
+    private static Receipt submitHolding(List<HeldResult> held, String name, Set<String> materials) {
+        return cases.submit(new Submission("toy", UUID.randomUUID().toString(), ApplicantType.ENTERPRISE, "某公司",
+                Map.of("company-name", name), materials, null, null, null, held));
+    }
+
+    private static void assertHeldRefused(HeldResult held, String name, String reason) {
+        Refusal e = refused(Refusal.Kind.INVALID, () -> submitHolding(List.of(held), name, Set.of("id-card")));
+        assertTrue(e.problems().stream().anyMatch(p -> p.message().en().contains(reason)), e.problems().toString());
     }
 
     private static <T extends RecordedCaseEvent> T only(List<RecordedCaseEvent> events, Class<T> kind) {
