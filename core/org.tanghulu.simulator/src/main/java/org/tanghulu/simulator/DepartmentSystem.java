@@ -52,6 +52,8 @@ public final class DepartmentSystem {
     /** Header with the signature, see {@link #sign}. */
     public static final String SIGNATURE = "X-Tanghulu-Signature";
 
+    /** The path after the department's for held results. */
+    static final String VERIFICATIONS = "/verifications";
     static final String REJECTION = "模拟：不予登记 (simulated rejection)";
     static final String CORRECTION = "模拟：请补正 (simulated correction request)";
     private static final long MAX_SKEW_SECONDS = 300;
@@ -61,6 +63,7 @@ public final class DepartmentSystem {
 
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private JsonNode outputs = JSON.createObjectNode();
+    private JsonNode held = JSON.createObjectNode();
     private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("department-system"));
     private final ScheduledExecutorService callbacks = Executors.newScheduledThreadPool(4, daemon("department-callback"));
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -97,7 +100,7 @@ public final class DepartmentSystem {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println("department-system: " + e.getMessage());
             System.err.println("usage: --port N --department ID=SECRETFILE|--secret ID=SECRET ... [--outputs FILE]"
-                    + " [--callback] [--callback-delay MS] [--slow MS] [--fail] [--duplicate] [--lie]"
+                    + " [--held FILE] [--callback] [--callback-delay MS] [--slow MS] [--fail] [--duplicate] [--lie]"
                     + " [--reject|--correction] [--front-end PORT|--front-end-amqp URI --front-end-department ID ..."
                     + " [--front-end-dir DIR]]");
             System.exit(2);
@@ -149,6 +152,13 @@ public final class DepartmentSystem {
                         outputs = JSON.readTree(read(Path.of(value(args, ++i, arg))));
                     } catch (IOException e) {
                         throw new IllegalArgumentException("outputs file is not JSON: " + e.getMessage(), e);
+                    }
+                }
+                case "--held" -> {
+                    try {
+                        held = JSON.readTree(read(Path.of(value(args, ++i, arg))));
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("held results file is not JSON: " + e.getMessage(), e);
                     }
                 }
                 case "--callback" -> callbackMode = true;
@@ -384,7 +394,9 @@ public final class DepartmentSystem {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String department = exchange.getRequestURI().getPath().substring(1);
+            String path = exchange.getRequestURI().getPath().substring(1);
+            boolean verification = path.endsWith(VERIFICATIONS);
+            String department = verification ? path.substring(0, path.length() - VERIFICATIONS.length()) : path;
             JsonNode request = parse(body);
             if (request != null) {
                 received(request);
@@ -392,7 +404,7 @@ public final class DepartmentSystem {
             pause();
             Reply reply;
             try {
-                reply = answer(exchange, department, body, request);
+                reply = verification ? confirm(exchange, department, body, request) : answer(exchange, department, body, request);
             } catch (RuntimeException e) {
                 log(department + ": request failed: " + e);
                 reply = new Reply(500, error("internal error: " + e.getMessage()));
@@ -404,7 +416,49 @@ public final class DepartmentSystem {
     private record Reply(int status, JsonNode body) {
     }
 
-    private Reply answer(HttpExchange exchange, String department, byte[] body, JsonNode request) {
+    /**
+     * A held result: {@code {"matter","reference","holderId"}} answered from the {@code --held} file, whose
+     * {@code "department/matter"} entries map a reference to {@code {"holders":[…],"outputs":{…},"values":{…}}}.
+     */
+    private Reply confirm(HttpExchange exchange, String department, byte[] body, JsonNode request) {
+        Reply refused = refusal(exchange, department, body);
+        if (refused != null) {
+            return refused;
+        }
+        if (request == null || !request.path("reference").isTextual() || !request.path("holderId").isTextual()) {
+            return refuse(400, department, "body is not JSON with a reference and a holderId");
+        }
+        String matter = request.path("matter").asText();
+        String reference = request.path("reference").asText();
+        JsonNode result = held.path(department + "/" + matter).path(reference);
+        ObjectNode answer = JSON.createObjectNode();
+        if (result.isMissingNode()) {
+            answer.put("confirmed", false).put("reason", "编号 " + reference + " 在本部门系统中不存在 (no such "
+                    + matter + " number in the department's records)");
+        } else if (!contains(result.path("holders"), request.path("holderId").asText())) {
+            answer.put("confirmed", false).put("reason", "编号 " + reference + " 不属于该申请人 (the " + matter
+                    + " was issued to another applicant)");
+        } else {
+            answer.put("confirmed", true);
+            answer.set("outputs", result.path("outputs").deepCopy());
+            answer.set("values", result.path("values").deepCopy());
+        }
+        log(department + ": held " + matter + " " + reference + " -> " + (answer.path("confirmed").asBoolean() ? "confirmed"
+                : "refused"));
+        return new Reply(200, answer);
+    }
+
+    private static boolean contains(JsonNode list, String value) {
+        for (JsonNode n : list) {
+            if (n.asText().equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The refusal of a request that is not a signed POST of a known department while the system is up, or null. */
+    private Reply refusal(HttpExchange exchange, String department, byte[] body) {
         if (failing) {
             return refuse(503, department, "simulated outage");
         }
@@ -417,8 +471,13 @@ public final class DepartmentSystem {
         }
         String unverified = unverified(secret, exchange.getRequestHeaders().getFirst(TIMESTAMP),
                 exchange.getRequestHeaders().getFirst(SIGNATURE), body);
-        if (unverified != null) {
-            return refuse(401, department, unverified);
+        return unverified == null ? null : refuse(401, department, unverified);
+    }
+
+    private Reply answer(HttpExchange exchange, String department, byte[] body, JsonNode request) {
+        Reply refused = refusal(exchange, department, body);
+        if (refused != null) {
+            return refused;
         }
         if (request == null || !request.path("task").isIntegralNumber()) {
             return refuse(400, department, "body is not JSON with a numeric task");
