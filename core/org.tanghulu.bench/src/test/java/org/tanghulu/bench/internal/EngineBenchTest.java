@@ -172,6 +172,10 @@ class EngineBenchTest {
             throw new UnsupportedOperationException("no held results here");
         }
 
+        public List<org.tanghulu.api.definition.MatterKey> reusable(String group) {
+            return List.of();
+        }
+
         @Override
         public synchronized TaskView release(long taskId, Actor actor) {
             return replace(taskId, TaskState.READY, null);

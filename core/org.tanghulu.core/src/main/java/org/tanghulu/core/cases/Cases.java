@@ -44,6 +44,14 @@ public interface Cases {
     ResultVerifier.Confirmation verifyHeld(String group, HeldResult held);
 
     /**
+     * @param group a function group
+     * @return the group's matters, in step order, whose results an applicant may enter instead of
+     *         applying (see {@link HeldResult}); empty when none can be confirmed now
+     * @throws Refusal NOT_FOUND if there is no such group
+     */
+    List<org.tanghulu.api.definition.MatterKey> reusable(String group);
+
+    /**
      * @return the case, for its applicant
      * @throws Refusal NOT_FOUND if there is no such case or the key is wrong
      */

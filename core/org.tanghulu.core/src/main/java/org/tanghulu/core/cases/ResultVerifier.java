@@ -25,6 +25,13 @@ public interface ResultVerifier {
     Confirmation verify(MatterKey matter, String reference, String holderId);
 
     /**
+     * @param matter a matter
+     * @return whether held results of the matter can be confirmed now (its department says its system
+     *         confirms them and the system is linked), so that the portal offers to enter one
+     */
+    boolean confirms(MatterKey matter);
+
+    /**
      * What the department's system said.
      *
      * @param confirmed whether the result exists and is the holder's

@@ -51,13 +51,23 @@ public class HeldResultVerifier implements ResultVerifier {
     }
 
     @Override
+    public boolean confirms(MatterKey matter) {
+        Outcome<Boolean> verifies = adapters.verifies(matter.department(), matter.matter());
+        return !verifies.failed() && verifies.value() && link(matter.department()).isPresent();
+    }
+
+    private Optional<LinkEntity> link(String department) {
+        return store.link(department).filter(l -> LinkEntity.HTTP.equals(l.transport));
+    }
+
+    @Override
     public Confirmation verify(MatterKey matter, String reference, String holderId) {
         Outcome<Boolean> verifies = adapters.verifies(matter.department(), matter.matter());
         if (verifies.failed() || !verifies.value()) {
             return Confirmation.refused("results of " + matter + " cannot be confirmed by the department's system"
                     + (verifies.failed() ? " now (" + verifies.failure() + ")" : "") + "; apply for the matter instead");
         }
-        Optional<LinkEntity> link = store.link(matter.department()).filter(l -> LinkEntity.HTTP.equals(l.transport));
+        Optional<LinkEntity> link = link(matter.department());
         if (link.isEmpty()) {
             return Confirmation.refused("department " + matter.department()
                     + " has no system linked to confirm results now; apply for the matter instead or try again later");

@@ -194,6 +194,10 @@ final class DirectFixture implements AutoCloseable {
             throw new UnsupportedOperationException("no held results here");
         }
 
+        public List<org.tanghulu.api.definition.MatterKey> reusable(String group) {
+            return List.of();
+        }
+
         public synchronized TaskView release(long taskId, Actor actor) {
             TaskView t = task(taskId, actor);
             if (t.state() != TaskState.CLAIMED || !actor.name().equals(t.assignee())) {

@@ -92,6 +92,11 @@ public class CaseEngine implements Cases {
     }
 
     @Override
+    public List<org.tanghulu.api.definition.MatterKey> reusable(String group) {
+        return submissions.reusable(group);
+    }
+
+    @Override
     public CaseView applicantView(String trackingNumber, String accessKey) {
         return reader.applicantView(trackingNumber, accessKey);
     }

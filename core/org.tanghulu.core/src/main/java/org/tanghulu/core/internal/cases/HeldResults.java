@@ -67,6 +67,12 @@ final class HeldResults {
         return ask(held);
     }
 
+    /** @return the chart's matters whose held results can be confirmed now */
+    List<MatterKey> reusable(FlowChart chart) {
+        ResultVerifier v = verifier.get();
+        return v == null ? List.of() : chart.blocks().stream().map(Block::matter).filter(v::confirms).toList();
+    }
+
     /**
      * Checks and confirms every held result of a submission; adds a problem for each that is
      * malformed, out of order (its predecessors must be held too), refused by its department, or

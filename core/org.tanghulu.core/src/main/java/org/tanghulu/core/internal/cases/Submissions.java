@@ -95,6 +95,11 @@ final class Submissions {
         return held.verify(charts.freeze(available(group)), h);
     }
 
+    /** @see org.tanghulu.core.cases.Cases#reusable */
+    List<org.tanghulu.api.definition.MatterKey> reusable(String group) {
+        return held.reusable(charts.freeze(available(group)));
+    }
+
     private FunctionGroupStatus available(String group) {
         return registry.functionGroups().stream().filter(g -> g.group().id().equals(group) && g.problems().isEmpty())
                 .findFirst().orElseThrow(() -> new Refusal(NOT_FOUND, "There is no function group '" + group + "'."));

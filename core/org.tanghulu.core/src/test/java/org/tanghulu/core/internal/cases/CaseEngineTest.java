@@ -443,23 +443,33 @@ class CaseEngineTest {
         today.set("2026-04-02");
         MatterKey first = new MatterKey("a", "first");
         Map<String, String> asked = new java.util.concurrent.ConcurrentHashMap<>();
-        ResultVerifier system = (matter, reference, holder) -> {
-            asked.put(reference, holder);
-            return switch (reference) {
-                case "A-1" -> holder.equals("110108199007223016")
-                        ? new ResultVerifier.Confirmation(true, null, Map.of("licence-no", "A-1"), Map.of("company-name", "某某科技有限公司"))
-                        : ResultVerifier.Confirmation.refused("issued to another applicant");
-                case "A-2" -> new ResultVerifier.Confirmation(true, null, Map.of(), Map.of());
-                default -> ResultVerifier.Confirmation.refused("no such number");
-            };
+        ResultVerifier system = new ResultVerifier() {
+            @Override
+            public ResultVerifier.Confirmation verify(MatterKey matter, String reference, String holder) {
+                asked.put(reference, holder);
+                return switch (reference) {
+                    case "A-1" -> holder.equals("110108199007223016")
+                            ? new ResultVerifier.Confirmation(true, null, Map.of("licence-no", "A-1"), Map.of("company-name", "某某科技有限公司"))
+                            : ResultVerifier.Confirmation.refused("issued to another applicant");
+                    case "A-2" -> new ResultVerifier.Confirmation(true, null, Map.of(), Map.of());
+                    default -> ResultVerifier.Confirmation.refused("no such number");
+                };
+            }
+
+            @Override
+            public boolean confirms(MatterKey matter) {
+                return matter.equals(first);
+            }
         };
         HeldResult mine = new HeldResult(first, "A-1", "110108199007223016");
 
         // without a verifier (the exchange not running) nothing can be confirmed
         Refusal none = refused(Refusal.Kind.INVALID, () -> submitHolding(List.of(mine), "某某科技有限公司", Set.of("id-card")));
         assertTrue(none.problems().get(0).message().en().contains("no department system can confirm"), none.getMessage());
+        assertEquals(List.of(), cases.reusable("toy"));
         cases.setVerifier(system);
         try {
+            assertEquals(List.of(first), cases.reusable("toy"));
             // checked before submitting: the confirmation prefills the form
             ResultVerifier.Confirmation c = cases.verifyHeld("toy", mine);
             assertTrue(c.confirmed());
