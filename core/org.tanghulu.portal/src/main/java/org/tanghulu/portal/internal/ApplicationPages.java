@@ -25,6 +25,9 @@ import org.tanghulu.core.accounts.Draft;
 import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
+import org.tanghulu.core.cases.HeldResult;
+import org.tanghulu.core.cases.ResultVerifier;
+import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.catalog.plan.Checklist;
@@ -50,8 +53,9 @@ final class ApplicationPages {
         PARTICULARS.put(InputRules.CONTACT_EMAIL, "applicant.email");
     }
 
-    /** What was posted, to show again: form field key or element id to value, and materials. */
-    private record Posted(Map<String, String> values, Set<String> materials, String submissionKey) {
+    /** What was posted, to show again: form field key or element id to value, materials and held results by matter. */
+    private record Posted(Map<String, String> values, Set<String> materials, String submissionKey,
+            Map<MatterKey, HeldResult> held) {
     }
 
     private final Registry registry;
@@ -78,6 +82,12 @@ final class ApplicationPages {
 
     private void form(Exchange x, Applicant me, String id, Posted posted, Map<String, String> errors, int code)
             throws IOException {
+        form(x, me, id, posted, errors, code, Map.of());
+    }
+
+    /** @param confirmed held results just confirmed, whose data prefills the form */
+    private void form(Exchange x, Applicant me, String id, Posted posted, Map<String, String> errors, int code,
+            Map<MatterKey, ResultVerifier.Confirmation> confirmed) throws IOException {
         Texts t = x.texts();
         FunctionGroupStatus status = catalog.status(id);
         Account account = accounts.account(me.id());
@@ -100,6 +110,11 @@ final class ApplicationPages {
         Set<String> materials = new LinkedHashSet<>();
         Optional<Draft> draft = accounts.draft(me.id(), id);
         Map<String, Object> model = new HashMap<>();
+        confirmed.forEach((matter, c) -> {
+            String note = t.get("portal.held.from", departmentName(matter, t));
+            c.values().forEach((k, v) -> putOrigin(values, origin, k, v, note));
+            c.outputs().forEach((k, v) -> putOrigin(values, origin, k, v, note));
+        });
         if (posted != null) {
             overlay(values, origin, posted.values());
             materials.addAll(posted.materials());
@@ -116,6 +131,7 @@ final class ApplicationPages {
         }
         draft.ifPresent(d -> model.put("draftSaved", WHEN.format(d.saved())));
         Optional<UnifiedForm> form = procedures.form(id, values);
+        Map<MatterKey, HeldResult> held = posted == null ? Map.of() : posted.held();
         Map<String, String> labels = new HashMap<>();
         List<Map<String, Object>> particulars = particulars(t, status, values, origin, errors, labels);
         List<Map<String, Object>> sections = new ArrayList<>();
@@ -125,14 +141,19 @@ final class ApplicationPages {
                 labels.put(f.element(), t.pick(f.label()));
                 Map<String, Object> field = Fields.of(f, values.get(f.element()), errors.get(f.element()),
                         origin.get(f.element()), t);
+                if (!f.usedBy().isEmpty() && held.keySet().containsAll(f.usedBy())) {
+                    field.put("required", false); // only matters whose results are held need it
+                }
                 if (f.source() == UnifiedForm.Source.STEP_OUTPUT) {
                     field.put("producedBy", registry.department(f.producedBy().department())
                             .map(d -> t.pick(d.name())).orElse(f.producedBy().department()));
                 }
                 fields.add(field);
             }
-            sections.add(Map.of("title", t.pick(s.title()), "fields", fields));
+            sections.add(Map.of("title", t.pick(s.title()) + (held.containsKey(s.matter()) ? t.get("portal.held.section") : ""),
+                    "fields", fields));
         }));
+        model.put("held", heldModel(id, held, confirmed, errors, labels, t));
         labels.put("materials", t.get("portal.form.materials"));
         model.put("id", id);
         model.put("name", t.pick(status.group().name()));
@@ -149,6 +170,37 @@ final class ApplicationPages {
         model.put("earlier", cases.casesOf(me.id()).stream().filter(c -> c.group().equals(id))
                 .map(c -> Map.of("tn", c.trackingNumber(), "selected", c.trackingNumber().equals(from))).toList());
         x.render(code, "apply.ftlh", model);
+    }
+
+    /**
+     * @return the results the applicant may enter instead of applying: per matter whose department's system confirms
+     *         them now, the number and holder entered, whether just confirmed, and the problem; labels into {@code labels}
+     */
+    private List<Map<String, Object>> heldModel(String id, Map<MatterKey, HeldResult> held,
+            Map<MatterKey, ResultVerifier.Confirmation> confirmed, Map<String, String> errors, Map<String, String> labels,
+            Texts t) {
+        List<Map<String, Object>> model = new ArrayList<>();
+        for (MatterKey m : cases.reusable(id)) {
+            String key = "held:" + m;
+            String name = registry.matters().stream().filter(e -> e.key().equals(m)).findFirst().map(e -> t.pick(e.matter().name()))
+                    .orElse(m.toString());
+            labels.put(key, name);
+            HeldResult h = held.get(m);
+            Map<String, Object> entry = new HashMap<>();
+            entry.put("matter", m.toString());
+            entry.put("name", name);
+            entry.put("department", departmentName(m, t));
+            entry.put("reference", h == null || h.reference() == null ? "" : h.reference());
+            entry.put("holder", h == null || h.holderId() == null ? "" : h.holderId());
+            entry.put("confirmed", confirmed.containsKey(m));
+            entry.put("error", errors.getOrDefault(key, ""));
+            model.add(entry);
+        }
+        return model;
+    }
+
+    private String departmentName(MatterKey m, Texts t) {
+        return registry.department(m.department()).map(d -> t.pick(d.name())).orElse(m.department());
     }
 
     /** @return the fields of the applicant's particulars; puts their labels into {@code labels} */
@@ -203,7 +255,55 @@ final class ApplicationPages {
                 values.put(key, v);
             }
         }
-        return new Posted(values, new LinkedHashSet<>(CatalogPages.values(x, "m")), x.param("submissionKey"));
+        Map<MatterKey, HeldResult> held = new LinkedHashMap<>();
+        x.params("held.").forEach((k, v) -> {
+            int dot = k.lastIndexOf('.');
+            if (dot > 0 && k.endsWith(".reference") && !v.isBlank()) {
+                try {
+                    MatterKey m = MatterKey.parse(k.substring(0, dot), null);
+                    held.put(m, new HeldResult(m, v.strip(), blankToNull(x.param("held." + m + ".holder"))));
+                } catch (IllegalArgumentException e) {
+                    // not a matter: the field is not the page's, ignored like any unknown parameter
+                }
+            }
+        });
+        return new Posted(values, new LinkedHashSet<>(CatalogPages.values(x, "m")), x.param("submissionKey"), held);
+    }
+
+    /**
+     * {@code POST /groups/{id}/held}: confirms the held results entered with their departments' systems and shows the
+     * form again, prefilled with what they hold (422 with the reason for one not confirmed); nothing is submitted.
+     */
+    void confirmHeld(Exchange x) throws IOException {
+        Applicant me = AccountPages.me(x);
+        String id = x.pathParam("id");
+        catalog.status(id);
+        Posted p = posted(x);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<MatterKey, ResultVerifier.Confirmation> confirmed = new LinkedHashMap<>();
+        if (p.held().isEmpty()) {
+            cases.reusable(id).stream().findFirst().ifPresent(m -> errors.put("held:" + m, x.texts().get("portal.held.none")));
+        }
+        p.held().forEach((m, h) -> {
+            try {
+                ResultVerifier.Confirmation c = cases.verifyHeld(id, h);
+                if (c.confirmed()) {
+                    confirmed.put(m, c);
+                } else {
+                    errors.put("held:" + m, x.texts().get("portal.held.refused", c.reason()));
+                }
+            } catch (Refusal e) {
+                if (e.kind() != Refusal.Kind.INVALID) {
+                    throw e;
+                }
+                errors.putAll(Fields.errors(e.problems(), x.texts()));
+            }
+        });
+        // the confirmed data goes over what was typed: the department's record is what counts
+        Map<String, String> typed = new LinkedHashMap<>(p.values());
+        confirmed.values().forEach(c -> c.values().keySet().forEach(typed::remove));
+        form(x, me, id, new Posted(typed, p.materials(), p.submissionKey(), p.held()), errors, errors.isEmpty() ? 200 : 422,
+                confirmed);
     }
 
     /** {@code POST /groups/{id}/apply}: submits; INVALID shows the form again with every problem. */
@@ -223,7 +323,7 @@ final class ApplicationPages {
         try {
             Receipt r = cases.submit(new Submission(id, key, type, blankToNull(p.values().get("applicantName")), values,
                     p.materials(), blankToNull(p.values().get(InputRules.CONTACT_PHONE)),
-                    blankToNull(p.values().get(InputRules.CONTACT_EMAIL)), me.id()));
+                    blankToNull(p.values().get(InputRules.CONTACT_EMAIL)), me.id(), List.copyOf(p.held().values())));
             x.redirect("/cases/" + r.trackingNumber() + "/receipt");
         } catch (Refusal e) {
             if (e.kind() != Refusal.Kind.INVALID) {

@@ -110,6 +110,7 @@ public class PortalServlet extends PageServlet {
                 .get("/groups/" + GROUP + "/apply", application::form)
                 .post("/groups/" + GROUP + "/apply", application::submit)
                 .post("/groups/" + GROUP + "/draft", application::saveDraft)
+                .post("/groups/" + GROUP + "/held", application::confirmHeld)
                 .get("/cases", mine::list)
                 .get("/cases/" + CASE, mine::page)
                 .get("/cases/" + CASE + "/receipt", mine::receipt)

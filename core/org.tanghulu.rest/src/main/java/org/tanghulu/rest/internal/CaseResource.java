@@ -21,7 +21,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.definition.ApplicantType;
+import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.api.definition.MatterKey;
+import org.tanghulu.core.Refusal;
+import org.tanghulu.core.cases.HeldResult;
+import org.tanghulu.core.cases.ResultVerifier;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
@@ -54,11 +60,30 @@ public class CaseResource {
      * applicant account signs in here (the portal submits for accounts).
      */
     public record SubmissionJson(String group, String submissionKey, ApplicantType applicantType, String applicantName,
-            Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail) {
+            Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail,
+            List<HeldJson> held) {
 
         Submission withoutOwner() {
             return new Submission(group, submissionKey, applicantType, applicantName, values, materials, contactPhone,
-                    contactEmail, null);
+                    contactEmail, null, held == null ? null : held.stream().map(h -> h == null ? null : h.held()).toList());
+        }
+    }
+
+    /**
+     * A result the applicant already holds: {@code matter} as {@code department/matter}, the number on it
+     * and the holder's identity number; with {@code group} when asked before submitting.
+     */
+    public record HeldJson(String group, String matter, String reference, String holderId) {
+
+        HeldResult held() {
+            MatterKey key;
+            try {
+                key = matter == null ? null : MatterKey.parse(matter, null);
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(Refusal.Kind.INVALID, "The held result's matter must be written department/matter, e.g."
+                        + " aic/name-preapproval: " + e.getMessage());
+            }
+            return new HeldResult(key, reference, holderId);
         }
     }
 
@@ -81,6 +106,27 @@ public class CaseResource {
         Receipt receipt = cases.submit(submission.withoutOwner());
         return (receipt.created() ? Response.created(URI.create("cases/" + receipt.trackingNumber())) : Response.ok())
                 .entity(receipt).build();
+    }
+
+    /**
+     * Confirms a held result with its department's system before submitting.
+     *
+     * @return 200 with the confirmation (outputs and the data the department holds, to prefill the form);
+     *         422 with the department's reason if it does not confirm it
+     */
+    @POST
+    @Path("held-results")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ResultVerifier.Confirmation verifyHeld(HeldJson held) {
+        if (held == null) {
+            throw new BadRequestException("Send the held result as a JSON object with group, matter, reference and holderId.");
+        }
+        ResultVerifier.Confirmation c = cases.verifyHeld(held.group(), held.held());
+        if (!c.confirmed()) {
+            throw new Refusal(Refusal.Kind.INVALID, "The held result was not confirmed: " + c.reason(), List.of(new FieldProblem(
+                    "held:" + held.matter(), new LocalizedText("已有结果未通过核验：" + c.reason(), "Not confirmed: " + c.reason()))));
+        }
+        return c;
     }
 
     @GET
