@@ -95,6 +95,9 @@ class AuthorizationIT {
             new Row(Surface.API, "GET", "/api/groups/" + GROUP + "/redundancy", false, 200, 200, 200, 200, 200, 200),
             new Row(Surface.API, "GET", "/api/checklist", false, 200, 200, 200, 200, 200, 200),
             new Row(Surface.API, "POST", "/api/cases", true, 201, 201, 201, 201, 201, 201),
+            // open like a submission (confirming a held result needs its number and its holder's identity number); no
+            // system of aic is linked on this platform, so it is refused with that reason, the same for everyone
+            new Row(Surface.API, "POST", "/api/cases/held-results", false, 422, 422, 422, 422, 422, 422),
             new Row(Surface.API, "GET", "/api/cases/{tn}", false, 401, 200, 404, 200, 404, 200),
             new Row(Surface.API, "GET", "/api/cases/{tn}/events", false, 401, 200, 404, 200, 404, 200),
             new Row(Surface.API, "GET", "/api/cases/{tn}/dossier", false, 401, 200, 404, 200, 404, 200),
@@ -281,6 +284,10 @@ class AuthorizationIT {
             ObjectNode app = demoApplication.deepCopy();
             app.put("submissionKey", UUID.randomUUID().toString());
             return Distribution.JSON.writeValueAsString(app);
+        }
+        if (row.path().equals("/api/cases/held-results")) {
+            return Distribution.JSON.writeValueAsString(Map.of("group", GROUP, "matter", "aic/name-preapproval",
+                    "reference", "（京海）名称预核（内）字[2026]第0123456号", "holderId", "110108199007223016"));
         }
         if (row.path().endsWith("/correction")) {
             return Distribution.JSON.writeValueAsString(Map.of("values", Map.of("enterprise-phone",

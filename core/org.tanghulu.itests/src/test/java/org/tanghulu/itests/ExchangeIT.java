@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.tanghulu.simulator.DepartmentSystem;
 
 /**
@@ -280,6 +283,131 @@ class ExchangeIT {
                     () -> karaf.console(verify).contains("verifies")));
         }
         assertTrue(karaf.console("tanghulu:exchange-parked").contains("No result is parked"), "nothing parked");
+    }
+
+    @Test
+    @Order(7)
+    void anApplicantHoldingANamePreApprovalStartsAtTheNextStepAndUnknownOrAnotherApplicantsNumbersAreRefused()
+            throws Exception {
+        String number = "（京海）名称预核（内）字[2026]第0123456号";
+        String holder = "110108199007223016"; // the designated representative of the demo application
+        // before submitting: the department's system confirms the number and gives the data it holds
+        HttpResponse<String> confirmed = held(number, holder);
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        JsonNode c = Distribution.JSON.readTree(confirmed.body());
+        assertTrue(c.get("confirmed").asBoolean(), confirmed.body());
+        assertEquals(number, c.get("outputs").get("name-preapproval-number").asText());
+        assertEquals(application.get("values").get("enterprise-name"), c.get("values").get("enterprise-name"));
+        // refused with the reason: a number the department does not know, another applicant's number, and ours for another
+        assertRefusedHeld(held("（京海）名称预核（内）字[2026]第0999999号", holder), "不存在");
+        assertRefusedHeld(held("（京海）名称预核（内）字[2026]第0765432号", holder), "issued to another applicant");
+        assertRefusedHeld(held(number, "110101198001010011"), "issued to another applicant");
+
+        // submitted holding it: nothing of the pre-approval is asked, and the case starts at step 2
+        ObjectNode app = application.deepCopy();
+        app.put("submissionKey", UUID.randomUUID().toString());
+        ((ObjectNode) app.get("values")).remove("enterprise-name-alternatives");
+        ArrayNode materials = app.putArray("materials");
+        application.get("materials").forEach(m -> {
+            if (!m.asText().equals("name-preapproval-application")) { // the certificate of the representative is the licence's too
+                materials.add(m);
+            }
+        });
+        app.putArray("held").addObject().put("matter", "aic/name-preapproval").put("reference", number).put("holderId", holder);
+        HttpResponse<String> refusedTwin = karaf.send("POST", "/api/cases", withHeld(app, "（京海）名称预核（内）字[2026]第0765432号"));
+        assertEquals(422, refusedTwin.statusCode(), refusedTwin.body());
+        assertTrue(refusedTwin.body().contains("held:aic/name-preapproval") && refusedTwin.body().contains("another applicant"),
+                refusedTwin.body());
+        HttpResponse<String> submitted = karaf.send("POST", "/api/cases", app.toString());
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        JsonNode receipt = Distribution.JSON.readTree(submitted.body());
+        Receipt r = new Receipt(receipt.get("trackingNumber").asText(), receipt.get("accessKey").asText());
+        JsonNode view = view(r);
+        JsonNode reused = task(view, "aic/name-preapproval");
+        assertEquals("REUSED", reused.get("state").asText(), view.toString());
+        assertEquals(number, reused.get("outputs").get("name-preapproval-number").asText());
+        assertEquals("READY", task(view, "aic/business-licence").get("state").asText(), "step 2 is ready at once: " + view);
+        Distribution.await(Duration.ofSeconds(30), "the reuse in the dossier", () -> Distribution.is(1L,
+                () -> count(dossier(r), "DIRECT IN aic REUSED", number)));
+    }
+
+    @Test
+    @Order(8)
+    void onThePortalAHeldPreApprovalIsConfirmedFillsTheFormAndTheCaseStartsAtStepTwo() throws Exception {
+        String number = "（京海）名称预核（内）字[2026]第0123456号";
+        try (Browser browser = new Browser()) {
+            String user = "reuse" + Long.toHexString(System.nanoTime());
+            browser.open(karaf.portal("/register"));
+            browser.await("#f-username").sendKeys(user);
+            browser.find("#f-password").sendKeys("a-much-longer-secret-1");
+            browser.find("#f-name").sendKeys("王强");
+            browser.find("#f-email").sendKeys(user + "@example.cn");
+            browser.find("#register-submit").click();
+            browser.await(".who");
+            browser.open(karaf.portal("/groups/enterprise-establishment/apply"));
+            browser.await("#held");
+            WebElement reference = browser.driver.findElement(By.id("f-held:aic/name-preapproval"));
+            WebElement holder = browser.driver.findElement(By.id("f-held:aic/name-preapproval-holder"));
+
+            // another applicant's notice: refused with the department's reason at the field
+            reference.sendKeys("（京海）名称预核（内）字[2026]第0765432号");
+            holder.sendKeys("110108199007223016");
+            browser.submit(browser.find("#confirm-held"));
+            WebElement error = browser.await("#error-summary");
+            assertTrue(error.getText().contains("another applicant"), error.getText());
+            assertTrue(browser.driver.findElement(By.id("f-held:aic/name-preapproval-error")).getText().contains("不属于该申请人"));
+
+            // the holder's own: confirmed by aic's system, the approved data filled in and marked where it came from
+            reference = browser.driver.findElement(By.id("f-held:aic/name-preapproval"));
+            reference.clear();
+            reference.sendKeys(number);
+            browser.submit(browser.find("#confirm-held"));
+            assertTrue(browser.await("#held .confirmed").getText().contains("北京市工商行政管理局海淀分局"));
+            WebElement name = browser.find("#f-enterprise-name");
+            assertEquals(application.get("values").get("enterprise-name").asText(), name.getAttribute("value"));
+            assertTrue(name.getAttribute("class").contains("prefilled"));
+            assertTrue(browser.find("#f-enterprise-name-help").getText().contains("系统核验带出"));
+            browser.screenshot("portal-held-confirmed");
+
+            // the rest of the demo application, without what only the pre-approval needs; the case starts at step 2
+            ObjectNode values = application.get("values").deepCopy();
+            values.remove("enterprise-name-alternatives");
+            browser.driver.executeScript("var v = arguments[0];"
+                    + "Object.keys(v).forEach(function (k) { var el = document.querySelector('[name=\"v.' + k + '\"]');"
+                    + " if (el && !el.value) { el.value = v[k]; } });"
+                    + "document.getElementById('f-applicantType').value = 'ENTERPRISE';"
+                    + "document.getElementById('f-applicantName').value = arguments[1];"
+                    + "arguments[2].forEach(function (m) { var el = document.getElementById('m-' + m);"
+                    + " if (el && m !== 'name-preapproval-application') { el.checked = true; } });",
+                    Distribution.JSON.convertValue(values, Map.class), application.get("applicantName").asText(),
+                    Distribution.JSON.convertValue(application.get("materials"), List.class));
+            browser.submit(browser.find("#submit-application"));
+            WebElement tracking = browser.await("#tracking-number, #error-summary");
+            assertEquals("tracking-number", tracking.getAttribute("id"), tracking.getText());
+            browser.open(karaf.portal("/cases/" + tracking.getText().trim()));
+            String timeline = browser.await("#timeline").getText();
+            assertTrue(timeline.contains("已复用已有结果"), timeline);
+            assertTrue(browser.find("#events").getText().contains("复用已有结果"));
+            browser.screenshot("portal-held-case");
+        }
+    }
+
+    private HttpResponse<String> held(String reference, String holder) throws IOException {
+        return karaf.send("POST", "/api/cases/held-results", Distribution.JSON.createObjectNode()
+                .put("group", application.get("group").asText()).put("matter", "aic/name-preapproval")
+                .put("reference", reference).put("holderId", holder).toString());
+    }
+
+    private static void assertRefusedHeld(HttpResponse<String> answer, String reason) {
+        assertEquals(422, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains(reason), answer.body());
+    }
+
+    private static String withHeld(ObjectNode app, String reference) {
+        ObjectNode other = app.deepCopy();
+        other.put("submissionKey", UUID.randomUUID().toString());
+        ((ObjectNode) other.get("held").get(0)).put("reference", reference);
+        return other.toString();
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -198,6 +198,25 @@ class FuzzIT {
             ((com.fasterxml.jackson.databind.node.ArrayNode) lots.get("materials")).add("unknown-material-" + i);
         }
         probes.add(json("POST", "/api/cases", lots, "submission: 10,000 unknown materials"));
+        // held results (once-only reuse): asked before submitting, and carried by a submission
+        for (JsonNode value : bad) {
+            for (String field : List.of("group", "matter", "reference", "holderId")) {
+                ObjectNode h = NODES.objectNode().put("group", "enterprise-establishment").put("matter", "aic/name-preapproval")
+                        .put("reference", "（京海）名称预核（内）字[2026]第0123456号").put("holderId", "110108199007223016");
+                h.set(field, value);
+                probes.add(json("POST", "/api/cases/held-results", h, "held result: " + field + " = " + describe(value)));
+            }
+            ObjectNode withHeld = fresh(application);
+            withHeld.set("held", value);
+            probes.add(json("POST", "/api/cases", withHeld, "submission: held = " + describe(value)));
+            ObjectNode inList = fresh(application);
+            inList.putArray("held").add(value);
+            probes.add(json("POST", "/api/cases", inList, "submission: held = [" + describe(value) + "]"));
+        }
+        for (String matter : List.of("aic", "aic/name-preapproval/x", "/", "zgc/high-tech-qualification")) {
+            probes.add(json("POST", "/api/cases/held-results", NODES.objectNode().put("group", "enterprise-establishment")
+                    .put("matter", matter).put("reference", "X-1").put("holderId", "110108199007223016"), "held result: matter " + matter));
+        }
         // corrections (applicant) and decisions (staff, on a claimed task)
         String correction = "/api/cases/{TN}/tasks/{TASK}/correction";
         for (JsonNode value : bad) {
@@ -250,6 +269,14 @@ class FuzzIT {
                 { "v.company-name", "y".repeat(100_000) }, { "submissionKey", "\u0000" }, { "submissionKey", "k".repeat(5000) } }) {
             probes.add(form(apply, f[0], f[1], "portal application: " + f[0] + " = " + clip(f[1])));
             probes.add(form("/groups/enterprise-establishment/draft", f[0], f[1], "portal draft: " + f[0] + " = " + clip(f[1])));
+        }
+        String held = "/groups/enterprise-establishment/held";
+        for (String[] f : new String[][] { { "held.aic/name-preapproval.reference", "\u0000" },
+                { "held.aic/name-preapproval.reference", "r".repeat(5000) }, { "held.aic/name-preapproval.holder", "\u001b[2J" },
+                { "held.aic/name-preapproval.holder", "h".repeat(5000) }, { "held./.reference", "x" },
+                { "held.aic/name-preapproval/x.reference", "x" }, { "held.zgc/high-tech-qualification.reference", "x" } }) {
+            probes.add(form(held, f[0], f[1], "portal held result: " + f[0] + " = " + clip(f[1])));
+            probes.add(form(apply, f[0], f[1], "portal application with held result: " + f[0] + " = " + clip(f[1])));
         }
         for (String[] f : new String[][] { { "username", "\u0000" }, { "name", "\u001b[2J" }, { "name", "n".repeat(5000) },
                 { "email", "a@x.cn, b@y.cn" }, { "email", "e".repeat(5000) }, { "mobile", "\u0000" }, { "password", "p".repeat(5000) } }) {

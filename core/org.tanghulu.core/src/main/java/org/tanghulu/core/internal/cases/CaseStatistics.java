@@ -71,8 +71,8 @@ final class CaseStatistics {
                 + "where e.taskId = t.id and e.type = 'CORRECTION_REQUESTED' group by t.department", Object[].class)
                 .getResultList().forEach(r -> of.apply(r[0]).corrections = (Long) r[1]);
         em.createQuery("select t.department, r.level, count(distinct r.caseId) from RatingEntity r, TaskEntity t "
-                + "where t.caseRecord.id = r.caseId group by t.department, r.level", Object[].class)
-                .getResultList().forEach(r -> of.apply(r[0]).ratings[(Integer) r[1] - 1] = (Long) r[2]);
+                + "where t.caseRecord.id = r.caseId and t.state <> :reused group by t.department, r.level", Object[].class)
+                .setParameter("reused", TaskState.REUSED).getResultList().forEach(r -> of.apply(r[0]).ratings[(Integer) r[1] - 1] = (Long) r[2]);
         em.createQuery("select t.department, t.matter, c.groupId, c.groupVersion, t.createdAt, t.decidedAt, t.pausedDays "
                 + "from TaskEntity t join t.caseRecord c where t.state in :s", Object[].class)
                 .setParameter("s", DONE).getResultStream().forEach(r -> {

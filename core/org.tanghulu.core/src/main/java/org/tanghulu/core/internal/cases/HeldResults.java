@@ -107,7 +107,7 @@ final class HeldResults {
             problems.addAll(outputs(h, block, c, elements));
             c.values().forEach((element, value) -> {
                 String given = values.get(element);
-                if (given != null && !given.strip().equals(value.strip())) {
+                if (given != null && !same(given, value)) {
                     problems.add(problem(element, "与已核准的结果不一致，应为“" + value + "”。",
                             "Differs from the confirmed result " + h.reference() + ", which says \"" + value + "\"."));
                 }
@@ -197,6 +197,11 @@ final class HeldResults {
             }
         }
         return problems;
+    }
+
+    /** @return whether a submitted value says what the department's does: line ends (a form sends CRLF) and outer blanks aside */
+    static boolean same(String given, String held) {
+        return given.replace("\r\n", "\n").strip().equals(held.replace("\r\n", "\n").strip());
     }
 
     private static String field(HeldResult h) {

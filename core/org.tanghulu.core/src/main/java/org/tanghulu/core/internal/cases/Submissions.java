@@ -240,8 +240,8 @@ final class Submissions {
                 content.add(s.owner()); // only when given, so that earlier cases' hashes stay as they were
             }
             if (!s.held().isEmpty()) {
-                content.add(s.held().stream().map(h -> List.of(String.valueOf(h.matter()), String.valueOf(h.reference()),
-                        String.valueOf(h.holderId()))).toList());
+                content.add(s.held().stream().map(h -> h == null ? List.of() : List.of(String.valueOf(h.matter()),
+                        String.valueOf(h.reference()), String.valueOf(h.holderId()))).toList());
             }
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(content).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

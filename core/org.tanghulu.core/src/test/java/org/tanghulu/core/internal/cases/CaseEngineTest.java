@@ -482,6 +482,7 @@ class CaseEngineTest {
             assertHeldRefused(new HeldResult(first, "A-9", "110108199007223016"), "某某科技有限公司", "no such number");
             assertHeldRefused(new HeldResult(first, "A-1", "110105198503122018"), "某某科技有限公司", "issued to another applicant");
             assertHeldRefused(mine, "别的名称有限公司", "Differs from the confirmed result A-1");
+            assertTrue(HeldResults.same("甲；1\r\n乙；2 ", "甲；1\n乙；2"), "a form's line ends are no difference");
             assertHeldRefused(new HeldResult(first, "A-2", "110108199007223016"), "某某科技有限公司", "did not give its output 'licence-no'");
             refused(Refusal.Kind.INVALID, () -> submitHolding(List.of(new HeldResult(new MatterKey("b", "second"), "B-1",
                     "110108199007223016")), "某某科技有限公司", Set.of("id-card")));
