@@ -5,7 +5,7 @@
  * changed, reordered, dropped or recomputed entry is detected and named.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tanghulu.exchange;
 
 import org.osgi.annotation.bundle.Export;

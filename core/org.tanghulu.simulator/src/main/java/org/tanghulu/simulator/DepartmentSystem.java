@@ -54,6 +54,8 @@ public final class DepartmentSystem {
 
     /** The path after the department's for held results. */
     static final String VERIFICATIONS = "/verifications";
+    /** The path after the department's for base-registry lookups. */
+    static final String LOOKUPS = "/lookups";
     static final String REJECTION = "模拟：不予登记 (simulated rejection)";
     static final String CORRECTION = "模拟：请补正 (simulated correction request)";
     private static final long MAX_SKEW_SECONDS = 300;
@@ -64,6 +66,7 @@ public final class DepartmentSystem {
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private JsonNode outputs = JSON.createObjectNode();
     private JsonNode held = JSON.createObjectNode();
+    private JsonNode registry = JSON.createObjectNode();
     private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("department-system"));
     private final ScheduledExecutorService callbacks = Executors.newScheduledThreadPool(4, daemon("department-callback"));
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -100,7 +103,7 @@ public final class DepartmentSystem {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println("department-system: " + e.getMessage());
             System.err.println("usage: --port N --department ID=SECRETFILE|--secret ID=SECRET ... [--outputs FILE]"
-                    + " [--held FILE] [--callback] [--callback-delay MS] [--slow MS] [--fail] [--duplicate] [--lie]"
+                    + " [--held FILE] [--registry FILE] [--callback] [--callback-delay MS] [--slow MS] [--fail] [--duplicate] [--lie]"
                     + " [--reject|--correction] [--front-end PORT|--front-end-amqp URI --front-end-department ID ..."
                     + " [--front-end-dir DIR]]");
             System.exit(2);
@@ -159,6 +162,13 @@ public final class DepartmentSystem {
                         held = JSON.readTree(read(Path.of(value(args, ++i, arg))));
                     } catch (IOException e) {
                         throw new IllegalArgumentException("held results file is not JSON: " + e.getMessage(), e);
+                    }
+                }
+                case "--registry" -> {
+                    try {
+                        registry = JSON.readTree(read(Path.of(value(args, ++i, arg))));
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("registry file is not JSON: " + e.getMessage(), e);
                     }
                 }
                 case "--callback" -> callbackMode = true;
@@ -396,7 +406,9 @@ public final class DepartmentSystem {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath().substring(1);
             boolean verification = path.endsWith(VERIFICATIONS);
-            String department = verification ? path.substring(0, path.length() - VERIFICATIONS.length()) : path;
+            boolean lookup = path.endsWith(LOOKUPS);
+            String department = verification ? path.substring(0, path.length() - VERIFICATIONS.length())
+                    : lookup ? path.substring(0, path.length() - LOOKUPS.length()) : path;
             JsonNode request = parse(body);
             if (request != null) {
                 received(request);
@@ -404,7 +416,8 @@ public final class DepartmentSystem {
             pause();
             Reply reply;
             try {
-                reply = verification ? confirm(exchange, department, body, request) : answer(exchange, department, body, request);
+                reply = verification ? confirm(exchange, department, body, request)
+                        : lookup ? lookUp(exchange, department, body, request) : answer(exchange, department, body, request);
             } catch (RuntimeException e) {
                 log(department + ": request failed: " + e);
                 reply = new Reply(500, error("internal error: " + e.getMessage()));
@@ -445,6 +458,27 @@ public final class DepartmentSystem {
         }
         log(department + ": held " + matter + " " + reference + " -> " + (answer.path("confirmed").asBoolean() ? "confirmed"
                 : "refused"));
+        return new Reply(200, answer);
+    }
+
+    /** A lookup: {@code {"registry","key"}} answered from the {@code --registry} file's {@code "department/REGISTRY"} entries. */
+    private Reply lookUp(HttpExchange exchange, String department, byte[] body, JsonNode request) {
+        Reply refused = refusal(exchange, department, body);
+        if (refused != null) {
+            return refused;
+        }
+        if (request == null || !request.path("registry").isTextual() || !request.path("key").isTextual()) {
+            return refuse(400, department, "body is not JSON with a registry and a key");
+        }
+        JsonNode entry = registry.path(department + "/" + request.path("registry").asText()).path(request.path("key").asText());
+        ObjectNode answer = JSON.createObjectNode();
+        if (entry.isMissingNode()) {
+            answer.put("found", false).put("reason", "查无此人或此单位 (not in the registry)");
+        } else {
+            answer.put("found", true);
+            answer.set("values", entry.deepCopy());
+        }
+        log(department + ": lookup in " + request.path("registry").asText() + " -> " + (entry.isMissingNode() ? "not found" : "found"));
         return new Reply(200, answer);
     }
 

@@ -65,4 +65,15 @@ public interface ExchangeAdapter {
     default boolean verifies(String matter) {
         return false;
     }
+
+    /**
+     * The base registries the department's linked system answers lookups in
+     * ({@code POST <link URL>/lookups}); the platform asks them, with the applicant's consent
+     * recorded, to prefill forms.
+     *
+     * @return the registries; the default is none
+     */
+    default java.util.Set<BaseRegistry> registries() {
+        return java.util.Set.of();
+    }
 }

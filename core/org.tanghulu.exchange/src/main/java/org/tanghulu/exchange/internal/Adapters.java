@@ -72,6 +72,16 @@ public class Adapters {
         return gateway.call(department, "verifies(" + matter + ")", () -> adapter.verifies(matter));
     }
 
+    /** @return the departments whose adapters declare the registry now, by id; an adapter that fails to say is left out */
+    java.util.List<String> answering(org.tanghulu.api.exchange.BaseRegistry registry) {
+        return byDepartment.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(e -> {
+                    Outcome<java.util.Set<org.tanghulu.api.exchange.BaseRegistry>> declared = gateway.call(e.getKey(),
+                            "registries()", () -> e.getValue().registries());
+                    return !declared.failed() && declared.value().contains(registry);
+                }).map(Map.Entry::getKey).toList();
+    }
+
     /** @return the departments with an adapter now */
     java.util.Set<String> departments() {
         return java.util.Set.copyOf(byDepartment.keySet());

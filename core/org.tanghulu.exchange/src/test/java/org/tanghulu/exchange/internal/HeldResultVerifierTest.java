@@ -46,7 +46,7 @@ class HeldResultVerifierTest {
                 return matter.equals("registration");
             }
         }, Map.of("department.id", "stats"));
-        verifier = new HeldResultVerifier(fixture.adapters, fixture.store, DirectFixture.config(2000, 30));
+        verifier = new HeldResultVerifier(fixture.adapters, new SystemQueries(fixture.store, DirectFixture.config(2000, 30)));
     }
 
     @AfterEach
@@ -87,15 +87,15 @@ class HeldResultVerifierTest {
 
     @Test
     void anAnswerThatCannotBeReadIsARefusalNeverAnError() {
-        assertRefused(HeldResultVerifier.answer(REGISTRATION, 200, "not json".getBytes(StandardCharsets.UTF_8)), "could not be reached");
-        assertRefused(HeldResultVerifier.answer(REGISTRATION, 200, "{\"confirmed\":\"yes\"}".getBytes(StandardCharsets.UTF_8)),
+        assertRefused(HeldResultVerifier.answer(REGISTRATION, SystemQueries.read(200, "not json".getBytes(StandardCharsets.UTF_8))), "could not be reached");
+        assertRefused(HeldResultVerifier.answer(REGISTRATION, SystemQueries.read(200, "{\"confirmed\":\"yes\"}".getBytes(StandardCharsets.UTF_8))),
                 "could not be reached");
-        assertRefused(HeldResultVerifier.answer(REGISTRATION, 500, "{\"confirmed\":true}".getBytes(StandardCharsets.UTF_8)),
+        assertRefused(HeldResultVerifier.answer(REGISTRATION, SystemQueries.read(500, "{\"confirmed\":true}".getBytes(StandardCharsets.UTF_8))),
                 "could not be reached");
-        assertRefused(HeldResultVerifier.answer(REGISTRATION, 200, "{\"confirmed\":false}".getBytes(StandardCharsets.UTF_8)),
+        assertRefused(HeldResultVerifier.answer(REGISTRATION, SystemQueries.read(200, "{\"confirmed\":false}".getBytes(StandardCharsets.UTF_8))),
                 "does not confirm it");
-        Confirmation ok = HeldResultVerifier.answer(REGISTRATION, 200,
-                "{\"confirmed\":true,\"outputs\":{\"reg-no\":\"R-2\",\"nested\":{}},\"values\":null}".getBytes(StandardCharsets.UTF_8));
+        Confirmation ok = HeldResultVerifier.answer(REGISTRATION, SystemQueries.read(200,
+                "{\"confirmed\":true,\"outputs\":{\"reg-no\":\"R-2\",\"nested\":{}},\"values\":null}".getBytes(StandardCharsets.UTF_8)));
         assertEquals(Map.of("reg-no", "R-2"), ok.outputs());
         assertEquals(Map.of(), ok.values());
     }
