@@ -24,7 +24,9 @@ import org.tanghulu.core.accounts.Accounts;
 import org.tanghulu.core.accounts.Draft;
 import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.CaseView;
+import org.tanghulu.api.exchange.BaseRegistry;
 import org.tanghulu.core.cases.Cases;
+import org.tanghulu.exchange.Lookups;
 import org.tanghulu.core.cases.HeldResult;
 import org.tanghulu.core.cases.ResultVerifier;
 import org.tanghulu.api.definition.MatterKey;
@@ -53,6 +55,8 @@ final class ApplicationPages {
         PARTICULARS.put(InputRules.CONTACT_EMAIL, "applicant.email");
     }
 
+    private static final String ID_NUMBER = "-id-number";
+
     /** What was posted, to show again: form field key or element id to value, materials and held results by matter. */
     private record Posted(Map<String, String> values, Set<String> materials, String submissionKey,
             Map<MatterKey, HeldResult> held) {
@@ -63,8 +67,11 @@ final class ApplicationPages {
     private final Cases cases;
     private final Accounts accounts;
     private final CatalogPages catalog;
+    private final Lookups lookups;
 
-    ApplicationPages(Registry registry, Procedures procedures, Cases cases, Accounts accounts, CatalogPages catalog) {
+    ApplicationPages(Registry registry, Procedures procedures, Cases cases, Accounts accounts, CatalogPages catalog,
+            Lookups lookups) {
+        this.lookups = lookups;
         this.registry = registry;
         this.procedures = procedures;
         this.cases = cases;
@@ -88,6 +95,16 @@ final class ApplicationPages {
     /** @param confirmed held results just confirmed, whose data prefills the form */
     private void form(Exchange x, Applicant me, String id, Posted posted, Map<String, String> errors, int code,
             Map<MatterKey, ResultVerifier.Confirmation> confirmed) throws IOException {
+        form(x, me, id, posted, errors, code, confirmed, Map.of(), null);
+    }
+
+    /**
+     * @param looked up values from the base registries, by element, which prefill the form
+     * @param lookupNote what the lookups found, or {@code null}
+     */
+    private void form(Exchange x, Applicant me, String id, Posted posted, Map<String, String> errors, int code,
+            Map<MatterKey, ResultVerifier.Confirmation> confirmed, Map<String, String> looked, String lookupNote)
+            throws IOException {
         Texts t = x.texts();
         FunctionGroupStatus status = catalog.status(id);
         Account account = accounts.account(me.id());
@@ -115,6 +132,7 @@ final class ApplicationPages {
             c.values().forEach((k, v) -> putOrigin(values, origin, k, v, note));
             c.outputs().forEach((k, v) -> putOrigin(values, origin, k, v, note));
         });
+        looked.forEach((k, v) -> putOrigin(values, origin, k, v, t.get("portal.lookup.from")));
         if (posted != null) {
             overlay(values, origin, posted.values());
             materials.addAll(posted.materials());
@@ -154,6 +172,10 @@ final class ApplicationPages {
                     "fields", fields));
         }));
         model.put("held", heldModel(id, held, confirmed, errors, labels, t));
+        model.put("lookup", lookups.available().contains(BaseRegistry.PERSONS));
+        model.put("lookupNote", lookupNote == null ? "" : lookupNote);
+        model.put("consentError", errors.getOrDefault("consent", ""));
+        labels.put("consent", t.get("portal.lookup.legend"));
         labels.put("materials", t.get("portal.form.materials"));
         model.put("id", id);
         model.put("name", t.pick(status.group().name()));
@@ -331,6 +353,49 @@ final class ApplicationPages {
             }
             form(x, me, id, p, Fields.errors(e.problems(), x.texts()), 422);
         }
+    }
+
+    /**
+     * {@code POST /groups/{id}/lookup}: with the applicant's consent ticked, looks every identity number typed in the form
+     * up in the population registry and fills in the name that goes with it ({@code X-id-number} to {@code X-name});
+     * each lookup's consent is recorded. Shows the form again; nothing is submitted.
+     */
+    void lookUp(Exchange x) throws IOException {
+        Applicant me = AccountPages.me(x);
+        String id = x.pathParam("id");
+        FunctionGroupStatus status = catalog.status(id);
+        Posted p = posted(x);
+        Texts t = x.texts();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> found = new LinkedHashMap<>();
+        if (!"yes".equals(x.param("consent"))) {
+            errors.put("consent", t.get("portal.lookup.noConsent"));
+        } else {
+            Set<String> fields = procedures.form(id, Map.of()).map(f -> f.fields().stream().map(UnifiedForm.Field::element)
+                    .collect(java.util.stream.Collectors.toSet())).orElse(Set.of());
+            for (Map.Entry<String, String> e : p.values().entrySet()) {
+                String element = e.getKey();
+                String name = element.endsWith(ID_NUMBER) ? element.substring(0, element.length() - ID_NUMBER.length()) + "-name" : null;
+                if (name == null || !fields.contains(name) || e.getValue().isBlank()) {
+                    continue;
+                }
+                try {
+                    Lookups.Found f = lookups.lookup(BaseRegistry.PERSONS, e.getValue(), me.id(), t.pick(status.group().name()));
+                    if (f.found() && f.values().get("name") != null) {
+                        found.put(name, f.values().get("name"));
+                    } else {
+                        errors.put(element, t.get("portal.lookup.notFound", f.reason()));
+                    }
+                } catch (IllegalArgumentException bad) {
+                    errors.put(element, t.get("portal.lookup.malformed"));
+                }
+            }
+        }
+        Map<String, String> typed = new LinkedHashMap<>(p.values());
+        found.keySet().forEach(typed::remove); // the registry's name goes over what was typed
+        form(x, me, id, new Posted(typed, p.materials(), p.submissionKey(), p.held()), errors,
+                errors.containsKey("consent") ? 422 : 200, Map.of(), found, errors.containsKey("consent") ? null
+                        : t.get("portal.lookup.done", found.size()));
     }
 
     /** {@code POST /groups/{id}/draft}: JSON with {@code X-CSRF-Token} (the script), else 303 to the form. */

@@ -32,6 +32,7 @@ import org.tanghulu.web.Sessions;
 import org.tanghulu.web.Texts;
 import org.tanghulu.kernel.time.PlatformTime;
 import org.tanghulu.exchange.Dossiers;
+import org.tanghulu.exchange.Lookups;
 
 /**
  * The applicant portal's pages, at the root of the portal port: the route table and what every page
@@ -75,6 +76,8 @@ public class PortalServlet extends PageServlet {
     private transient Dossiers dossiers;
     @Reference
     private transient LoginThrottle throttle;
+    @Reference
+    private transient Lookups lookups;
 
     private transient Sessions sessions;
     private transient Routes routes;
@@ -89,7 +92,7 @@ public class PortalServlet extends PageServlet {
                 100_000);
         CatalogPages catalog = new CatalogPages(registry, procedures, Needs.load());
         AccountPages account = new AccountPages(accounts);
-        ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog);
+        ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog, lookups);
         CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers);
         LoginFlow<Account> login = LoginFlow.builder(throttle, Audience.APPLICANT,
                 (user, password) -> accounts.authenticate(user, new String(password)))
@@ -111,6 +114,7 @@ public class PortalServlet extends PageServlet {
                 .post("/groups/" + GROUP + "/apply", application::submit)
                 .post("/groups/" + GROUP + "/draft", application::saveDraft)
                 .post("/groups/" + GROUP + "/held", application::confirmHeld)
+                .post("/groups/" + GROUP + "/lookup", application::lookUp)
                 .get("/cases", mine::list)
                 .get("/cases/" + CASE, mine::page)
                 .get("/cases/" + CASE + "/receipt", mine::receipt)
