@@ -1,6 +1,7 @@
 package org.tanghulu.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -333,7 +334,7 @@ class ExchangeIT {
 
     @Test
     @Order(8)
-    void onThePortalAHeldPreApprovalIsConfirmedFillsTheFormAndTheCaseStartsAtStepTwo() throws Exception {
+    void onThePortalNamesComeFromThePopulationRegistryWithConsentAndAHeldPreApprovalStartsTheCaseAtStepTwo() throws Exception {
         String number = "（京海）名称预核（内）字[2026]第0123456号";
         try (Browser browser = new Browser()) {
             String user = "reuse" + Long.toHexString(System.nanoTime());
@@ -345,6 +346,22 @@ class ExchangeIT {
             browser.find("#register-submit").click();
             browser.await(".who");
             browser.open(karaf.portal("/groups/enterprise-establishment/apply"));
+            // names from the population registry: only with consent, which is recorded with the key masked
+            browser.await("#lookup");
+            browser.find("#f-legal-representative-id-number").sendKeys("110108197809151545");
+            browser.submit(browser.find("#lookup-persons"));
+            assertFalse(browser.await("#f-consent-error").getText().isBlank(), "no lookup without consent");
+            assertTrue(browser.find("#f-legal-representative-name").getAttribute("value").isEmpty());
+            browser.find("#f-consent").click();
+            browser.submit(browser.find("#lookup-persons"));
+            assertTrue(browser.await("#lookup-note").getText().contains("1"), browser.find("#lookup-note").getText());
+            WebElement representative = browser.find("#f-legal-representative-name");
+            assertEquals("张明", representative.getAttribute("value"));
+            assertTrue(browser.find("#f-legal-representative-name-help").getText().contains("人口基础信息库"));
+            String consents = karaf.console("tanghulu:exchange-consents");
+            assertTrue(consents.contains("PERSONS") && consents.contains("1101************45") && consents.contains("FOUND")
+                    && !consents.contains("110108197809151545"), consents);
+
             browser.await("#held");
             WebElement reference = browser.driver.findElement(By.id("f-held:aic/name-preapproval"));
             WebElement holder = browser.driver.findElement(By.id("f-held:aic/name-preapproval-holder"));

@@ -270,12 +270,17 @@ class FuzzIT {
             probes.add(form(apply, f[0], f[1], "portal application: " + f[0] + " = " + clip(f[1])));
             probes.add(form("/groups/enterprise-establishment/draft", f[0], f[1], "portal draft: " + f[0] + " = " + clip(f[1])));
         }
+        for (String[] f : new String[][] { { "consent", "\u0000" }, { "consent", "yes&v.legal-representative-id-number=\u0000" },
+                { "v.legal-representative-id-number", "1".repeat(5000) } }) {
+            probes.add(form("/groups/enterprise-establishment/lookup", f[0], f[1], "portal lookup: " + f[0] + " = " + clip(f[1])));
+        }
         String held = "/groups/enterprise-establishment/held";
         for (String[] f : new String[][] { { "held.aic/name-preapproval.reference", "\u0000" },
                 { "held.aic/name-preapproval.reference", "r".repeat(5000) }, { "held.aic/name-preapproval.holder", "\u001b[2J" },
                 { "held.aic/name-preapproval.holder", "h".repeat(5000) }, { "held./.reference", "x" },
                 { "held.aic/name-preapproval/x.reference", "x" }, { "held.zgc/high-tech-qualification.reference", "x" } }) {
             probes.add(form(held, f[0], f[1], "portal held result: " + f[0] + " = " + clip(f[1])));
+            probes.add(form("/groups/enterprise-establishment/lookup", f[0], f[1], "portal lookup: " + f[0] + " = " + clip(f[1])));
             probes.add(form(apply, f[0], f[1], "portal application with held result: " + f[0] + " = " + clip(f[1])));
         }
         for (String[] f : new String[][] { { "username", "\u0000" }, { "name", "\u001b[2J" }, { "name", "n".repeat(5000) },
