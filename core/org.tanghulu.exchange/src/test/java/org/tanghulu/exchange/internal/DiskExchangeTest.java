@@ -174,6 +174,27 @@ class DiskExchangeTest {
     }
 
     @Test
+    void theSimulatorsResultFilesAreReadAsTheAdminGuideSaysAndItsFaultsAreRefused() {
+        String[] pair = org.tanghulu.simulator.DiskResults.keyPair();
+        f.sender.linkDisk("stats", pair[1]);
+        long t = f.cases.add();
+        f.sender.enqueue(DirectFixture.TN, t, "stats", "registration", DossierRelay.DISK);
+        byte[] batch = f.sender.exportDisk("stats", false).file();
+        byte[] good = org.tanghulu.simulator.DiskResults.write(batch, pair[0], "APPROVED", null,
+                org.tanghulu.simulator.DiskResults.Fault.DUPLICATE);
+        for (var fault : List.of(org.tanghulu.simulator.DiskResults.Fault.FORGE, org.tanghulu.simulator.DiskResults.Fault.TRUNCATE,
+                org.tanghulu.simulator.DiskResults.Fault.UNSIGNED)) {
+            byte[] bad = org.tanghulu.simulator.DiskResults.write(batch, pair[0], "APPROVED", null, fault);
+            assertEquals(Refusal.Kind.INVALID, assertThrows(Refusal.class, () -> f.sender.importDisk("stats", bad)).kind(), fault.name());
+        }
+        assertEquals(0, f.cases.decisions.get());
+        DiskImport report = f.sender.importDisk("stats", good);
+        assertEquals(List.of(t), report.decided());
+        assertEquals(List.of(3), report.duplicates().stream().map(DiskImport.Line::line).toList(), report.toString());
+        assertEquals("SIM-" + t, f.cases.tasks.get(t).outputs().get("reg-no"));
+    }
+
+    @Test
     void aBadKeyIsRefusedAndWithoutOneNothingIsExportedOrImported() {
         assertEquals(Refusal.Kind.INVALID, assertThrows(Refusal.class, () -> f.sender.linkDisk("stats", "04abcd")).kind());
         f.sender.unlink("stats");
