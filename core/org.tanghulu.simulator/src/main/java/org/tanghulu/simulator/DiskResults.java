@@ -143,7 +143,8 @@ public final class DiskResults {
         return all;
     }
 
-    static byte[] sign(byte[] message, String privateKeyHex) {
+    /** @return the SM2 signature (DER) of the message with the private key (hex), as a department signs its result file */
+    public static byte[] sign(byte[] message, String privateKeyHex) {
         SM2Signer signer = new SM2Signer();
         signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(new BigInteger(privateKeyHex.strip(), 16), DOMAIN),
                 new SecureRandom()));
