@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Malformed requests to every entry point of one booted distribution: the JSON API (anonymous,
- * applicant and staff), the portal's forms (with a session and its CSRF token) and the desk's login.
+ * applicant and staff), the portal's forms (with a session and its CSRF token), the desk's login and its
+ * offline-media upload and download (as aic's officer, aic having a key registered).
  * The hand-written corpus is {@code fuzz/corpus.jsonl}; variants of a valid application, correction
  * and decision are generated here. No answer may be a 5xx or show a Java class or stack trace, and
  * the platform must still be healthy afterwards.
