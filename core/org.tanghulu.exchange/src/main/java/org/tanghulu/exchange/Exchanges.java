@@ -93,8 +93,9 @@ public interface Exchanges {
     DiskImport importDisk(String department, byte[] file);
 
     /**
-     * Unlinks a department's system or front-end processor: from now on its DIRECT and FRONT_END
-     * matters are decided on the desk. Its tasks still queued go to the desk when their turn comes, and
+     * Unlinks a department's system or front-end processor, or forgets its offline media's key: from now
+     * on its DIRECT, FRONT_END and DISK matters are decided on the desk (tasks already exported stay
+     * exported; their result files are refused without the key). Its tasks still queued go to the desk when their turn comes, and
      * callbacks are refused (the secret is gone).
      *
      * @return whether a system was linked
