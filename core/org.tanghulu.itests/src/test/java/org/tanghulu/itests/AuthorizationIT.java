@@ -119,6 +119,11 @@ class AuthorizationIT {
             new Row(Surface.DESK, "GET", "/desk/supervision", false, 303, 303, 303, 403, 403, 200),
             new Row(Surface.DESK, "GET", "/desk/supervision/aic", false, 303, 303, 303, 403, 403, 200),
             new Row(Surface.DESK, "GET", "/desk/cases/{tn}", false, 303, 303, 303, 403, 403, 200),
+            // offline media: only aic's officers, for aic (409: allowed, but aic has no offline media registered); a POST
+            // without the desk session's CSRF token is refused 403 before anything else
+            new Row(Surface.DESK, "GET", "/desk/disk/aic", false, 303, 303, 303, 200, 403, 403),
+            new Row(Surface.DESK, "POST", "/desk/disk/aic/export", false, 403, 403, 403, 409, 403, 403),
+            new Row(Surface.DESK, "POST", "/desk/disk/aic/import", false, 403, 403, 403, 409, 403, 403),
             new Row(Surface.EXCHANGE, "POST", "/exchange/callback/stats", false, 401, 401, 401, 401, 401, 401),
             new Row(Surface.EXCHANGE, "POST", "/exchange/callback/aic", false, 401, 401, 401, 401, 401, 401),
             // callbacks are never served on the public port: the portal takes it for a form without its CSRF token
@@ -233,7 +238,8 @@ class AuthorizationIT {
         return switch (row.surface()) {
             case API -> api(row.method(), path, body(row, f), credentials(role, f));
             case PORTAL -> page(sessions.get(role), karaf.portal(path), role, Surface.PORTAL);
-            case DESK -> page(sessions.get(role), karaf.desk(path.substring("/desk".length())), role, Surface.DESK);
+            case DESK -> row.method().equals("POST") ? deskPost(sessions.get(role), karaf.desk(path.substring("/desk".length())), role)
+                    : page(sessions.get(role), karaf.desk(path.substring("/desk".length())), role, Surface.DESK);
             case EXCHANGE -> callback(path, credentials(role, f));
         };
     }
@@ -336,6 +342,20 @@ class AuthorizationIT {
         if (surface == Surface.PORTAL && role.compareTo(Role.OFFICER_X) >= 0) {
             String[] auth = karaf.staffAuth(role == Role.OFFICER_X ? OFFICER_X : role == Role.OFFICER_Y ? OFFICER_Y : SUPERVISOR);
             request.header(auth[0], auth[1]);
+        }
+        return session.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A desk POST in the role's session, with the CSRF token of its desk session if it has one (staff), and a body that
+     * is no result file (an import that got through would say so with 422).
+     */
+    private HttpResponse<String> deskPost(HttpClient session, String url, Role role) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("not a result file\n"));
+        if (role.compareTo(Role.OFFICER_X) >= 0) {
+            request.header("X-CSRF-Token", csrf(session, karaf.desk("/")));
         }
         return session.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -361,6 +361,11 @@ final class Distribution implements AutoCloseable {
         return run(home, client(command), Map.of());
     }
 
+    /** Runs a console command and returns what it printed, whether it failed or not. */
+    String consoleAny(String command) throws Exception {
+        return runRaw(home, client(command), Map.of()).out();
+    }
+
     /** Runs a console command that must fail, and returns what the admin is told. */
     String consoleError(String command) throws Exception {
         Ran r = runRaw(home, client(command), Map.of());

@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Malformed requests to every entry point of one booted distribution: the JSON API (anonymous,
- * applicant and staff), the portal's forms (with a session and its CSRF token) and the desk's login.
+ * applicant and staff), the portal's forms (with a session and its CSRF token), the desk's login and its
+ * offline-media upload and download (as aic's officer, aic having a key registered).
  * The hand-written corpus is {@code fuzz/corpus.jsonl}; variants of a valid application, correction
  * and decision are generated here. No answer may be a 5xx or show a Java class or stack trace, and
  * the platform must still be healthy afterwards.
@@ -70,6 +71,7 @@ class FuzzIT {
             prepare();
             List<Probe> probes = new ArrayList<>(corpus());
             probes.addAll(generated());
+            probes.addAll(diskProbes());
             assertTrue(probes.size() >= 300, "only " + probes.size() + " requests");
             Map<Integer, Integer> histogram = new TreeMap<>();
             List<String> failures = new ArrayList<>();
@@ -119,11 +121,49 @@ class FuzzIT {
         HttpClient desk = client();
         sessions.put("desk", desk);
         slots.put("{CSRF-desk}", token(desk, karaf.desk("/login")));
+        // offline media registered for aic and a desk session of its officer, so that result files reach the parser
+        diskKey = org.tanghulu.simulator.DiskResults.keyPair();
+        String disk = karaf.console("tanghulu:exchange-link --disk --public-key " + diskKey[1] + " aic");
+        assertTrue(disk.contains("offline media"), disk);
+        HttpClient officer = client();
+        sessions.put("desk-officer", officer);
+        AuthorizationIT.deskLogin(karaf, officer, OFFICER);
+        slots.put("{CSRF-desk-officer}", token(officer, karaf.desk("/disk/aic")));
         // a linked department system, so that signed callbacks ({SIGN}) reach the parser
         java.nio.file.Path secret = java.nio.file.Files.createTempFile("fuzz", ".secret");
         java.nio.file.Files.writeString(secret, SYSTEM_SECRET);
         String linked = karaf.console("tanghulu:exchange-link --secret-file " + secret + " stats http://127.0.0.1:9/stats");
         assertTrue(linked.contains("linked"), linked);
+    }
+
+    /** aic's SM2 key pair for offline media: {private, public}. */
+    private String[] diskKey;
+
+    /**
+     * Result files signed with aic's key whose records are malformed (so that the line-by-line path is reached),
+     * and a file signed with another key, uploaded by aic's officer.
+     */
+    private List<Probe> diskProbes() {
+        List<String> records = List.of("not json", "[]", "{}", "{\"answerId\":\"\",\"task\":1,\"kind\":\"APPROVED\"}",
+                "{\"answerId\":\"x\",\"task\":\"abc\",\"kind\":\"APPROVED\"}",
+                "{\"answerId\":\"x\",\"task\":9223372036854775807,\"kind\":\"APPROVED\"}",
+                "{\"answerId\":\"x\",\"task\":-1,\"kind\":\"NONSENSE\"}",
+                "{\"answerId\":\"x\",\"task\":1,\"kind\":\"ACCEPTED\"}",
+                "{\"answerId\":\"" + "y".repeat(5000) + "\",\"task\":1,\"kind\":\"REJECTED\"}",
+                "{\"answerId\":\"x\",\"task\":{TASK},\"trackingNumber\":\"{TN}\",\"kind\":\"APPROVED\",\"outputs\":{\"a\":[1,2]}}");
+        List<Probe> probes = new ArrayList<>();
+        Map<String, String> headers = Map.of("Content-Type", "application/octet-stream", "X-CSRF-Token", "{CSRF}");
+        for (String key : List.of(diskKey[0], org.tanghulu.simulator.DiskResults.keyPair()[0])) {
+            StringBuilder file = new StringBuilder("{\"format\":\"tanghulu-disk-result/1\",\"department\":\"aic\",\"batch\":\"b\","
+                    + "\"created\":\"x\",\"count\":" + records.size() + "}\n");
+            records.forEach(r -> file.append(fill(r, "desk-officer")).append('\n'));
+            byte[] signed = file.toString().getBytes(StandardCharsets.UTF_8);
+            String signature = java.util.HexFormat.of().formatHex(org.tanghulu.simulator.DiskResults.sign(signed, key));
+            probes.add(new Probe("desk-officer", "POST", "/disk/aic/import", headers, (file + "{\"signature\":\"" + signature
+                    + "\"}\n").getBytes(StandardCharsets.UTF_8), "a signed result file of malformed records"
+                    + (key.equals(diskKey[0]) ? "" : ", another key")));
+        }
+        return probes;
     }
 
     /** The shared secret of the department system linked for the probes on port {@code exchange}. */
@@ -342,7 +382,7 @@ class FuzzIT {
 
     private HttpResponse<String> send(Probe p) throws Exception {
         slots.put("{NOW}", String.valueOf(java.time.Instant.now().getEpochSecond()));
-        String base = p.port().equals("desk") ? karaf.desk("")
+        String base = p.port().startsWith("desk") ? karaf.desk("")
                 : p.port().equals("exchange") ? "http://127.0.0.1:" + karaf.deskPort : karaf.portal("");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + fill(p.path(), p.port())))
                 .version(HttpClient.Version.HTTP_1_1).timeout(Duration.ofSeconds(60));

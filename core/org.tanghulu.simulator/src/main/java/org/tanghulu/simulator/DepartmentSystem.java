@@ -95,8 +95,21 @@ public final class DepartmentSystem {
     private DepartmentSystem() {
     }
 
+    /** A system that only decides (no port, no department): for {@link DiskResults}. */
+    static DepartmentSystem deciding(JsonNode outputs) {
+        DepartmentSystem s = new DepartmentSystem();
+        if (outputs != null) {
+            s.outputs = outputs;
+        }
+        return s;
+    }
+
     /** Runs the system until the process is killed; see README.md for the switches. */
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && (args[0].equals("--disk-results") || args[0].equals("--disk-keygen"))) {
+            System.exit(disk(args));
+            return;
+        }
         DepartmentSystem system;
         try {
             system = start(args);
@@ -134,6 +147,57 @@ public final class DepartmentSystem {
         System.out.println("Department system listening on port " + system.port());
         System.out.flush();
         return system;
+    }
+
+    /**
+     * The offline-media mode: {@code --disk-keygen PREFIX} writes PREFIX.key and PREFIX.pub (hex);
+     * {@code --disk-results BATCH --private-key FILE --out FILE [--outputs FILE] [--reject|--correction]
+     * [--forge|--truncate|--unsigned|--duplicate|--lie]} writes the signed result file of a batch.
+     *
+     * @return the exit code
+     */
+    static int disk(String[] args) {
+        try {
+            if (args[0].equals("--disk-keygen")) {
+                String prefix = value(args, 1, args[0]);
+                String[] pair = DiskResults.keyPair();
+                Files.writeString(Path.of(prefix + ".key"), pair[0] + "\n");
+                Files.writeString(Path.of(prefix + ".pub"), pair[1] + "\n");
+                System.out.println("SM2 key pair written to " + prefix + ".key and " + prefix + ".pub; register the public key with"
+                        + " tanghulu:exchange-link --disk --public-key " + pair[1] + " <department>");
+                return 0;
+            }
+            Path batch = Path.of(value(args, 1, args[0]));
+            Path key = null;
+            Path out = null;
+            JsonNode outputs = null;
+            String decision = "APPROVED";
+            DiskResults.Fault fault = DiskResults.Fault.NONE;
+            for (int i = 2; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--private-key" -> key = Path.of(value(args, ++i, args[i - 1]));
+                    case "--out" -> out = Path.of(value(args, ++i, args[i - 1]));
+                    case "--outputs" -> outputs = JSON.readTree(read(Path.of(value(args, ++i, args[i - 1]))));
+                    case "--reject" -> decision = "REJECTED";
+                    case "--correction" -> decision = "CORRECTION";
+                    case "--forge", "--truncate", "--unsigned", "--duplicate", "--lie" ->
+                            fault = DiskResults.Fault.valueOf(args[i].substring(2).toUpperCase(java.util.Locale.ROOT));
+                    default -> throw new IllegalArgumentException("unknown switch " + args[i]);
+                }
+            }
+            if (key == null || out == null) {
+                throw new IllegalArgumentException("--disk-results BATCH needs --private-key FILE and --out FILE");
+            }
+            byte[] file = DiskResults.write(Files.readAllBytes(batch), read(key).strip(), decision, outputs, fault);
+            Files.write(out, file, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            System.out.println("Result file written to " + out + (fault == DiskResults.Fault.NONE ? "" : " (fault: " + fault + ")"));
+            return 0;
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("department-system: " + e.getMessage());
+            System.err.println("usage: --disk-keygen PREFIX | --disk-results BATCH --private-key FILE --out FILE [--outputs FILE]"
+                    + " [--reject|--correction] [--forge|--truncate|--unsigned|--duplicate|--lie]");
+            return 2;
+        }
     }
 
     private int configure(String[] args) {

@@ -2,7 +2,8 @@ package org.tanghulu.api.exchange;
 
 /**
  * How the tasks of a matter reach the department and its results come back (the seeds' exchange
- * modes). A later minor version adds the offline-media mode.
+ * modes). Whatever the mode, the platform owns retries, idempotency, the record of every message in
+ * the case dossier and the fall-back to the desk.
  */
 public enum ExchangeMode {
 
@@ -25,5 +26,18 @@ public enum ExchangeMode {
      * catches up after. The admin links the front-end processor
      * ({@code tanghulu:exchange-link --front-end}); until then the task goes to the desk.
      */
-    FRONT_END
+    FRONT_END,
+
+    /**
+     * Offline media (离线介质), for a department whose network the platform cannot reach at all:
+     * the platform exports the department's ready tasks as one file signed with the platform's SM2
+     * key (a batch, carried over on a disk), the department's system decides them and returns a
+     * result file signed with the department's own SM2 key, and an admin or one of the
+     * department's officers imports it. The platform checks the signature, refuses a forged,
+     * truncated or misdirected file as a whole, reports replayed and unknown results line by line
+     * and decides each task at most once. The admin registers the department's public key
+     * ({@code tanghulu:exchange-link --disk}); until then the task goes to the desk, and an
+     * officer may take an exported task on the desk at any time.
+     */
+    DISK
 }

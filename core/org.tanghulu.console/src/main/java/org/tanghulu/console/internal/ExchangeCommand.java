@@ -12,12 +12,14 @@ import org.tanghulu.exchange.LinkStatus;
 import org.tanghulu.exchange.RefusedCallback;
 
 /**
- * {@code tanghulu:exchange}: per department, its DIRECT and FRONT_END matters, its linked system or front-end
- * processor and how that fares, its queue and parked results; then the latest refused callbacks.
+ * {@code tanghulu:exchange}: per department, its DIRECT, FRONT_END and DISK matters, its linked system, front-end
+ * processor or offline media and how that fares, its queue (for DISK: waiting for export), the tasks sent and
+ * unanswered (for DISK: exported, unanswered) and parked results; then the latest refused callbacks.
  */
 @Service
-@Command(scope = "tanghulu", name = "exchange", description = "Lists the departments' own systems: DIRECT and "
-        + "FRONT_END matters, the linked URL, tasks queued, results parked, the circuit breaker, the last success and failure")
+@Command(scope = "tanghulu", name = "exchange", description = "Lists the departments' own systems: DIRECT, "
+        + "FRONT_END and DISK matters, the linked URL or offline media, tasks queued (DISK: waiting for export), waiting for an "
+        + "answer (DISK: exported, unanswered), results parked, the circuit breaker, the last success and failure")
 public class ExchangeCommand implements Action {
 
     @Reference
@@ -27,7 +29,7 @@ public class ExchangeCommand implements Action {
     public Object execute() {
         List<LinkStatus> links = exchanges.links();
         if (links.isEmpty()) {
-            Terminal.out().println("No department declares a DIRECT or FRONT_END matter and nothing is linked: every task is decided"
+            Terminal.out().println("No department declares a DIRECT, FRONT_END or DISK matter and nothing is linked: every task is decided"
                     + " on the desk.");
             return null;
         }
@@ -36,6 +38,7 @@ public class ExchangeCommand implements Action {
         table.column("Automatic matters").maxSize(40);
         table.column("System");
         table.column("Queued").alignRight();
+        table.column("Waiting").alignRight();
         table.column("Parked").alignRight();
         table.column("Breaker");
         table.column("Failures").alignRight();
@@ -43,8 +46,11 @@ public class ExchangeCommand implements Action {
         table.column("Last failure").maxSize(60);
         for (LinkStatus l : links) {
             table.addRow().addContent(l.department(), l.matters().isEmpty() ? "-" : String.join(", ", l.matters()),
-                    l.url() == null ? "not linked (desk)" : (LinkStatus.HTTP.equals(l.transport()) ? "" : "front-end ") + l.url(),
-                    l.queued(), l.parked(),
+                    l.url() == null ? "not linked (desk)" : (LinkStatus.DISK.equals(l.transport()) ? ""
+                            : (LinkStatus.HTTP.equals(l.transport()) ? "" : "front-end ") + l.url())
+                            + (l.diskKey() == null ? "" : (LinkStatus.DISK.equals(l.transport()) ? "" : ", ") + "offline media, key "
+                                    + l.diskKey()),
+                    l.queued(), l.waiting(), l.parked(),
                     l.url() == null || !LinkStatus.HTTP.equals(l.transport()) ? "-" : l.breaker() + (l.openedAt() == null ? "" : " since " + Formats.time(l.openedAt())),
                     l.failures(), l.lastSuccess() == null ? "-" : Formats.time(l.lastSuccess()),
                     l.lastFailureAt() == null ? "-" : Formats.time(l.lastFailureAt()) + " " + l.lastFailure());

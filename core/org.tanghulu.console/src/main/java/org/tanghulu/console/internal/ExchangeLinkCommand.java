@@ -20,20 +20,21 @@ import org.tanghulu.exchange.Exchanges;
  * {@code tanghulu:exchange-link [--secret-file FILE] DEPARTMENT URL}: links (or moves) a department's system.
  * The HMAC secret comes from a file the department's system also reads, or is made here and shown once.
  * With {@code --front-end}, URL is the JDBC URL of the department's front-end processor's database and the
- * file, if any, holds that database's password.
+ * file, if any, holds that database's password. With {@code --disk --public-key HEX} and no URL, the department
+ * works on offline media and HEX is the SM2 public key its result files are signed with.
  */
 @Service
 @Command(scope = "tanghulu", name = "exchange-link", description = "Links a department's own system: its DIRECT tasks go "
         + "to URL, requests and callbacks are signed with a shared secret (kept in the database, shown only when made here). "
-        + "With --front-end: its FRONT_END tasks go to the exchange tables of the front-end processor's database at the JDBC URL")
+        + "With --front-end: its FRONT_END tasks go to the exchange tables of the front-end processor's database at the JDBC URL. With --disk --public-key HEX: its DISK tasks are exported on offline media and its results imported")
 public class ExchangeLinkCommand implements Action {
 
     @Argument(index = 0, name = "department", required = true, description = "The department, e.g. stats")
     @Completion(DepartmentCompleter.class)
     String department;
 
-    @Argument(index = 1, name = "url", required = true, description = "Where the platform sends its tasks, e.g. "
-            + "http://10.1.2.3:8190/stats")
+    @Argument(index = 1, name = "url", required = false, description = "Where the platform sends its tasks, e.g. "
+            + "http://10.1.2.3:8190/stats (not with --disk)")
     String url;
 
     @Option(name = "--secret-file", description = "A file with the shared secret (at least 32 characters); without it a "
@@ -44,11 +45,36 @@ public class ExchangeLinkCommand implements Action {
             + "jdbc:h2:tcp://..., with its user in it) or its RabbitMQ broker (amqp://user@host:5672/vhost)")
     boolean frontEnd;
 
+    @Option(name = "--disk", description = "The department works on offline media (DISK): its tasks are exported as signed "
+            + "files (tanghulu:exchange-export) and its signed result files imported (tanghulu:exchange-import)")
+    boolean disk;
+
+    @Option(name = "--public-key", description = "With --disk: the department's SM2 public key (uncompressed point, hex, "
+            + "130 characters starting with 04) its result files are signed with")
+    String publicKey;
+
     @Reference
     private Exchanges exchanges;
 
     @Override
     public Object execute() {
+        if (disk) {
+            if (publicKey == null || url != null || frontEnd) {
+                throw new IllegalArgumentException("--disk takes the department and --public-key HEX, no URL");
+            }
+            try {
+                exchanges.linkDisk(department, publicKey);
+            } catch (Refusal e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            Terminal.out().println("Department " + department + " works on offline media: its DISK tasks wait for "
+                    + "tanghulu:exchange-export " + department + "; result files signed with key " + publicKey.strip().substring(0,
+                            Math.min(16, publicKey.strip().length())) + "... are taken by tanghulu:exchange-import.");
+            return null;
+        }
+        if (url == null) {
+            throw new IllegalArgumentException("the URL of the department's system or front-end processor is missing");
+        }
         if (frontEnd) {
             return linkFrontEnd();
         }

@@ -38,7 +38,8 @@ import org.tanghulu.exchange.Exchanges;
  * The officers' and supervisors' pages, under {@code /desk} on the desk port: the route table, the
  * login and what every page shows; the pages are {@link WorkListPages} (the work list {@code /}, a
  * department's {@code /supervision/DEPT}), {@link TaskPages} ({@code /tasks/ID}) and
- * {@link SupervisionPages} (statistics {@code /supervision}, a case {@code /cases/TN}). Every page but
+ * {@link SupervisionPages} (statistics {@code /supervision}, a case {@code /cases/TN}) and {@link DiskPages} (a
+ * department's offline media {@code /disk/DEPT}, its export and import, for its officers). Every page but
  * the login needs a logged-in {@link Actor}, kept in the desk session; every check of what the actor
  * may see or do is the core's.
  */
@@ -51,6 +52,7 @@ public class DeskServlet extends PageServlet {
     static final String PID = "org.tanghulu.desk";
     private static final long serialVersionUID = 1L;
     private static final String TASK = "/tasks/{id:\\d{1,18}}";
+    private static final String DISK = "/disk/{department:[a-z0-9][a-z0-9-]{0,63}}";
 
     @ObjectClassDefinition(name = "Tanghulu desk")
     public @interface Config {
@@ -98,6 +100,7 @@ public class DeskServlet extends PageServlet {
         WorkListPages work = new WorkListPages(cases, data, clock);
         TaskPages tasks = new TaskPages(cases, data);
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);
+        DiskPages disk = new DiskPages(exchanges);
         LoginFlow<Actor> login = LoginFlow.builder(throttle, Audience.STAFF, realm::login)
                 .userField("user")
                 .form(DeskServlet::loginForm)
@@ -115,6 +118,9 @@ public class DeskServlet extends PageServlet {
                 .get("/supervision", supervision::statistics)
                 .get("/supervision/{department:[A-Za-z0-9_-]{1,64}}", work::department)
                 .get("/cases/{tn:[A-Za-z0-9_-]{1,64}}", supervision::casePage)
+                .get(DISK, disk::page)
+                .post(DISK + "/export", disk::export)
+                .post(DISK + "/import", disk::importFile)
                 .build();
     }
 

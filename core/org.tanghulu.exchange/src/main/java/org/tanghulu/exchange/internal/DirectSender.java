@@ -36,6 +36,8 @@ import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.exchange.DossierEntry.Direction;
+import org.tanghulu.exchange.DiskBatch;
+import org.tanghulu.exchange.DiskImport;
 import org.tanghulu.exchange.Exchanges;
 import org.tanghulu.exchange.LinkStatus;
 import org.tanghulu.exchange.ParkedResult;
@@ -66,17 +68,19 @@ public class DirectSender implements Runnable, Exchanges {
     private final Decider decider;
     private final SystemTasks tasks;
     private final FrontEndExchange frontEnd;
+    private final DiskExchange disk;
     private final ExchangeConfig config;
     private final String callbackBase;
     private final HttpClient http;
 
     @Activate
     public DirectSender(@Reference DirectStore store, @Reference Decider decider, @Reference SystemTasks tasks,
-            @Reference FrontEndExchange frontEnd, ExchangeConfig config, Map<String, Object> properties) {
+            @Reference FrontEndExchange frontEnd, @Reference DiskExchange disk, ExchangeConfig config, Map<String, Object> properties) {
         this.store = store;
         this.decider = decider;
         this.tasks = tasks;
         this.frontEnd = frontEnd;
+        this.disk = disk;
         this.config = config;
         this.callbackBase = config.callbackUrl().isBlank()
                 ? "http://127.0.0.1:" + System.getProperty("tanghulu.desk.port", "8182") + "/exchange/callback"
@@ -107,13 +111,17 @@ public class DirectSender implements Runnable, Exchanges {
         }
     }
 
-    /** One round: overdue callbacks to the desk, then the due tasks sent and answered. */
+    /** One round: overdue callbacks (and results of offline media) to the desk, then the due tasks sent and answered. */
     void round(Instant now) {
-        for (long task : store.waitingSince(now.minus(Duration.ofMinutes(config.callbackMinutes())))) {
+        List<Long> overdue = new ArrayList<>(store.waitingSince(now.minus(Duration.ofMinutes(config.callbackMinutes())), false));
+        overdue.addAll(store.waitingSince(now.minus(Duration.ofDays(config.diskAnswerDays())), true));
+        for (long task : overdue) {
             store.task(task).ifPresent(t -> {
                 TaskView view = decider.task(t.department, t.task);
                 if (view != null && view.state().open()) {
-                    tasks.toDesk(t, (FrontEndExchange.MODE.equals(t.mode) ? "the front-end processor took the task but no result came"
+                    tasks.toDesk(t, DiskExchange.MODE.equals(t.mode) ? "the task was exported on offline media but no result was "
+                            + "imported within " + config.diskAnswerDays() + " days"
+                            : (FrontEndExchange.MODE.equals(t.mode) ? "the front-end processor took the task but no result came"
                             : "the department's system accepted the task but did not call back") + " within "
                             + config.callbackMinutes() + " minutes", now);
                 } else {
@@ -329,7 +337,7 @@ public class DirectSender implements Runnable, Exchanges {
 
     // --- Exchanges -------------------------------------------------------------------------
 
-    /** Queues a task of a DIRECT or FRONT_END matter (the dossier relay calls this for every such new task). */
+    /** Queues a task of a DIRECT, FRONT_END or DISK matter (the dossier relay calls this for every such new task). */
     boolean enqueue(String trackingNumber, long task, String department, String matter, String mode) {
         boolean fresh = store.enqueue(trackingNumber, task, department, matter, mode, Instant.now());
         if (fresh && FrontEndExchange.MODE.equals(mode)) {
@@ -341,14 +349,17 @@ public class DirectSender implements Runnable, Exchanges {
     /**
      * @return the mode a new task of a matter declared {@code declared} travels in: DIRECT if the department
      *         has a system linked over HTTP, FRONT_END if it has a front-end processor linked (tables or queues),
-     *         else MANUAL
+     *         DISK if it has offline media registered, else MANUAL
      */
     String route(String department, ExchangeMode declared) {
-        if (declared != ExchangeMode.DIRECT && declared != ExchangeMode.FRONT_END) {
+        if (declared != ExchangeMode.DIRECT && declared != ExchangeMode.FRONT_END && declared != ExchangeMode.DISK) {
             return DossierRelay.MANUAL;
         }
-        boolean linked = store.link(department).filter(l -> declared == ExchangeMode.DIRECT ? LinkEntity.HTTP.equals(l.transport)
-                : !LinkEntity.HTTP.equals(l.transport)).isPresent();
+        boolean linked = store.link(department).filter(l -> switch (declared) {
+            case DIRECT -> LinkEntity.HTTP.equals(l.transport);
+            case DISK -> l.publicKey != null; // whatever else the department is linked for
+            default -> LinkEntity.TABLES.equals(l.transport) || LinkEntity.QUEUE.equals(l.transport);
+        }).isPresent();
         return linked ? declared.name() : DossierRelay.MANUAL;
     }
 
@@ -384,9 +395,11 @@ public class DirectSender implements Runnable, Exchanges {
             List<String> matters = tasks.automaticMatters(d);
             long queued = store.queued(d);
             int parked = store.parkedCount(d);
+            long waiting = store.waiting(d);
             LinkEntity l = links.get(d);
-            all.add(l != null ? l.view(matters, queued, parked)
-                    : new LinkStatus(d, null, null, LinkStatus.Breaker.CLOSED, 0, null, null, null, null, matters, queued, parked));
+            all.add(l != null ? l.view(matters, queued, parked, waiting)
+                    : new LinkStatus(d, null, null, LinkStatus.Breaker.CLOSED, 0, null, null, null, null, matters, queued, parked,
+                            waiting, null));
         }
         return all;
     }
@@ -397,14 +410,34 @@ public class DirectSender implements Runnable, Exchanges {
         checkDepartment(department);
         LinkEntity l = store.link(department, LinkEntity.HTTP, url, secret, false);
         LOG.info("Department {}'s system linked at {}", department, url);
-        return l.view(tasks.automaticMatters(department), store.queued(department), 0);
+        return l.view(tasks.automaticMatters(department), store.queued(department), 0, store.waiting(department));
     }
 
     @Override
     public LinkStatus linkFrontEnd(String department, String jdbcUrl, String password) {
         checkDepartment(department);
         return frontEnd.link(department, jdbcUrl, password == null ? "" : password)
-                .view(tasks.automaticMatters(department), store.queued(department), store.parkedCount(department));
+                .view(tasks.automaticMatters(department), store.queued(department), store.parkedCount(department),
+                        store.waiting(department));
+    }
+
+    @Override
+    public LinkStatus linkDisk(String department, String publicKeyHex) {
+        checkDepartment(department);
+        return disk.link(department, publicKeyHex).view(tasks.automaticMatters(department), store.queued(department), 0,
+                store.waiting(department));
+    }
+
+    @Override
+    public DiskBatch exportDisk(String department, boolean again) {
+        checkDepartment(department);
+        return disk.export(department, again);
+    }
+
+    @Override
+    public DiskImport importDisk(String department, byte[] file) {
+        checkDepartment(department);
+        return disk.importResults(department, file);
     }
 
     @Override
@@ -421,7 +454,7 @@ public class DirectSender implements Runnable, Exchanges {
     public boolean unlink(String department) {
         boolean was = store.unlink(department);
         if (was) {
-            LOG.info("Department {}'s system unlinked: its DIRECT and FRONT_END matters are decided on the desk", department);
+            LOG.info("Department {}'s system unlinked: its DIRECT, FRONT_END and DISK matters are decided on the desk", department);
         }
         return was;
     }

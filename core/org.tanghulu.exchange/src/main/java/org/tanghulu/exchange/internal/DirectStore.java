@@ -74,6 +74,34 @@ public class DirectStore {
         });
     }
 
+    /**
+     * Registers or replaces a department's offline media (DISK) key. A department linked over HTTP or to a front-end
+     * processor keeps that link (its registry lookups, held results or other matters go on); one not linked gets a
+     * link of transport DISK.
+     */
+    LinkEntity linkDisk(String department, String publicKey) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            LinkEntity l = em.find(LinkEntity.class, department, LockModeType.PESSIMISTIC_WRITE);
+            boolean fresh = l == null;
+            if (fresh) {
+                l = new LinkEntity();
+                l.department = department;
+                l.transport = LinkEntity.DISK;
+                l.url = "disk:";
+                l.secret = "";
+                l.resultCursor = 0;
+                l.breaker = Breaker.CLOSED.name();
+                l.failures = 0;
+                l.openedAt = null;
+            }
+            l.publicKey = publicKey;
+            if (fresh) {
+                em.persist(l);
+            }
+            return l;
+        });
+    }
+
     /** @return whether there was a link to remove */
     boolean unlink(String department) {
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -186,11 +214,75 @@ public class DirectStore {
         });
     }
 
-    /** @return the tasks waiting for a callback since before {@code before} */
-    List<Long> waitingSince(Instant before) {
+    /** @return the tasks waiting for a callback since before {@code before}: of mode DISK, or of all others */
+    List<Long> waitingSince(Instant before, boolean disk) {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "select t.task from TaskEntity t where t.state = :w and t.updatedAt < :b", Long.class)
-                .setParameter("w", State.WAITING).setParameter("b", before).setMaxResults(100).getResultList());
+                "select t.task from TaskEntity t where t.state = :w and t.updatedAt < :b and t.mode " + (disk ? "=" : "<>") + " :d",
+                Long.class).setParameter("w", State.WAITING).setParameter("b", before).setParameter("d", DiskExchange.MODE)
+                .setMaxResults(100).getResultList());
+    }
+
+    /** @return the department's tasks of a mode in a state, oldest first */
+    List<TaskEntity> tasks(String mode, String department, State state, int max) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select t from TaskEntity t where t.mode = :m "
+                + "and t.department = :d and t.state = :s order by t.task", TaskEntity.class).setParameter("m", mode)
+                .setParameter("d", department).setParameter("s", state).setMaxResults(max).getResultList());
+    }
+
+    /** @return the department's tasks sent and not answered yet */
+    long waiting(String department) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select count(t) from TaskEntity t where t.department = :d and t.state = :w", Long.class)
+                .setParameter("d", department).setParameter("w", State.WAITING).getSingleResult());
+    }
+
+    // --- offline media -----------------------------------------------------------------
+
+    /**
+     * Records a batch exported and moves its tasks to WAITING (exported), all in one transaction: either
+     * the batch and all its tasks are recorded, or nothing is.
+     */
+    void exported(String batch, String department, List<Long> tasks, Instant now) {
+        jpa.tx(TransactionType.Required, em -> {
+            em.createNativeQuery("insert into exchange_disk_batch (batch_id, department, created_at, task_count) values (?, ?, ?, ?)")
+                    .setParameter(1, batch).setParameter(2, department).setParameter(3, java.sql.Timestamp.from(now))
+                    .setParameter(4, tasks.size()).executeUpdate();
+            for (long task : tasks) {
+                em.createNativeQuery("insert into exchange_disk_batch_task (batch_id, task_id) values (?, ?)")
+                        .setParameter(1, batch).setParameter(2, task).executeUpdate();
+                TaskEntity t = em.find(TaskEntity.class, task, LockModeType.PESSIMISTIC_WRITE);
+                t.leaseUntil = null;
+                if (t.state == State.QUEUED || t.state == State.WAITING) {
+                    t.state = State.WAITING;
+                    t.attempts++;
+                    t.reason = null;
+                }
+                t.updatedAt = now;
+            }
+        });
+    }
+
+    /** @return whether the task was ever exported to the department */
+    boolean exportedTo(String department, long task) {
+        Number n = jpa.txExpr(TransactionType.Supports, em -> (Number) em.createNativeQuery("select count(*) from "
+                + "exchange_disk_batch_task bt join exchange_disk_batch b on b.batch_id = bt.batch_id "
+                + "where bt.task_id = ? and b.department = ?").setParameter(1, task).setParameter(2, department).getSingleResult());
+        return n.longValue() > 0;
+    }
+
+    /** Records an imported (or refused) result file. */
+    void imported(String department, String digest, int decided, int duplicates, int refused, String outcome, Instant now) {
+        jpa.tx(TransactionType.Required, em -> {
+            DiskImportEntity i = new DiskImportEntity();
+            i.at = now;
+            i.department = department;
+            i.digest = digest;
+            i.decided = decided;
+            i.duplicates = duplicates;
+            i.refused = refused;
+            i.outcome = outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome;
+            em.persist(i);
+        });
     }
 
     /** @return the department's tasks queued for its system or front-end processor */

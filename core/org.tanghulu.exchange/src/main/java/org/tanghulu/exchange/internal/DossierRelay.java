@@ -38,9 +38,9 @@ import org.tanghulu.kernel.json.Json;
  * Fills the dossiers from the case event log, every few seconds (the Karaf scheduler's whiteboard,
  * never two at once), with its own cursor: a task handed to a department, its withdrawal and the
  * applicant's corrected data are messages OUT; a decision a manual entry IN, or one of the task's mode
- * (DIRECT, FRONT_END) when the department's system made it. A new task of a matter its department's
- * adapter declares DIRECT or FRONT_END is queued for the {@link DirectSender} or the
- * {@link FrontEndExchange}, and so is one whose correction the applicant answered. Each message is appended in its own transaction (a message already there is skipped), then the
+ * (DIRECT, FRONT_END, DISK) when the department's system made it. A new task of a matter its department's
+ * adapter declares DIRECT, FRONT_END or DISK is queued for the {@link DirectSender}, the
+ * {@link FrontEndExchange} or the export of {@link DiskExchange}, and so is one whose correction the applicant answered. Each message is appended in its own transaction (a message already there is skipped), then the
  * cursor moves over what is settled ({@link CaseEventLog#settled}).
  */
 @Component(service = {Runnable.class, DossierRelay.class}, property = {"scheduler.name=tanghulu-dossiers", "scheduler.period:Long=3",
@@ -50,6 +50,7 @@ public class DossierRelay implements Runnable {
     static final String MANUAL = "MANUAL";
     static final String DIRECT = "DIRECT";
     static final String FRONT_END = "FRONT_END";
+    static final String DISK = "DISK";
     private static final Logger LOG = LoggerFactory.getLogger(DossierRelay.class);
     private static final int EVENTS_PER_ROUND = 500;
     private static final Duration GRACE = Duration.ofMinutes(2);

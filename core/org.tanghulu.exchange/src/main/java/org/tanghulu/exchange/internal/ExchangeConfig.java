@@ -33,6 +33,10 @@ public @interface ExchangeConfig {
     @AttributeDefinition(description = "Minutes a system may take to call back before the task goes to the desk")
     long callbackMinutes() default 1440;
 
+    @AttributeDefinition(description = "Days a department on offline media (DISK) may take to return the result of an "
+            + "exported task before the task goes to the desk")
+    long diskAnswerDays() default 14;
+
     @AttributeDefinition(description = "Where the systems call back: the internal (desk) connector's address and "
             + "/exchange/callback; empty: http://127.0.0.1:<tanghulu.desk.port>/exchange/callback")
     String callbackUrl() default "";

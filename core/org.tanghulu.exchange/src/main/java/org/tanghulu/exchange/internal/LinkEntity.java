@@ -24,6 +24,11 @@ public class LinkEntity {
     static final String TABLES = LinkStatus.TABLES;
     /** A front-end processor behind a RabbitMQ broker: {@code url} is the AMQP URI, {@code secret} the password. */
     static final String QUEUE = LinkStatus.QUEUE;
+    /**
+     * Offline media only: {@code url} is {@code disk:}. A department on offline media has its SM2 key in
+     * {@code publicKey}, whatever its transport (its system may answer lookups over HTTP as well).
+     */
+    static final String DISK = LinkStatus.DISK;
 
     @Id
     @Column(name = "department")
@@ -35,13 +40,17 @@ public class LinkEntity {
     @Column(name = "secret")
     String secret;
 
-    /** {@link #HTTP}, {@link #TABLES} or {@link #QUEUE}. */
+    /** {@link #HTTP}, {@link #TABLES}, {@link #QUEUE} or {@link #DISK}. */
     @Column(name = "transport")
     String transport = HTTP;
 
     /** For {@link #TABLES}: the last front-end result read. */
     @Column(name = "result_cursor")
     long resultCursor;
+
+    /** For {@link #DISK}: the department's SM2 public key (uncompressed point, hex). */
+    @Column(name = "public_key")
+    String publicKey;
 
     @Column(name = "breaker")
     String breaker;
@@ -120,8 +129,8 @@ public class LinkEntity {
         return Breaker.valueOf(breaker) == Breaker.OPEN;
     }
 
-    LinkStatus view(List<String> matters, long queued, int parked) {
-        return new LinkStatus(department, url, transport, Breaker.valueOf(breaker), failures, openedAt, lastSuccessAt,
-                lastFailureAt, lastFailure, matters, queued, parked);
+    LinkStatus view(List<String> matters, long queued, int parked, long waiting) {
+        return new LinkStatus(department, url, transport, Breaker.valueOf(breaker), failures, openedAt, lastSuccessAt, lastFailureAt,
+                lastFailure, matters, queued, parked, waiting, publicKey == null ? null : publicKey.substring(0, 16) + "...");
     }
 }

@@ -77,7 +77,8 @@ public class SystemTasks {
     }
 
     /**
-     * @param callback where the system calls back, or {@code null} (a front-end processor answers in its tables)
+     * @param callback where the system calls back, or {@code null} (a front-end processor answers in its tables,
+     *        offline media in a result file)
      * @return the request: the task, the matter's values (as the adapter maps them), the outputs it expects, the callback
      * @throws IllegalStateException if there is none to send, saying why (the task then goes to the desk)
      */
@@ -159,7 +160,7 @@ public class SystemTasks {
         LOG.info("Task {} of {} goes to the desk: {}", t.task, t.department, reason);
     }
 
-    /** @return the department's matters its adapter declares DIRECT or FRONT_END now */
+    /** @return the department's matters its adapter declares DIRECT, FRONT_END or DISK now */
     List<String> automaticMatters(String department) {
         DepartmentDefinition definition = gateway.active().get(department);
         if (definition == null) {
@@ -167,7 +168,7 @@ public class SystemTasks {
         }
         return definition.matters().stream().map(Matter::id).filter(m -> {
             ExchangeMode mode = adapters.mode(department, m).value();
-            return mode == ExchangeMode.DIRECT || mode == ExchangeMode.FRONT_END;
+            return mode == ExchangeMode.DIRECT || mode == ExchangeMode.FRONT_END || mode == ExchangeMode.DISK;
         }).toList();
     }
 

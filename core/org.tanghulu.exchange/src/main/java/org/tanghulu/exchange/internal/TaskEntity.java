@@ -12,7 +12,7 @@ import javax.persistence.Version;
 
 import org.tanghulu.exchange.TaskExchange;
 
-/** A row of {@code exchange_task}: a task of a DIRECT or FRONT_END matter on its way to the department's system. */
+/** A row of {@code exchange_task}: a task of a DIRECT, FRONT_END or DISK matter on its way to the department's system. */
 @Entity
 @Table(name = "exchange_task")
 public class TaskEntity {
@@ -30,7 +30,7 @@ public class TaskEntity {
     @Column(name = "matter")
     String matter;
 
-    /** {@link Decider#MODE} (DIRECT) or {@link FrontEndExchange#MODE}. */
+    /** {@link Decider#MODE} (DIRECT), {@link FrontEndExchange#MODE} or {@link DiskExchange#MODE}. */
     @Column(name = "mode")
     String mode = Decider.MODE;
 

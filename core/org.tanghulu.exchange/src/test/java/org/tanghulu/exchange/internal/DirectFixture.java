@@ -55,7 +55,10 @@ final class DirectFixture implements AutoCloseable {
     final Adapters adapters;
     final SystemTasks tasks;
     final FrontEndExchange frontEnd;
+    final DiskExchange disk;
     final DirectSender sender;
+    /** What the adapter declares for stats/registration. */
+    volatile ExchangeMode mode = ExchangeMode.DIRECT;
     final DepartmentSystem system;
 
     DirectFixture(long timeoutMillis, long breakerOpenSeconds, String... systemSwitches) {
@@ -68,7 +71,7 @@ final class DirectFixture implements AutoCloseable {
         system = DepartmentSystem.start(args);
         DepartmentGateway gateway = new Gateway();
         adapters = new Adapters(gateway);
-        adapters.addAdapter(matter -> ExchangeMode.DIRECT, Map.of("department.id", "stats"));
+        adapters.addAdapter(matter -> mode, Map.of("department.id", "stats"));
         ExchangeConfig config = config(timeoutMillis, breakerOpenSeconds);
         Decider decider = new Decider(cases, dossiers);
         tasks = new SystemTasks(store, decider, adapters, gateway, config);
@@ -77,7 +80,8 @@ final class DirectFixture implements AutoCloseable {
             properties.setProperty("password", password);
             return java.sql.DriverManager.getConnection(url, properties);
         }, config, Map.of());
-        sender = new DirectSender(store, decider, tasks, frontEnd, config, Map.of());
+        disk = new DiskExchange(store, decider, tasks, dossiers);
+        sender = new DirectSender(store, decider, tasks, frontEnd, disk, config, Map.of());
         sender.link("stats", "http://127.0.0.1:" + system.port() + "/stats", SECRET);
     }
 
@@ -120,6 +124,9 @@ final class DirectFixture implements AutoCloseable {
             }
             public long callbackMinutes() {
                 return 60;
+            }
+            public long diskAnswerDays() {
+                return 14;
             }
             public String callbackUrl() {
                 return "http://127.0.0.1:9/exchange/callback";

@@ -51,7 +51,7 @@ class DossierStoreTest {
         SystemTasks tasks = new SystemTasks(rows, decider, adapters, null, config);
         DirectSender direct = new DirectSender(rows, decider, tasks, new FrontEndExchange(rows, decider, tasks, (u, p) -> {
             throw new java.sql.SQLException("no front-end processor here");
-        }, config, Map.of()), config, Map.of());
+        }, config, Map.of()), new DiskExchange(rows, decider, tasks, store), config, Map.of());
         relay = new DossierRelay(db.database, store, new CaseEventLog() {
             @Override
             public List<RecordedCaseEvent> after(long position, int max) {
