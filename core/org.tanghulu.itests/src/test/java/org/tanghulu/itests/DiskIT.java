@@ -105,6 +105,7 @@ class DiskIT {
         assertTrue(lines.get(2).startsWith("{\"signature\":\""), lines.get(2));
         String status = karaf.console("tanghulu:exchange");
         assertTrue(status.contains("offline media, key " + psbKey[1].substring(0, 16)), status);
+        assertEquals(List.of(0L, 1L), counts(status), "waiting for export, exported and unanswered: " + status);
 
         second = cases.submit();
         cases.driveUntil(second, v -> "READY".equals(ExchangeCases.state(v, MATTER)), Duration.ofSeconds(90));
@@ -192,6 +193,8 @@ class DiskIT {
             assertEquals(outputs.get(MATTER), t.get("outputs"), "the outputs psb's result gave");
         }
 
+        assertEquals(List.of(0L, 0L), counts(karaf.console("tanghulu:exchange")), "nothing waits any more");
+
         HttpResponse<byte[]> replay = deskPost("/disk/psb/import?_csrf=" + csrf(), "application/octet-stream", Files.readAllBytes(good));
         assertEquals(200, replay.statusCode(), text(replay));
         assertTrue(text(replay).contains("nothing new was decided, 2 duplicate(s)"), text(replay));
@@ -205,6 +208,13 @@ class DiskIT {
         }
         String verify = karaf.console("tanghulu:dossier --verify " + first.trackingNumber());
         assertTrue(verify.contains("verifies"), verify);
+    }
+
+    /** @return psb's columns Queued (waiting for export) and Waiting (exported, unanswered) of {@code tanghulu:exchange} */
+    private static List<Long> counts(String status) {
+        Matcher m = Pattern.compile("(?m)^\\s*psb\\s*\\|[^|]*\\|[^|]*\\|\\s*(\\d+)\\s*\\|\\s*(\\d+)\\s*\\|").matcher(status);
+        assertTrue(m.find(), status);
+        return List.of(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
     }
 
     private static String text(HttpResponse<byte[]> r) {
