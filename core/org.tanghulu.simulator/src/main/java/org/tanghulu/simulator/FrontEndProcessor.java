@@ -71,6 +71,12 @@ final class FrontEndProcessor {
         try {
             server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir", directory.toString())
                     .start();
+            // a front-end processor keeps what it acknowledged: every commit on disk at once (H2 waits 500 ms by
+            // default, so a killed machine would lose the platform's last requests); the setting stays with the database
+            try (Connection c = DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/fe;USER=sa");
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("SET WRITE_DELAY 0");
+            }
         } catch (SQLException e) {
             throw new IllegalArgumentException("the front-end processor cannot listen on port " + port + ": " + e.getMessage(), e);
         }

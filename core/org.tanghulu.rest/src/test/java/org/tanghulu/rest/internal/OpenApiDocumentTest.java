@@ -88,6 +88,8 @@ class OpenApiDocumentTest {
     /** The document's record schemas and the records Jackson writes (and reads) for them. */
     private static final Map<String, Class<? extends Record>> RECORDS = Map.ofEntries(
             entry("Submission", CaseResource.SubmissionJson.class),
+            entry("HeldResult", CaseResource.HeldJson.class),
+            entry("Confirmation", org.tanghulu.core.cases.ResultVerifier.Confirmation.class),
             entry("Receipt", Receipt.class),
             entry("CaseView", CaseView.class),
             entry("Rating", Rating.class),
