@@ -114,6 +114,10 @@ class AuthorizationIT {
             new Row(Surface.PORTAL, "GET", "/cases/{ptn}/receipt", false, 303, 200, 404, 303, 303, 303),
             new Row(Surface.PORTAL, "GET", "/cases/{ptn}/dossier", false, 303, 200, 404, 303, 303, 303),
             new Row(Surface.PORTAL, "GET", "/groups/" + GROUP + "/apply?from={ptn}", false, 303, 200, 404, 303, 303, 303),
+            // the form's own questions (held results, registry lookups): applicants in their session with its CSRF token,
+            // refused for what is missing (no number, no consent: 422); without a portal session the token check says 403
+            new Row(Surface.PORTAL, "POST", "/groups/" + GROUP + "/held", false, 403, 422, 422, 403, 403, 403),
+            new Row(Surface.PORTAL, "POST", "/groups/" + GROUP + "/lookup", false, 403, 422, 422, 403, 403, 403),
             new Row(Surface.DESK, "GET", "/desk/", false, 303, 303, 303, 200, 200, 200),
             new Row(Surface.DESK, "GET", "/desk/tasks/{task}", false, 303, 303, 303, 200, 404, 200),
             new Row(Surface.DESK, "GET", "/desk/supervision", false, 303, 303, 303, 403, 403, 200),
@@ -237,7 +241,8 @@ class AuthorizationIT {
                 .replace("{ptn}", portalCase);
         return switch (row.surface()) {
             case API -> api(row.method(), path, body(row, f), credentials(role, f));
-            case PORTAL -> page(sessions.get(role), karaf.portal(path), role, Surface.PORTAL);
+            case PORTAL -> row.method().equals("POST") ? portalPost(sessions.get(role), karaf.portal(path), role)
+                    : page(sessions.get(role), karaf.portal(path), role, Surface.PORTAL);
             case DESK -> row.method().equals("POST") ? deskPost(sessions.get(role), karaf.desk(path.substring("/desk".length())), role)
                     : page(sessions.get(role), karaf.desk(path.substring("/desk".length())), role, Surface.DESK);
             case EXCHANGE -> callback(path, credentials(role, f));
@@ -358,6 +363,15 @@ class AuthorizationIT {
             request.header("X-CSRF-Token", csrf(session, karaf.desk("/")));
         }
         return session.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A portal form POST in the role's session, with its portal CSRF token if the role is an applicant. */
+    private HttpResponse<String> portalPost(HttpClient session, String url, Role role) throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (role == Role.APPLICANT_A || role == Role.APPLICANT_B) {
+            fields.put("_csrf", csrf(session, karaf.portal("/groups/" + GROUP + "/apply")));
+        }
+        return post(session, url, fields);
     }
 
     private Fixture submit() throws Exception {

@@ -56,6 +56,11 @@ final class ExchangeCases {
 
     /** Officers approve the ready tasks of every department not left to the exchange until {@code until} holds. */
     JsonNode driveUntil(Receipt r, Predicate<JsonNode> until, Duration limit) throws Exception {
+        return drive(r, Set.of(), until, limit);
+    }
+
+    /** As {@link #driveUntil}, the officers also deciding the tasks of the departments {@code alsoByHand}. */
+    JsonNode drive(Receipt r, Set<String> alsoByHand, Predicate<JsonNode> until, Duration limit) throws Exception {
         Instant end = Instant.now().plus(limit);
         while (Instant.now().isBefore(end)) {
             JsonNode view = view(r);
@@ -64,7 +69,7 @@ final class ExchangeCases {
             }
             for (JsonNode t : view.get("tasks")) {
                 String department = t.get("matter").get("department").asText();
-                if ("READY".equals(t.get("state").asText()) && !automatic.contains(department)) {
+                if ("READY".equals(t.get("state").asText()) && (!automatic.contains(department) || alsoByHand.contains(department))) {
                     approve(t, department);
                 }
             }

@@ -3,6 +3,9 @@ package org.tanghulu.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tanghulu.itests.ExchangeCases.count;
+import static org.tanghulu.itests.ExchangeCases.state;
+import static org.tanghulu.itests.ExchangeCases.task;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -59,11 +61,8 @@ class ExchangeIT {
     private ObjectNode application;
     private JsonNode outputs;
     private DepartmentSystem system;
+    private ExchangeCases cases;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** A case as its applicant reaches it. */
-    record Receipt(String trackingNumber, String accessKey) {
-    }
 
     @BeforeAll
     void boot() throws Exception {
@@ -78,6 +77,7 @@ class ExchangeIT {
         karaf.startDemo(demoSystemPort);
         application = (ObjectNode) karaf.demo("enterprise-establishment-application.json");
         outputs = karaf.demo("enterprise-establishment-outputs.json");
+        cases = new ExchangeCases(karaf, application, outputs, AUTOMATIC);
     }
 
     @AfterAll
@@ -99,8 +99,8 @@ class ExchangeIT {
         assertTrue(links.contains("front-end jdbc:h2:tcp://127.0.0.1:" + karaf.frontEndPort + "/fe")
                 && links.contains("tax-registration"), links);
 
-        Receipt r = submit();
-        JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+        ExchangeCases.Receipt r = cases.submit();
+        JsonNode done = cases.drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
         for (String matter : List.of("qts/organization-code", "stats/statistical-registration", "ltax/tax-registration",
                 "ntax/tax-registration")) {
             JsonNode t = task(done, matter);
@@ -124,7 +124,7 @@ class ExchangeIT {
         String verify = "tanghulu:dossier --verify " + r.trackingNumber();
         Distribution.await(Duration.ofSeconds(30), "the dossier to hold every decision", () -> Distribution.is(true,
                 () -> karaf.console(verify).contains("verifies: 26 entries")));
-        List<String> dossier = dossier(r);
+        List<String> dossier = cases.dossier(r);
         assertEquals(2, count(dossier, "DIRECT OUT ", " REQUEST "), dossier.toString());
         assertEquals(2, count(dossier, "DIRECT IN ", " ANSWER "), dossier.toString());
         assertEquals(2, count(dossier, "DIRECT IN ", " APPROVED "), dossier.toString());
@@ -142,8 +142,8 @@ class ExchangeIT {
     @Test
     @Order(2)
     void forgedMisdirectedAndLateCallbacksAreRefusedAndRecorded() throws Exception {
-        Receipt r = submit();
-        JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+        ExchangeCases.Receipt r = cases.submit();
+        JsonNode done = cases.drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
         long stats = task(done, "stats/statistical-registration").get("id").asLong();
         long aic = task(done, "aic/name-preapproval").get("id").asLong();
         String statsSecret = Files.readString(karaf.home.resolve("demo/department-system/stats.secret")).strip();
@@ -166,9 +166,9 @@ class ExchangeIT {
         String listed = karaf.console("tanghulu:exchange");
         assertTrue(listed.contains("Callbacks refused") && listed.contains("signature does not match")
                 && listed.contains("a task of department stats, not of qts") && listed.contains("decided already"), listed);
-        JsonNode view = view(r);
+        JsonNode view = cases.view(r);
         assertEquals("APPROVED", task(view, "stats/statistical-registration").get("state").asText());
-        assertEquals(1, approvals(r, stats), "the late answer decided nothing");
+        assertEquals(1, cases.approvals(r, stats), "the late answer decided nothing");
     }
 
     @Test
@@ -177,10 +177,10 @@ class ExchangeIT {
     void aSystemThatGoesDownOpensTheBreakerTheDeskTakesOverAndAutomaticHandlingResumes() throws Exception {
         relinkStats();
         system.down(true);
-        Receipt down = submit();
-        JsonNode atDesk = drive(down, Set.of(), v -> desk(down, v, "stats/statistical-registration"), Duration.ofSeconds(120));
+        ExchangeCases.Receipt down = cases.submit();
+        JsonNode atDesk = cases.drive(down, Set.of(), v -> desk(down, v, "stats/statistical-registration"), Duration.ofSeconds(120));
         long task = task(atDesk, "stats/statistical-registration").get("id").asLong();
-        List<String> dossier = dossier(down);
+        List<String> dossier = cases.dossier(down);
         assertEquals(1, count(dossier, "MANUAL OUT stats TO_DESK", "circuit breaker"), dossier.toString());
         assertTrue(karaf.console("tanghulu:exchange").contains("OPEN"), "the breaker is open");
         // the officer sees on the task page why it came to the desk
@@ -191,13 +191,13 @@ class ExchangeIT {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(page.contains("id=\"task-exchange\" data-state=\"DESK\"") && page.contains("circuit breaker"), page);
         // the officer decides it on the desk, and the case goes on
-        drive(down, Set.of("stats"), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(60));
-        assertEquals("officer-stats", task(view(down), "stats/statistical-registration").get("assignee").asText());
+        cases.drive(down, Set.of("stats"), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(60));
+        assertEquals("officer-stats", task(cases.view(down), "stats/statistical-registration").get("assignee").asText());
 
         system.down(false);
         Thread.sleep(4500); // the breaker's open time
-        Receipt after = submit();
-        JsonNode done = drive(after, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+        ExchangeCases.Receipt after = cases.submit();
+        JsonNode done = cases.drive(after, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
         assertEquals("exchange:stats", task(done, "stats/statistical-registration").get("assignee").asText(),
                 "automatic again after recovery");
         assertTrue(karaf.console("tanghulu:exchange").contains("CLOSED"));
@@ -212,14 +212,14 @@ class ExchangeIT {
         relinkStats();
         system.callbackMode(true).duplicate(true);
         try {
-            Receipt r = submit();
-            JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+            ExchangeCases.Receipt r = cases.submit();
+            JsonNode done = cases.drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
             long stats = task(done, "stats/statistical-registration").get("id").asLong();
             Distribution.await(Duration.ofSeconds(30), "the system's three callbacks", () -> system.callbackStatuses().size() >= 3);
             assertEquals(List.of(200, 200, 409), system.callbackStatuses().subList(system.callbackStatuses().size() - 3,
                     system.callbackStatuses().size()), "decided, a replay acknowledged, a second answer refused");
-            assertEquals(1, approvals(r, stats));
-            List<String> dossier = dossier(r);
+            assertEquals(1, cases.approvals(r, stats));
+            List<String> dossier = cases.dossier(r);
             assertEquals(2, count(dossier, "DIRECT IN stats CALLBACK"), "two distinct answers recorded, the replay once: " + dossier);
             assertEquals(1, count(dossier, "DIRECT IN stats ANSWER", "ACCEPTED"), dossier.toString());
             assertTrue(karaf.console("tanghulu:dossier --verify " + r.trackingNumber()).contains("verifies"));
@@ -233,20 +233,20 @@ class ExchangeIT {
     @Tag("reliability")
     void killedBetweenSendingAndRecordingTheAnswerLosesNothingAndDoublesNothing() throws Exception {
         relinkStats();
-        Receipt r = submit();
+        ExchangeCases.Receipt r = cases.submit();
         system.slowMillis(1500); // within the platform's 2 s, but long enough to kill it meanwhile
         try {
-            drive(r, Set.of(), v -> "READY".equals(state(v, "stats/statistical-registration")), Duration.ofSeconds(120));
-            long stats = task(view(r), "stats/statistical-registration").get("id").asLong();
+            cases.drive(r, Set.of(), v -> "READY".equals(state(v, "stats/statistical-registration")), Duration.ofSeconds(120));
+            long stats = task(cases.view(r), "stats/statistical-registration").get("id").asLong();
             Distribution.await(Duration.ofSeconds(30), "the request to reach the system", () -> system.requests(stats) >= 1);
             karaf.kill();
             system.slowMillis(0);
             karaf.startDemo(demoSystemPort);
-            JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+            JsonNode done = cases.drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
             assertEquals("exchange:stats", task(done, "stats/statistical-registration").get("assignee").asText());
             assertTrue(system.requests(stats) >= 2, "sent again after the crash");
-            assertEquals(1, approvals(r, stats), "decided once");
-            List<String> dossier = dossier(r);
+            assertEquals(1, cases.approvals(r, stats), "decided once");
+            List<String> dossier = cases.dossier(r);
             assertEquals(1, count(dossier, "DIRECT OUT stats REQUEST"), "one request, sent twice: " + dossier);
             assertEquals(1, count(dossier, "DIRECT IN stats ANSWER"), "one answer: " + dossier);
             assertTrue(karaf.console("tanghulu:dossier --verify " + r.trackingNumber()).contains("verifies"));
@@ -259,23 +259,23 @@ class ExchangeIT {
     @Order(6)
     @Tag("reliability")
     void killedWhileFrontEndBatchesAreUnderWayLosesNothingAndDoublesNothing() throws Exception {
-        List<Receipt> cases = new java.util.ArrayList<>();
+        List<ExchangeCases.Receipt> submitted = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            cases.add(submit());
+            submitted.add(cases.submit());
         }
         // officers bring each case to its tax step; the front-end processor takes the tax tasks in batches meanwhile
-        for (Receipt r : cases) {
-            drive(r, Set.of(), v -> state(v, "ltax/tax-registration") != null, Duration.ofSeconds(120));
+        for (ExchangeCases.Receipt r : submitted) {
+            cases.drive(r, Set.of(), v -> state(v, "ltax/tax-registration") != null, Duration.ofSeconds(120));
         }
         karaf.kill(); // the last case's tax tasks are between the outbox, the processor's tables and the decision
         karaf.startDemo(demoSystemPort);
-        for (Receipt r : cases) {
-            JsonNode done = drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
-            List<String> dossier = dossier(r);
+        for (ExchangeCases.Receipt r : submitted) {
+            JsonNode done = cases.drive(r, Set.of(), v -> "COMPLETED".equals(v.get("state").asText()), Duration.ofSeconds(120));
+            List<String> dossier = cases.dossier(r);
             for (String department : List.of("ltax", "ntax")) {
                 JsonNode t = task(done, department + "/tax-registration");
                 assertEquals("exchange:" + department, t.get("assignee").asText(), r.trackingNumber());
-                assertEquals(1, approvals(r, t.get("id").asLong()), "decided once");
+                assertEquals(1, cases.approvals(r, t.get("id").asLong()), "decided once");
                 assertEquals(1, count(dossier, "FRONT_END OUT " + department + " REQUEST"), "one request: " + dossier);
                 assertEquals(1, count(dossier, "FRONT_END IN " + department + " RESULT"), "one result: " + dossier);
             }
@@ -322,14 +322,14 @@ class ExchangeIT {
         HttpResponse<String> submitted = karaf.send("POST", "/api/cases", app.toString());
         assertEquals(201, submitted.statusCode(), submitted.body());
         JsonNode receipt = Distribution.JSON.readTree(submitted.body());
-        Receipt r = new Receipt(receipt.get("trackingNumber").asText(), receipt.get("accessKey").asText());
-        JsonNode view = view(r);
+        ExchangeCases.Receipt r = new ExchangeCases.Receipt(receipt.get("trackingNumber").asText(), receipt.get("accessKey").asText());
+        JsonNode view = cases.view(r);
         JsonNode reused = task(view, "aic/name-preapproval");
         assertEquals("REUSED", reused.get("state").asText(), view.toString());
         assertEquals(number, reused.get("outputs").get("name-preapproval-number").asText());
         assertEquals("READY", task(view, "aic/business-licence").get("state").asText(), "step 2 is ready at once: " + view);
         Distribution.await(Duration.ofSeconds(30), "the reuse in the dossier", () -> Distribution.is(1L,
-                () -> count(dossier(r), "DIRECT IN aic REUSED", number)));
+                () -> count(cases.dossier(r), "DIRECT IN aic REUSED", number)));
     }
 
     @Test
@@ -441,106 +441,13 @@ class ExchangeIT {
         assertTrue(out.contains("linked"), out);
     }
 
-    private Receipt submit() throws IOException {
-        ObjectNode app = application.deepCopy();
-        app.put("submissionKey", UUID.randomUUID().toString());
-        HttpResponse<String> a = karaf.send("POST", "/api/cases", app.toString());
-        assertEquals(201, a.statusCode(), a.body());
-        JsonNode body = Distribution.JSON.readTree(a.body());
-        return new Receipt(body.get("trackingNumber").asText(), body.get("accessKey").asText());
-    }
-
-    private JsonNode view(Receipt r) throws IOException {
-        HttpResponse<String> a = karaf.send("GET", "/api/cases/" + r.trackingNumber(), null, "X-Access-Key", r.accessKey());
-        assertEquals(200, a.statusCode(), a.body());
-        return Distribution.JSON.readTree(a.body());
-    }
-
-    /** @return how many APPROVED events the task has */
-    private long approvals(Receipt r, long task) throws IOException {
-        HttpResponse<String> a = karaf.send("GET", "/api/cases/" + r.trackingNumber() + "/events", null, "X-Access-Key",
-                r.accessKey());
-        assertEquals(200, a.statusCode(), a.body());
-        long n = 0;
-        for (JsonNode e : Distribution.JSON.readTree(a.body())) {
-            if ("APPROVED".equals(e.path("type").asText()) && e.path("taskId").asLong() == task) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /**
-     * Officers approve the ready tasks of every department not decided automatically (and of {@code alsoByHand}) until
-     * {@code until} holds for the case; the systems decide the rest.
-     */
-    private JsonNode drive(Receipt r, Set<String> alsoByHand, Predicate<JsonNode> until, Duration limit) throws Exception {
-        Instant end = Instant.now().plus(limit);
-        while (Instant.now().isBefore(end)) {
-            JsonNode view = view(r);
-            if (until.test(view)) {
-                return view;
-            }
-            for (JsonNode t : view.get("tasks")) {
-                String department = t.get("matter").get("department").asText();
-                if ("READY".equals(t.get("state").asText()) && (!AUTOMATIC.contains(department) || alsoByHand.contains(department))) {
-                    approve(t, department);
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the case did not get there within " + limit + ": " + view(r));
-    }
-
-    private void approve(JsonNode task, String department) throws IOException {
-        String matter = department + "/" + task.get("matter").get("matter").asText();
-        String[] officer = karaf.staffAuth("officer-" + department);
-        long id = task.get("id").asLong();
-        HttpResponse<String> claim = karaf.send("POST", "/api/tasks/" + id + "/claim", null, officer);
-        assertEquals(200, claim.statusCode(), () -> matter + " claim: " + claim.body());
-        String decision = Distribution.JSON.createObjectNode().put("kind", "APPROVE").set("outputs", outputs.get(matter)).toString();
-        HttpResponse<String> approve = karaf.send("POST", "/api/tasks/" + id + "/decision", decision, officer);
-        assertEquals(200, approve.statusCode(), () -> matter + " approve: " + approve.body());
-    }
-
-    private static JsonNode task(JsonNode view, String matter) {
-        for (JsonNode t : view.get("tasks")) {
-            if (matter.equals(t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText())) {
-                return t;
-            }
-        }
-        throw new AssertionError(matter + " is not among " + view.get("tasks"));
-    }
-
-    private static String state(JsonNode view, String matter) {
-        for (JsonNode t : view.get("tasks")) {
-            if (matter.equals(t.get("matter").get("department").asText() + "/" + t.get("matter").get("matter").asText())) {
-                return t.get("state").asText();
-            }
-        }
-        return null;
-    }
-
     /** @return whether the task is ready and its dossier shows it came to the desk */
-    private boolean desk(Receipt r, JsonNode view, String matter) {
+    private boolean desk(ExchangeCases.Receipt r, JsonNode view, String matter) {
         try {
-            return "READY".equals(state(view, matter)) && count(dossier(r), "TO_DESK") > 0;
+            return "READY".equals(state(view, matter)) && count(cases.dossier(r), "TO_DESK") > 0;
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static long count(List<String> lines, String... parts) {
-        return lines.stream().filter(l -> java.util.Arrays.stream(parts).allMatch(l::contains)).count();
-    }
-
-    /** @return the case's dossier from the applicant's signed file: "MODE WAY DEPARTMENT KIND payload" per entry */
-    private List<String> dossier(Receipt r) throws IOException {
-        HttpResponse<String> a = karaf.send("GET", "/api/cases/" + r.trackingNumber() + "/dossier", null, "X-Access-Key",
-                r.accessKey());
-        assertEquals(200, a.statusCode(), a.body());
-        return a.body().lines().filter(l -> l.startsWith("entry ")).map(l -> l.split(" ")).map(f -> String.join(" ", f[3], f[4],
-                f[5], f[6], new String(java.util.Base64.getDecoder().decode(f[8]), StandardCharsets.UTF_8))).toList();
     }
 
     /** A callback as a department's system sends it, signed with {@code secret}, to the internal (desk) port. */
