@@ -31,7 +31,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 class NotificationsIT {
 
     private static final String OFFICER = "officer-aic";
-    private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
+    /** Long enough for a first attempt that failed and its retry 30 s later (the relay runs every 3 s). */
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(120);
 
     private GreenMail smtp;
     private Distribution karaf;

@@ -304,7 +304,7 @@ final class ApplicationPages {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<MatterKey, ResultVerifier.Confirmation> confirmed = new LinkedHashMap<>();
         if (p.held().isEmpty()) {
-            cases.reusable(id).stream().findFirst().ifPresent(m -> errors.put("held:" + m, x.texts().get("portal.held.none")));
+            errors.put(cases.reusable(id).stream().findFirst().map(m -> "held:" + m).orElse("held"), x.texts().get("portal.held.none"));
         }
         p.held().forEach((m, h) -> {
             try {
