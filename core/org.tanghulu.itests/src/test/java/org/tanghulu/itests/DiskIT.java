@@ -107,6 +107,9 @@ class DiskIT {
         assertTrue(status.contains("offline media, key " + psbKey[1].substring(0, 16)), status);
         assertEquals(List.of(0L, 1L), counts(status), "waiting for export, exported and unanswered: " + status);
 
+        String work = officer.send(HttpRequest.newBuilder(URI.create(karaf.desk("/"))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(work.contains("id=\"disk-link-psb\""), "psb's work list links its offline media");
+
         second = cases.submit();
         cases.driveUntil(second, v -> "READY".equals(ExchangeCases.state(v, MATTER)), Duration.ofSeconds(90));
         long secondTask = ExchangeCases.task(cases.view(second), MATTER).get("id").asLong();

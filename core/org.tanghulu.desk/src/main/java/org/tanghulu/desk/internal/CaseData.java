@@ -55,6 +55,12 @@ final class CaseData {
         return exchanges.task(task);
     }
 
+    /** @return the departments with offline media registered (their officers export and import files on the desk) */
+    java.util.Set<String> onOfflineMedia() {
+        return exchanges.links().stream().filter(l -> l.diskKey() != null).map(org.tanghulu.exchange.LinkStatus::department)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** @return the case's values with their labels, in the unified form's order, unknown ones last by id */
     List<Map<String, Object>> data(Exchange x, CaseView view, Labels labels) {
         List<Map<String, Object>> data = new ArrayList<>();

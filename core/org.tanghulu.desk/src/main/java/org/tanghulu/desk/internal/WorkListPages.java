@@ -37,9 +37,10 @@ final class WorkListPages {
         Actor actor = DeskServlet.actor(x);
         boolean all = "1".equals(x.param("all"));
         List<Map<String, Object>> departments = new ArrayList<>();
+        java.util.Set<String> disk = actor.departments().isEmpty() ? java.util.Set.of() : data.onOfflineMedia();
         for (String d : actor.departments().stream().sorted().toList()) {
             departments.add(Map.of("id", d, "name", data.departmentName(x, d), "tasks",
-                    rows(cases.workList(d, actor, all))));
+                    rows(cases.workList(d, actor, all)), "disk", disk.contains(d)));
         }
         x.render("work.ftlh", Map.of("departments", departments, "all", all, "supervisor", actor.supervisor()));
     }
