@@ -234,7 +234,20 @@ final class Distribution implements AutoCloseable {
                 return false;
             }
         });
-        return Duration.between(begin, Instant.now());
+        Duration took = Duration.between(begin, Instant.now());
+        // the desk's pages come up on their own connector, possibly a moment after the API: a test logs in there next
+        await(Duration.ofSeconds(60), "the desk to serve its login page", () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(desk("/login"))).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        return took;
     }
 
     /**
