@@ -430,7 +430,8 @@ class AuthorizationIT {
         assertEquals(303, r.statusCode(), r.body());
     }
 
-    private static String csrf(HttpClient session, String url) throws Exception {
+    /** @return the CSRF token of the page at {@code url} in the session */
+    static String csrf(HttpClient session, String url) throws Exception {
         String page = session.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
         assertTrue(m.find(), url + ": " + abbreviate(page));

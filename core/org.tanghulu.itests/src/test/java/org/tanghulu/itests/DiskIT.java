@@ -135,7 +135,7 @@ class DiskIT {
 
         HttpClient other = session();
         AuthorizationIT.deskLogin(karaf, other, "officer-ntax");
-        String otherCsrf = csrf(other, karaf.desk("/"));
+        String otherCsrf = AuthorizationIT.csrf(other, karaf.desk("/"));
         assertEquals(403, post(other, "/disk/psb/export", "application/x-www-form-urlencoded", ("_csrf=" + otherCsrf)
                 .getBytes(StandardCharsets.UTF_8)).statusCode(), "an officer of another department");
         HttpClient anonymous = session();
@@ -234,14 +234,7 @@ class DiskIT {
     }
 
     private String csrf() throws Exception {
-        return csrf(officer, karaf.desk("/disk/psb"));
-    }
-
-    static String csrf(HttpClient session, String url) throws Exception {
-        String page = session.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
-        assertTrue(m.find(), url + ": " + page);
-        return m.group(1);
+        return AuthorizationIT.csrf(officer, karaf.desk("/disk/psb"));
     }
 
     private HttpResponse<byte[]> deskPost(String path, String type, String body) throws IOException {

@@ -51,9 +51,19 @@ final class GroupVersions {
         }
     }
 
-    private FlowChart freeze(FunctionGroupStatus status, GroupVersionEntity.Key key) {
-        FlowChart now = procedures.flowChart(status.group().id()).orElseThrow(() -> new Refusal(UNAVAILABLE,
+    /** The chart a case submitted now would run on, without freezing it (the questions asked before submitting). */
+    FlowChart current(FunctionGroupStatus status) {
+        FlowChart frozen = chart(new GroupVersionEntity.Key(status.group().id(), status.group().version()));
+        return frozen != null ? frozen : now(status);
+    }
+
+    private FlowChart now(FunctionGroupStatus status) {
+        return procedures.flowChart(status.group().id()).orElseThrow(() -> new Refusal(UNAVAILABLE,
                 "'" + status.group().name().zh() + "' cannot take new applications right now; please try again later."));
+    }
+
+    private FlowChart freeze(FunctionGroupStatus status, GroupVersionEntity.Key key) {
+        FlowChart now = now(status);
         try {
             log.run(em -> {
                 GroupVersionEntity g = new GroupVersionEntity();

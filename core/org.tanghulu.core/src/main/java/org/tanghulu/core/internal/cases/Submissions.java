@@ -92,12 +92,12 @@ final class Submissions {
 
     /** @see org.tanghulu.core.cases.Cases#verifyHeld */
     Confirmation verifyHeld(String group, HeldResult h) {
-        return held.verify(charts.freeze(available(group)), h);
+        return held.verify(charts.current(available(group)), h);
     }
 
     /** @see org.tanghulu.core.cases.Cases#reusable */
     List<org.tanghulu.api.definition.MatterKey> reusable(String group) {
-        return held.reusable(charts.freeze(available(group)));
+        return held.reusable(charts.current(available(group)));
     }
 
     private FunctionGroupStatus available(String group) {
