@@ -13,7 +13,7 @@
  * breaks. Bundles built against 1.x resolve against every later 1.x.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tanghulu.api;
 
 import org.osgi.annotation.bundle.Export;

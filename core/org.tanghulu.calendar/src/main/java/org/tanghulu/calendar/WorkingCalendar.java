@@ -25,8 +25,10 @@ public interface WorkingCalendar {
     /**
      * The last day of a time limit of {@code workingDays} working days that starts running
      * the day after {@code start}: 1 working day from Friday 2026-11-20 is Monday 2026-11-23.
+     * A same-day limit (0, 即办) is due on {@code start} if it is a working day, else on the next
+     * working day (since 1.1).
      *
-     * @throws IllegalArgumentException if {@code workingDays} is less than 1
+     * @throws IllegalArgumentException if {@code workingDays} is negative
      */
     LocalDate due(LocalDate start, int workingDays);
 

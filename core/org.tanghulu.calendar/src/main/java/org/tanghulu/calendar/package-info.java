@@ -4,7 +4,7 @@
  * force, {@link org.tanghulu.calendar.CalendarCoverage} tells the operator when it runs out of years.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tanghulu.calendar;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,8 +23,17 @@ public interface Registry {
     /** @return the matters of all {@link DepartmentState#ACTIVE} departments */
     List<MatterEntry> matters();
 
-    /** @return every function group contributed now, with whether it can take new cases */
+    /**
+     * @return every function group contributed now, with whether it can take new cases, each as new cases run
+     *         it (with its applied extensions)
+     */
     List<FunctionGroupStatus> functionGroups();
+
+    /** @return the catalog needs contributed now, sorted by their order, then id (since 1.2) */
+    List<NeedStatus> needs();
+
+    /** @return the group extensions contributed now, with whether they apply (since 1.2) */
+    List<ExtensionStatus> extensions();
 
     /**
      * Every department the platform has seen, as kept in the database, including those

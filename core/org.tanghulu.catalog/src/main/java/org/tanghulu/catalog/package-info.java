@@ -4,7 +4,7 @@
  * call department code ({@link org.tanghulu.catalog.DepartmentGateway}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tanghulu.catalog;
 
 import org.osgi.annotation.bundle.Export;

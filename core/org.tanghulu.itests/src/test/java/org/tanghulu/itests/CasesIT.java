@@ -51,6 +51,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tanghulu.itests.fixture.VendorDepartment;
 import org.tanghulu.itests.fixture.VersionedGroups;
 
 /**
@@ -948,6 +949,106 @@ class CasesIT {
         Distribution.await(Duration.ofSeconds(60), "version 1 to be back",
                 () -> is("1 true", () -> karaf.json("/api/groups/" + GROUP).get("version").asText() + " "
                         + karaf.json("/api/groups/" + GROUP).get("available").asText()));
+    }
+
+    // --- 12 --------------------------------------------------------------------------
+
+    /** The environmental protection bureau of a vendor: one bundle, nobody else's touched. */
+    private static final String EPB = """
+            {"id": "epb", "name": {"zh": "北京市海淀区环境保护局", "en": "Haidian Environmental Protection Bureau"},
+             "dataElements": [
+               {"id": "pollutant-types", "type": "TEXT", "label": {"zh": "主要污染物种类", "en": "Main pollutants"},
+                "help": {"zh": "如废水、废气、噪声；没有的填“无”。", "en": "E.g. waste water, fumes, noise; \\"none\\" if none."},
+                "validation": {"required": true, "maxLength": 200}},
+               {"id": "environmental-registration-number", "type": "TEXT",
+                "label": {"zh": "环境影响登记表备案号", "en": "Environmental registration number"},
+                "help": {"zh": "环保局备案后给出。", "en": "Given by the bureau."}, "validation": {"required": true}}],
+             "matters": [
+               {"id": "environmental-registration", "name": {"zh": "建设项目环境影响登记表备案", "en": "Environmental impact registration"},
+                "legalBasis": ["《中华人民共和国环境影响评价法》"], "applicantTypes": ["ENTERPRISE"],
+                "materials": [{"id": "environmental-registration-form", "name": {"zh": "环境影响登记表", "en": "Registration form"}}],
+                "forms": [{"id": "environmental-registration-form", "name": {"zh": "环境影响登记表"},
+                           "items": ["enterprise-name", "registered-address", "business-scope", "pollutant-types"]}],
+                "outputs": ["environmental-registration-number"], "predecessors": ["aic/name-preapproval"],
+                "statutoryDays": 15, "promisedDays": 5},
+               {"id": "discharge-registration", "name": {"zh": "排污申报登记", "en": "Pollutant discharge registration"},
+                "legalBasis": ["《排污费征收使用管理条例》"], "applicantTypes": ["ENTERPRISE"],
+                "materials": [{"id": "discharge-registration-form", "name": {"zh": "排污申报登记表", "en": "Discharge form"}}],
+                "forms": [{"id": "discharge-registration-form", "name": {"zh": "排污申报登记表"},
+                           "items": ["enterprise-name", "registered-address", "pollutant-types"]}],
+                "statutoryDays": 20, "promisedDays": 0}]}
+            """;
+
+    @Test
+    @Order(12)
+    void aVendorBundleExtendsAnotherBundlesGroupAndPlacesItsOwnGroupUnderItsOwnNeed() throws Exception {
+        int base = karaf.json("/api/groups/" + GROUP).get("version").asInt();
+        Path jar = karaf.home.resolve("deploy").resolve("epb.jar");
+        Receipt extended;
+        try {
+            TestBundles.vendor(jar, "epb", VendorDepartment.class, VersionedGroups.class, Map.of(
+                    "department.json", EPB,
+                    "group-extensions.json", """
+                            [{"id": "epb-environmental-registration", "version": 1, "group": "enterprise-establishment",
+                              "matters": ["epb/environmental-registration"]},
+                             {"id": "epb-missing", "version": 1, "group": "enterprise-establishment",
+                              "matters": ["epb/no-such-matter"]}]""",
+                    "catalog-needs.json", """
+                            [{"id": "environment", "name": {"zh": "环境保护", "en": "Environmental protection"}, "order": 50}]""",
+                    "function-groups.json", """
+                            [{"id": "pollutant-discharge", "version": 1, "need": "environment",
+                              "name": {"zh": "排污申报", "en": "Report pollutant discharge"}, "applicantTypes": ["ENTERPRISE"],
+                              "matters": ["epb/discharge-registration"]}]"""));
+            Distribution.await(Duration.ofSeconds(60), "the extension to apply",
+                    () -> is(base * 1000 + 1, () -> karaf.json("/api/groups/" + GROUP).get("version").asInt()));
+            assertEquals(List.of("epb-environmental-registration"),
+                    list(karaf.json("/api/groups/" + GROUP).get("extensions")).stream().map(JsonNode::asText).toList());
+
+            // the added matter takes its place in the flow by its predecessor; its own element is asked once
+            Map<String, Integer> step = new HashMap<>();
+            karaf.json("/api/groups/" + GROUP + "/chart").get("steps").forEach(s -> s.get("blocks")
+                    .forEach(b -> step.put(key(b.get("matter")), s.get("number").asInt())));
+            assertEquals(blocks.size() + 1, step.size(), step.toString());
+            assertTrue(step.get("epb/environmental-registration") > step.get("aic/name-preapproval"), step.toString());
+            List<String> fields = new ArrayList<>();
+            karaf.json("/api/groups/" + GROUP + "/form").get("sections").forEach(section -> section.get("fields")
+                    .forEach(f -> fields.add(f.get("element").asText())));
+            assertEquals(1, fields.stream().filter("pollutant-types"::equals).count(), fields.toString());
+
+            // the extension naming a missing matter is refused with its reason; the group is as the first made it
+            String console = karaf.console("tanghulu:groups");
+            assertTrue(console.contains("epb-missing") && console.contains("REFUSED")
+                    && console.contains("matter 'epb/no-such-matter' is missing"), console);
+
+            // the vendor's own group, under the vendor's own need, on the portal's home page
+            assertEquals("environment", karaf.json("/api/groups/pollutant-discharge").get("need").asText());
+            String home = call("GET", "/", null).text();
+            assertTrue(home.contains("id=\"need-environment\"") && home.contains("/groups/pollutant-discharge"), home);
+            // its matter is a same-day one (即办)
+            assertTrue(call("GET", "/groups/pollutant-discharge", null).text().contains("当日办结（即办）"));
+
+            // a new case runs the extended group
+            ObjectNode application = newApplication();
+            ((ObjectNode) application.get("values")).put("pollutant-types", "无");
+            ((com.fasterxml.jackson.databind.node.ArrayNode) application.get("materials")).add("environmental-registration-form");
+            extended = submit(application);
+            JsonNode view = view(extended);
+            assertEquals(base * 1000 + 1, view.get("groupVersion").asInt());
+        } finally {
+            Files.deleteIfExists(jar);
+        }
+
+        // the vendor leaves: new cases get the group without its matter, the running case waits at it
+        Distribution.await(Duration.ofSeconds(60), "the group without the extension",
+                () -> is(base, () -> karaf.json("/api/groups/" + GROUP).get("version").asInt()));
+        assertEquals(blocks.size(), list(karaf.json("/api/groups/" + GROUP + "/chart").get("steps")).stream()
+                .mapToInt(s -> s.get("blocks").size()).sum());
+        assertEquals(404, call("GET", "/api/groups/pollutant-discharge", null).status());
+        drive(extended, blocks.keySet());
+        JsonNode waiting = view(extended);
+        assertEquals(blocks.size() + 1, waiting.get("tasks").size(), waiting.toString());
+        assertEquals("READY", task(waiting, "epb/environmental-registration").get("state").asText(), waiting.toString());
+        assertFalse(waiting.get("state").asText().equals("COMPLETED"), waiting.toString());
     }
 
     // --- helpers ---------------------------------------------------------------------

@@ -302,6 +302,16 @@ class FuzzIT {
             }
         }
         // the portal's forms, signed in, with the session's token
+        // the catalog's questions, and the answers carried to a group and its form
+        for (String query : List.of("a.entity-type=%00", "a.entity-type=" + "x".repeat(5000), "a.%1b%5b2J=yes",
+                "a.entity-type=limited-company&a.entity-type=partnership", "a.=&a..=", "a.high-tech=%E0%A4",
+                "a.entity-type=limited-company&a.foreign-investment=no&a.high-tech=%27%3Cscript%3E")) {
+            for (String path : List.of("/needs/business-start", "/needs/%00", "/groups/enterprise-establishment",
+                    "/groups/enterprise-establishment/apply")) {
+                probes.add(new Probe("portal-session", "GET", path + "?" + query, Map.of(), null,
+                        "catalog question: " + path + "?" + clip(query)));
+            }
+        }
         String apply = "/groups/enterprise-establishment/apply";
         for (String[] f : new String[][] { { "applicantName", "ACME\u001b]0;owned\u0007" }, { "applicantName", "x".repeat(5000) },
                 { "contactEmail", "a@x.cn, b@y.cn" }, { "contactEmail", "\"Gov\" <v@y.cn>" }, { "contactPhone", "1".repeat(5000) },

@@ -215,8 +215,8 @@ class PlatformIT {
                 () -> karaf.json("/api/departments/unclear").get("state").asText() + " "
                         + karaf.json("/api/departments/hanging").get("state").asText()));
         String unclear = karaf.json("/api/departments/unclear").get("problems").toString();
-        assertTrue(unclear.contains("matter 'permit': no legal basis (法律依据) given"), unclear);
-        assertTrue(unclear.contains("matter 'permit': form 'permit-form': data element 'shoe-size' is not defined"), unclear);
+        assertTrue(unclear.contains("department.json line 2: matter 'permit': no legal basis (法律依据) given"), unclear);
+        assertTrue(unclear.contains("department.json line 4: matter 'permit': form 'permit-form': data element 'shoe-size' is not defined"), unclear);
         String hanging = karaf.json("/api/departments/hanging").get("problems").toString();
         assertTrue(hanging.contains("definition() did not answer within 5000 ms"), hanging);
 
@@ -226,7 +226,7 @@ class PlatformIT {
         assertEquals("ACTIVE", karaf.json("/api/departments/aic").get("state").asText(), "the real aic is untouched");
 
         String console = karaf.console("tanghulu:department unclear");
-        assertTrue(console.contains("REFUSED") && console.contains("Problem:  matter 'permit': no legal basis"), console);
+        assertTrue(console.contains("REFUSED") && console.contains("Problem:  department.json line 2: matter 'permit': no legal basis"), console);
         assertTrue(karaf.console("tanghulu:departments").contains("did not answer within"));
         assertEquals("UP", karaf.json("/api/health").get("status").asText());
         assertEquals(DEPARTMENTS.size(), karaf.json("/api/health").get("departments").get("ACTIVE").asInt(),

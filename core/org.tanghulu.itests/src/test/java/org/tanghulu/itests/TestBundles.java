@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -22,18 +24,34 @@ final class TestBundles {
     }
 
     static void department(Path jar, String id, Class<?> implementation, String definitionJson) throws IOException {
-        write(jar, "org.tanghulu.itests." + id, "org.tanghulu.api.Department", "department.id", id, implementation,
-                "department.json", definitionJson);
+        write(jar, "org.tanghulu.itests." + id, List.of(new Component("org.tanghulu.api.Department", "department.id", id,
+                implementation)), definitionJson == null ? Map.of() : Map.of("department.json", definitionJson));
     }
 
     /** A bundle contributing the function groups in {@code groupsJson} (a JSON array). */
     static void functionGroups(Path jar, String name, Class<?> implementation, String groupsJson) throws IOException {
-        write(jar, "org.tanghulu.itests." + name, "org.tanghulu.api.FunctionGroupProvider", "group.bundle", name,
-                implementation, "function-groups.json", groupsJson);
+        write(jar, "org.tanghulu.itests." + name, List.of(new Component("org.tanghulu.api.FunctionGroupProvider",
+                "group.bundle", name, implementation)), Map.of("function-groups.json", groupsJson));
     }
 
-    private static void write(Path jar, String symbolicName, String service, String property, String value,
-            Class<?> implementation, String resource, String json) throws IOException {
+    /**
+     * A vendor's department bundle that also contributes to the catalog: its department (read from
+     * {@code department.json}) and a function-group provider (reading whichever of {@code function-groups.json},
+     * {@code catalog-needs.json} and {@code group-extensions.json} are among {@code resources}).
+     */
+    static void vendor(Path jar, String id, Class<?> department, Class<?> groups, Map<String, String> resources)
+            throws IOException {
+        write(jar, "org.tanghulu.itests.vendor." + id, List.of(
+                new Component("org.tanghulu.api.Department", "department.id", id, department),
+                new Component("org.tanghulu.api.FunctionGroupProvider", "group.bundle", id, groups)), resources);
+    }
+
+    /** One DS component of a test bundle: its implementation registered as {@code service} with one property. */
+    private record Component(String service, String property, String value, Class<?> implementation) {
+    }
+
+    private static void write(Path jar, String symbolicName, List<Component> components, Map<String, String> resources)
+            throws IOException {
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -41,23 +59,27 @@ final class TestBundles {
         a.putValue("Bundle-SymbolicName", symbolicName);
         a.putValue("Bundle-Version", "1.0.0");
         a.putValue("Import-Package", "org.tanghulu.api;version=\"[1.0,2)\",org.tanghulu.api.definition;version=\"[1.0,2)\"");
-        a.putValue("Service-Component", "OSGI-INF/component.xml");
-        String component = """
-                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s">
-                  <implementation class="%s"/>
-                  <service><provide interface="%s"/></service>
-                  <property name="%s" value="%s"/>
-                </scr:component>
-                """.formatted(implementation.getName(), implementation.getName(), service, property, value);
+        a.putValue("Service-Component", String.join(",", components.stream()
+                .map(c -> "OSGI-INF/" + c.implementation().getSimpleName() + ".xml").toList()));
         Path tmp = jar.resolveSibling(jar.getFileName() + ".part");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(tmp), mf)) {
-            add(out, "OSGI-INF/component.xml", component.getBytes(StandardCharsets.UTF_8));
-            String classFile = implementation.getName().replace('.', '/') + ".class";
-            try (var in = implementation.getClassLoader().getResourceAsStream(classFile)) {
-                add(out, classFile, in.readAllBytes());
+            for (Component c : components) {
+                String component = """
+                        <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s">
+                          <implementation class="%s"/>
+                          <service><provide interface="%s"/></service>
+                          <property name="%s" value="%s"/>
+                        </scr:component>
+                        """.formatted(c.implementation().getName(), c.implementation().getName(), c.service(),
+                        c.property(), c.value());
+                add(out, "OSGI-INF/" + c.implementation().getSimpleName() + ".xml", component.getBytes(StandardCharsets.UTF_8));
+                String classFile = c.implementation().getName().replace('.', '/') + ".class";
+                try (var in = c.implementation().getClassLoader().getResourceAsStream(classFile)) {
+                    add(out, classFile, in.readAllBytes());
+                }
             }
-            if (json != null) {
-                add(out, resource, json.getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> r : resources.entrySet()) {
+                add(out, r.getKey(), r.getValue().getBytes(StandardCharsets.UTF_8));
             }
         }
         Files.move(tmp, jar); // appear whole in deploy/

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,5 +175,52 @@ class WebIT {
         AssertionError refused = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                 () -> browser.screenshot("never-saved"));
         assertTrue(refused.getMessage().contains("no label: q"), refused.getMessage());
+    }
+
+    /** Answers to the "business-start" need's questions (entity type, foreign investment, high-tech) and the group they lead to. */
+    static final List<List<String>> LEADS = List.of(
+            List.of("limited-company", "no", "yes", "enterprise-establishment"));
+
+    /** Combinations no group serves, and a phrase of the reason the portal gives. */
+    static final List<List<String>> EXCLUDED = List.of(
+            List.of("sole-proprietorship", "no", "yes", "个人独资企业不是法人"),
+            List.of("branch-company", "no", "yes", "分公司不具有法人资格"),
+            List.of("partnership", "yes", "no", "外国投资者不能设立或参加合伙企业"));
+
+    @Test
+    void theCatalogAsksThenLeadsToTheOneRightGroupAndExplainsWrongCombinations() throws Exception {
+        browser.open(portal("/"));
+        browser.submit(browser.await("#ask-business-start"));
+        browser.await("#need-questions");
+        browser.screenshot("portal-need-questions");
+        for (List<String> lead : LEADS) {
+            answer(lead);
+            browser.await("#from-answers");
+            assertEquals(URI.create(portal("/groups/" + lead.get(3))).getPath(),
+                    URI.create(browser.driver.getCurrentUrl()).getPath(), lead.toString());
+            assertTrue(browser.find("#start-application").getAttribute("href").contains("a.entity-type=" + lead.get(0)),
+                    "the answers go on to the form: " + lead);
+        }
+        for (List<String> excluded : EXCLUDED) {
+            answer(excluded);
+            assertTrue(browser.await("#need-reason").getText().contains(excluded.get(3)),
+                    excluded + ": " + browser.find("#need-reason").getText());
+        }
+        browser.screenshot("portal-need-explained");
+        HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                portal("/needs/business-start?a.entity-type=spaceship"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("没有“spaceship”这个选项"), unknown.body());
+        assertEquals(404, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal("/needs/no-such-need")))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /** Answers the three questions on the need's page and sends them. */
+    private static void answer(List<String> answers) {
+        browser.open(platform.portal("/needs/business-start"));
+        browser.await("#a-entity-type-" + answers.get(0)).click();
+        browser.find("#a-foreign-investment-" + answers.get(1)).click();
+        browser.find("#a-high-tech-" + answers.get(2)).click();
+        browser.submit(browser.find("#find-group"));
     }
 }

@@ -2,7 +2,9 @@ package org.tanghulu.api.definition;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,14 +20,26 @@ import java.util.Set;
  * @param description one or two sentences for the catalog
  * @param applicantTypes who may apply; at least one
  * @param matters the matters the group runs, as {@code department/matter}; at least one
+ * @param need the id of the {@link CatalogNeed} the portal lists the group under; any
+ *        bundle's need, or {@code null} for "other" (since 1.1)
+ * @param answers the answers to the need's {@link Question}s that lead to this group, by
+ *        question id and {@link Choice} id; no two groups of a need may have the same
+ *        answers; empty if the group is only listed (since 1.1)
  */
 public record FunctionGroup(String id, int version, LocalizedText name, LocalizedText description,
-        Set<ApplicantType> applicantTypes, List<String> matters) {
+        Set<ApplicantType> applicantTypes, List<String> matters, String need, Map<String, String> answers) {
 
     /** Normalises collections to unmodifiable ones. */
     public FunctionGroup {
         applicantTypes = applicantTypes == null || applicantTypes.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(applicantTypes));
         matters = matters == null ? List.of() : List.copyOf(matters);
+        answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    }
+
+    /** A group listed under no need, reached by no questions: the 1.0 form. */
+    public FunctionGroup(String id, int version, LocalizedText name, LocalizedText description,
+            Set<ApplicantType> applicantTypes, List<String> matters) {
+        this(id, version, name, description, applicantTypes, matters, null, null);
     }
 }

@@ -28,9 +28,12 @@ import java.util.Set;
  * @param predecessors matters that must be done first, as {@link MatterKey} references
  *        ({@code matter} within the department, {@code department/matter} across);
  *        no cycles
- * @param statutoryDays the time limit the law allows, in working days; positive
- * @param promisedDays the time limit the department promises, in working days;
- *        positive and not above {@code statutoryDays}
+ * @param statutoryDays the time limit the law allows, in working days; positive, or
+ *        {@code 0} for a matter the law requires done on the spot
+ * @param promisedDays the time limit the department promises, in working days; not
+ *        above {@code statutoryDays}; {@code 0} for a same-day matter (即办件), due by the
+ *        end of the working day it becomes ready (the next working day's end if it
+ *        becomes ready on a day off)
  */
 public record Matter(String id, LocalizedText name, List<String> legalBasis, Set<ApplicantType> applicantTypes,
         List<Material> materials, List<LegacyForm> forms, List<String> outputs, List<Material> certificates,

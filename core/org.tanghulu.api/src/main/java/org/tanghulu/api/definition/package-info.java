@@ -1,7 +1,8 @@
 /**
  * The definition types a department or function-group bundle contributes: immutable
  * records describing departments, their matters (事项), the data elements (数据元)
- * those matters ask and produce, and function groups (功能群).
+ * those matters ask and produce, function groups (功能群), the catalog's needs that
+ * lead applicants to them, and extensions of one bundle's group by another.
  *
  * <p><b>Conventions for all records here.</b> Ids are lower-case ASCII words joined by
  * hyphens ({@code [a-z][a-z0-9-]*}); matter ids are unique within their department and
@@ -13,7 +14,7 @@
  * decided by the platform when it arrives.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tanghulu.api.definition;
 
 import org.osgi.annotation.bundle.Export;

@@ -121,10 +121,10 @@ public final class HolidayCalendar implements WorkingCalendar {
      */
     @Override
     public LocalDate due(LocalDate start, int workingDays) {
-        if (workingDays < 1) {
-            throw new IllegalArgumentException("a time limit has at least 1 working day, not " + workingDays);
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("a time limit has 0 or more working days, not " + workingDays);
         }
-        return nthWorkingDayAfter(start, workingDays);
+        return workingDays == 0 && isWorkingDay(start) ? start : nthWorkingDayAfter(start, Math.max(workingDays, 1));
     }
 
     /** @return the working days after {@code fromExclusive} up to and including {@code toInclusive}; 0 if none */

@@ -109,6 +109,16 @@ class HolidayCalendarTest {
     }
 
     @Test
+    void aSameDayMatterIsDueTheDayItStartsOrTheNextWorkingDay() {
+        assertEquals(d("2026-11-20"), CN.due(d("2026-11-20"), 0), "a Friday");
+        assertEquals(d("2026-11-23"), CN.due(d("2026-11-21"), 0), "a Saturday: the Monday");
+        assertEquals(d("2026-10-08"), CN.due(d("2026-10-03"), 0), "National Day: the first day back");
+        assertEquals(d("2026-10-10"), CN.due(d("2026-10-10"), 0), "the make-up Saturday is worked");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CN.due(d("2026-11-20"), -1));
+        assertTrue(e.getMessage().contains("0 or more working days"), e.getMessage());
+    }
+
+    @Test
     void dueAcrossSpringFestival2026() {
         assertEquals(d("2026-02-14"), CN.due(d("2026-02-13"), 1), "the make-up Saturday before the holiday");
         assertEquals(d("2026-02-24"), CN.due(d("2026-02-13"), 2), "then nine days off, 15 to 23 February");
@@ -125,12 +135,6 @@ class HolidayCalendarTest {
         assertEquals(d("2026-10-12"), CN.due(d("2026-09-30"), 4));
         // 20 working days from 2026-09-18: 9-20..9-24 (5), 9-28..9-30 (3), 10-8..10-10 (3), 10-12..10-16 (5), 10-19..10-22 (4)
         assertEquals(d("2026-10-22"), CN.due(d("2026-09-18"), 20));
-    }
-
-    @Test
-    void dueNeedsAtLeastOneWorkingDay() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CN.due(d("2026-11-20"), 0));
-        assertTrue(e.getMessage().contains("at least 1 working day"), e.getMessage());
     }
 
     @Test

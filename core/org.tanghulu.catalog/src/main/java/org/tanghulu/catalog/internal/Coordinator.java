@@ -38,14 +38,19 @@ import org.tanghulu.api.FieldProblem;
 import org.tanghulu.api.FunctionGroupProvider;
 import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DepartmentDefinition;
+import org.tanghulu.api.definition.CatalogNeed;
 import org.tanghulu.api.definition.FunctionGroup;
+import org.tanghulu.api.definition.GroupExtension;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Matter;
 import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.catalog.DepartmentRecord;
 import org.tanghulu.catalog.DepartmentState;
 import org.tanghulu.catalog.DepartmentStatus;
+import org.tanghulu.catalog.ExtensionStatus;
 import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.NeedStatus;
+import org.tanghulu.catalog.plan.Planner;
 import org.tanghulu.catalog.MatterEntry;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.catalog.Outcome;
@@ -68,8 +73,18 @@ public class Coordinator implements Registry, DepartmentGateway {
     private final Map<Long, DepartmentStatus> departments = new ConcurrentHashMap<>();
     /** Their services, by service id. */
     private final Map<Long, Department> services = new ConcurrentHashMap<>();
-    /** Present function-group contributions by service id. */
+    /** Present function-group contributions by service id, as written. */
     private final Map<Long, List<FunctionGroupStatus>> groups = new ConcurrentHashMap<>();
+    /** Present catalog needs by service id. */
+    private final Map<Long, List<NeedStatus>> needs = new ConcurrentHashMap<>();
+    /** Present group extensions by service id, as checked on arrival (refused or waiting). */
+    private final Map<Long, List<ExtensionStatus>> extensions = new ConcurrentHashMap<>();
+    /** The clear groups as new cases run them, with the extensions that apply, by id; see {@link #refreshGroups}. */
+    private volatile Map<String, FunctionGroupStatus> extendedGroups = Map.of();
+    /** Versions of extended groups by group, base version and applied extensions, as the database allocated them. */
+    private final Map<String, Integer> editions = new ConcurrentHashMap<>();
+    /** Every present extension with whether it applies now. */
+    private volatile List<ExtensionStatus> extensionVerdicts = List.of();
 
     private final JsonDefinitionReader reader = new JsonDefinitionReader();
     private final Object lifecycle = new Object();
@@ -133,11 +148,14 @@ public class Coordinator implements Registry, DepartmentGateway {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindStore(DepartmentStore s) {
         store = s;
-        coordinate(() -> departments.forEach((sid, d) -> {
-            if (d.state() != DepartmentState.LOADING) {
-                record(sid, d);
-            }
-        }));
+        coordinate(() -> {
+            departments.forEach((sid, d) -> {
+                if (d.state() != DepartmentState.LOADING) {
+                    record(sid, d);
+                }
+            });
+            refreshGroups();
+        });
     }
 
     void unbindStore(DepartmentStore s) {
@@ -176,6 +194,7 @@ public class Coordinator implements Registry, DepartmentGateway {
                 persist(s -> s.markAbsent(gone.id()));
             }
             recheckRefused();
+            refreshGroups();
         });
     }
 
@@ -194,7 +213,7 @@ public class Coordinator implements Registry, DepartmentGateway {
         if (read.failed()) {
             problems.add(read.failure());
         } else {
-            problems.addAll(judge(sid, id, definition));
+            problems.addAll(reader.locate(definition, judge(sid, id, definition)));
         }
         update(sid, arrived, definition, problems, read.failed() ? 1 : 0);
     }
@@ -232,6 +251,7 @@ public class Coordinator implements Registry, DepartmentGateway {
                 LOG.warn("Department '{}' refused: {}", after.id(), String.join("; ", problems));
             }
             record(sid, after);
+            refreshGroups();
         }
     }
 
@@ -256,7 +276,11 @@ public class Coordinator implements Registry, DepartmentGateway {
         });
     }
 
-    // --- function groups ---------------------------------------------------------
+    // --- function groups, needs and extensions ----------------------------------
+
+    /** What one {@link FunctionGroupProvider} contributes. */
+    private record Contribution(List<FunctionGroup> groups, List<CatalogNeed> needs, List<GroupExtension> extensions) {
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -264,31 +288,172 @@ public class Coordinator implements Registry, DepartmentGateway {
         long sid = serviceId(ref);
         String bundle = bundleOf(ref);
         coordinate(() -> {
-            Outcome<List<FunctionGroup>> read = guarded.call(bundle, "functionGroups()", () -> provider.functionGroups(reader));
+            Outcome<Contribution> read = guarded.call(bundle, "functionGroups()", () -> new Contribution(
+                    provider.functionGroups(reader), provider.needs(reader), provider.extensions(reader)));
             List<FunctionGroupStatus> statuses = new ArrayList<>();
+            List<NeedStatus> needStatuses = new ArrayList<>();
+            List<ExtensionStatus> extensionStatuses = new ArrayList<>();
             if (read.failed()) {
                 LOG.warn("Function groups of {} refused: {}", bundle, read.failure());
                 statuses.add(new FunctionGroupStatus(new FunctionGroup("(unreadable)", 0, null, null, null, null), bundle,
                         List.of(read.failure()), List.of()));
             } else {
-                for (FunctionGroup g : read.value()) {
-                    List<String> problems = new ArrayList<>(DefinitionChecker.check(g));
-                    boolean taken = groups.values().stream().flatMap(List::stream)
-                            .anyMatch(other -> other.problems().isEmpty() && other.group().id().equals(g.id()))
-                            || statuses.stream().anyMatch(other -> other.group().id().equals(g.id()));
-                    if (taken) {
+                for (FunctionGroup g : read.value().groups()) {
+                    List<String> problems = new ArrayList<>(reader.locate(g, DefinitionChecker.check(g)));
+                    if (taken(groups, s -> s.problems().isEmpty() && s.group().id().equals(g.id()))
+                            || statuses.stream().anyMatch(other -> other.group().id().equals(g.id()))) {
                         problems.add("function group '" + g.id() + "' is already contributed by another bundle");
                     }
                     statuses.add(new FunctionGroupStatus(g, bundle, problems, List.of()));
                 }
+                for (CatalogNeed n : read.value().needs()) {
+                    List<String> problems = new ArrayList<>(reader.locate(n, DefinitionChecker.check(n)));
+                    if (taken(needs, s -> s.problems().isEmpty() && s.need().id().equals(n.id()))
+                            || needStatuses.stream().anyMatch(other -> other.need().id().equals(n.id()))) {
+                        problems.add("catalog need '" + n.id() + "' is already contributed by another bundle");
+                    }
+                    needStatuses.add(new NeedStatus(n, bundle, problems));
+                }
+                for (GroupExtension e : read.value().extensions()) {
+                    List<String> problems = new ArrayList<>(reader.locate(e, DefinitionChecker.check(e)));
+                    if (taken(extensions, s -> s.state() != ExtensionStatus.State.REFUSED && s.extension().id().equals(e.id()))
+                            || extensionStatuses.stream().anyMatch(other -> other.extension().id().equals(e.id()))) {
+                        problems.add("group extension '" + e.id() + "' is already contributed by another bundle");
+                    }
+                    extensionStatuses.add(new ExtensionStatus(e, bundle, problems.isEmpty()
+                            ? ExtensionStatus.State.WAITING : ExtensionStatus.State.REFUSED, problems));
+                }
+                statuses.stream().filter(s -> !s.problems().isEmpty()).forEach(s -> LOG.warn("Function group '{}' of {} refused: {}",
+                        s.group().id(), bundle, String.join("; ", s.problems())));
+                needStatuses.stream().filter(s -> !s.problems().isEmpty()).forEach(s -> LOG.warn("Catalog need '{}' of {} refused: {}",
+                        s.need().id(), bundle, String.join("; ", s.problems())));
             }
             groups.put(sid, statuses);
+            needs.put(sid, needStatuses);
+            extensions.put(sid, extensionStatuses);
+            refreshGroups();
         });
     }
 
     void removeFunctionGroupProvider(ServiceReference<FunctionGroupProvider> ref) {
         long sid = serviceId(ref);
-        coordinate(() -> groups.remove(sid));
+        coordinate(() -> {
+            groups.remove(sid);
+            needs.remove(sid);
+            extensions.remove(sid);
+            refreshGroups();
+        });
+    }
+
+    private static <T> boolean taken(Map<Long, List<T>> contributions, java.util.function.Predicate<T> holds) {
+        return contributions.values().stream().flatMap(List::stream).anyMatch(holds);
+    }
+
+    /**
+     * Recomputes the groups as new cases run them: each clear group with the extensions that apply to it now,
+     * in id order, each judged against the group as extended so far. Called on the coordination thread after
+     * every change of departments, groups or extensions.
+     */
+    private void refreshGroups() {
+        Map<String, DepartmentDefinition> active = active();
+        Map<String, FunctionGroupStatus> extended = new HashMap<>();
+        Map<GroupExtension, ExtensionStatus> judged = new HashMap<>();
+        List<ExtensionStatus> all = extensions.values().stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(e -> e.extension().id())).toList();
+        for (FunctionGroupStatus base : groups.values().stream().flatMap(List::stream).toList()) {
+            if (!base.problems().isEmpty()) {
+                continue;
+            }
+            FunctionGroup group = base.group();
+            List<String> applied = new ArrayList<>();
+            for (ExtensionStatus e : all) {
+                if (e.state() == ExtensionStatus.State.REFUSED || !e.extension().group().equals(group.id())) {
+                    continue; // refused as written, or for another group
+                }
+                ExtensionStatus verdict = judge(e, group, active);
+                judged.put(e.extension(), verdict);
+                if (verdict.state() == ExtensionStatus.State.APPLIED) {
+                    group = plus(group, e.extension().matters(), group.version());
+                    applied.add(e.extension().id() + "@" + e.extension().version());
+                }
+            }
+            if (!applied.isEmpty()) {
+                try {
+                    group = plus(group, List.of(), edition(group.id(), base.group().version(), String.join(",", applied)));
+                } catch (RuntimeException x) {
+                    LOG.warn("Extensions of function group '{}' wait for the database: {}", group.id(), x.getMessage());
+                    group = base.group();
+                    applied.clear();
+                }
+            }
+            extended.put(group.id(), new FunctionGroupStatus(group, base.bundle(), List.of(), List.of(),
+                    applied.stream().map(a -> a.substring(0, a.lastIndexOf('@'))).toList()));
+        }
+        List<ExtensionStatus> verdicts = new ArrayList<>();
+        for (ExtensionStatus e : all) {
+            ExtensionStatus verdict = judged.get(e.extension());
+            if (verdict == null && e.state() != ExtensionStatus.State.REFUSED) {
+                verdict = new ExtensionStatus(e.extension(), e.bundle(), ExtensionStatus.State.WAITING,
+                        List.of("function group '" + e.extension().group() + "' is not installed"));
+            }
+            verdicts.add(verdict == null ? e : verdict);
+        }
+        verdicts.stream().filter(v -> !v.equals(extensionVerdicts.stream().filter(o -> o.extension().equals(v.extension()))
+                .findFirst().orElse(null))).forEach(v -> LOG.info("Extension '{}' of function group '{}': {}{}",
+                        v.extension().id(), v.extension().group(), v.state(),
+                        v.reasons().isEmpty() ? "" : " (" + String.join("; ", v.reasons()) + ")"));
+        extendedGroups = extended;
+        extensionVerdicts = List.copyOf(verdicts);
+    }
+
+    private int edition(String group, int baseVersion, String applied) {
+        DepartmentStore s = store;
+        if (s == null) {
+            throw new IllegalStateException("the database is not available");
+        }
+        return editions.computeIfAbsent(group + "@" + baseVersion + ":" + applied, k -> s.edition(group, baseVersion, applied));
+    }
+
+    /** @return whether the extension applies to the group as extended so far, and if not, why */
+    private ExtensionStatus judge(ExtensionStatus e, FunctionGroup group, Map<String, DepartmentDefinition> active) {
+        List<String> refused = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        for (String reference : e.extension().matters()) {
+            MatterKey key = MatterKey.parse(reference, null);
+            DepartmentDefinition d = active.get(key.department());
+            if (group.matters().contains(key.toString())) {
+                refused.add("matter '" + key + "' is already part of function group '" + group.id() + "'");
+            } else if (d != null) {
+                if (d.matters().stream().noneMatch(m -> m.id().equals(key.matter()))) {
+                    refused.add("matter '" + key + "' is missing: department '" + key.department() + "' has no such matter");
+                }
+            } else {
+                department(key.department()).filter(s -> s.state() == DepartmentState.REFUSED).ifPresentOrElse(
+                        s -> refused.add("department '" + key.department() + "' is refused: " + String.join("; ", s.problems())),
+                        () -> waiting.add("department '" + key.department() + "' is not installed or not active"));
+            }
+        }
+        if (refused.isEmpty() && waiting.isEmpty()) {
+            FunctionGroup extended = plus(group, e.extension().matters(), group.version());
+            List<String> present = extended.matters().stream()
+                    .filter(m -> active.containsKey(MatterKey.parse(m, null).department())).toList();
+            try {
+                FunctionGroup runnable = new FunctionGroup(extended.id(), extended.version(), extended.name(),
+                        extended.description(), extended.applicantTypes(), present, extended.need(), extended.answers());
+                Planner.form(Planner.chart(runnable, active), elements(active), Map.of());
+            } catch (IllegalArgumentException x) {
+                refused.add(x.getMessage());
+            }
+        }
+        ExtensionStatus.State state = !refused.isEmpty() ? ExtensionStatus.State.REFUSED
+                : !waiting.isEmpty() ? ExtensionStatus.State.WAITING : ExtensionStatus.State.APPLIED;
+        return new ExtensionStatus(e.extension(), e.bundle(), state, refused.isEmpty() ? waiting : refused);
+    }
+
+    private static FunctionGroup plus(FunctionGroup g, List<String> matters, int version) {
+        List<String> all = new ArrayList<>(g.matters());
+        matters.stream().filter(m -> !all.contains(m)).forEach(all::add);
+        return new FunctionGroup(g.id(), version, g.name(), g.description(), g.applicantTypes(), all, g.need(), g.answers());
     }
 
     // --- Registry ----------------------------------------------------------------
@@ -319,12 +484,27 @@ public class Coordinator implements Registry, DepartmentGateway {
     @Override
     public List<FunctionGroupStatus> functionGroups() {
         Map<String, DepartmentDefinition> active = active();
+        Map<String, FunctionGroupStatus> extended = extendedGroups;
         return groups.values().stream().flatMap(List::stream)
+                .map(s -> s.problems().isEmpty() ? extended.getOrDefault(s.group().id(), s) : s)
                 .map(s -> s.problems().isEmpty()
-                        ? new FunctionGroupStatus(s.group(), s.bundle(), s.problems(), DefinitionChecker.missing(s.group(), active))
+                        ? new FunctionGroupStatus(s.group(), s.bundle(), s.problems(), DefinitionChecker.missing(s.group(), active),
+                                s.extensions())
                         : s)
                 .sorted(Comparator.comparing(s -> s.group().id()))
                 .toList();
+    }
+
+    @Override
+    public List<NeedStatus> needs() {
+        return needs.values().stream().flatMap(List::stream)
+                .sorted(Comparator.comparing((NeedStatus n) -> n.need().order()).thenComparing(n -> n.need().id()))
+                .toList();
+    }
+
+    @Override
+    public List<ExtensionStatus> extensions() {
+        return extensionVerdicts;
     }
 
     @Override

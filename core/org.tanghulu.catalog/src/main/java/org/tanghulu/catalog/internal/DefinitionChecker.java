@@ -12,7 +12,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.tanghulu.api.definition.CatalogNeed;
+import org.tanghulu.api.definition.Choice;
 import org.tanghulu.api.definition.DataElement;
+import org.tanghulu.api.definition.Exclusion;
+import org.tanghulu.api.definition.GroupExtension;
+import org.tanghulu.api.definition.Question;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.DepartmentDefinition;
 import org.tanghulu.api.definition.FunctionGroup;
@@ -115,12 +120,12 @@ final class DefinitionChecker {
                     problems.add(where + ": output '" + e + "' is not defined in the dictionary or the department");
                 }
             }
-            if (m.statutoryDays() <= 0) {
-                problems.add(where + ": statutory time limit (法定时限) must be a positive number of working days");
+            if (m.statutoryDays() < 0) {
+                problems.add(where + ": statutory time limit (法定时限) must be a number of working days, 0 for on the spot");
             }
-            if (m.promisedDays() <= 0 || m.statutoryDays() > 0 && m.promisedDays() > m.statutoryDays()) {
-                problems.add(where + ": promised time limit (承诺时限) must be positive and not above the statutory "
-                        + m.statutoryDays() + " working days");
+            if (m.promisedDays() < 0 || m.promisedDays() > Math.max(m.statutoryDays(), 0)) {
+                problems.add(where + ": promised time limit (承诺时限) must be 0 (same day, 即办) or more, and not above the"
+                        + " statutory " + m.statutoryDays() + " working days");
             }
         }
         for (Matter m : department.matters()) {
@@ -219,6 +224,73 @@ final class DefinitionChecker {
             problems.add(where + ": no matters given");
         }
         for (String reference : group.matters()) {
+            try {
+                MatterKey.parse(reference, null);
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** @return the problems of a catalog need as written */
+    static List<String> check(CatalogNeed need) {
+        List<String> problems = new ArrayList<>();
+        String where = "catalog need '" + need.id() + "'";
+        if (need.id() == null || !ID.matcher(need.id()).matches()) {
+            problems.add(where + ": id is not a lower-case id like 'business-start'");
+        }
+        requireText(need.name(), where + ": name", problems);
+        Map<String, Set<String>> choices = new HashMap<>();
+        for (Question q : need.questions()) {
+            String question = where + ": question '" + q.id() + "'";
+            if (q.id() == null || !ID.matcher(q.id()).matches() || choices.containsKey(q.id())) {
+                problems.add(question + ": id is missing, not a lower-case id, or used twice in the need");
+            }
+            requireText(q.name(), question + ": text", problems);
+            if (q.choices().size() < 2) {
+                problems.add(question + ": needs at least two choices");
+            }
+            Set<String> ids = new HashSet<>();
+            for (Choice c : q.choices()) {
+                if (c.id() == null || !ID.matcher(c.id()).matches() || !ids.add(c.id())) {
+                    problems.add(question + ": choice '" + c.id() + "' is missing, not a lower-case id, or used twice");
+                }
+                requireText(c.name(), question + ": choice '" + c.id() + "': name", problems);
+            }
+            choices.put(q.id(), ids);
+        }
+        for (Exclusion x : need.exclusions()) {
+            if (x.answers().isEmpty()) {
+                problems.add(where + ": an exclusion names no answers");
+            }
+            x.answers().forEach((q, c) -> {
+                if (!choices.getOrDefault(q, Set.of()).contains(c)) {
+                    problems.add(where + ": an exclusion names answer '" + q + "=" + c + "', which the need does not ask");
+                }
+            });
+            requireText(x.reason(), where + ": exclusion " + x.answers() + ": reason", problems);
+        }
+        return problems;
+    }
+
+    /** @return the problems of a group extension as written; whether it applies is decided against the catalog */
+    static List<String> check(GroupExtension extension) {
+        List<String> problems = new ArrayList<>();
+        String where = "group extension '" + extension.id() + "'";
+        if (extension.id() == null || !ID.matcher(extension.id()).matches()) {
+            problems.add(where + ": id is not a lower-case id like 'epb-environmental-check'");
+        }
+        if (extension.version() <= 0) {
+            problems.add(where + ": version must be positive");
+        }
+        if (extension.group() == null || !ID.matcher(extension.group()).matches()) {
+            problems.add(where + ": names no function group to extend");
+        }
+        if (extension.matters().isEmpty()) {
+            problems.add(where + ": adds no matters");
+        }
+        for (String reference : extension.matters()) {
             try {
                 MatterKey.parse(reference, null);
             } catch (IllegalArgumentException e) {

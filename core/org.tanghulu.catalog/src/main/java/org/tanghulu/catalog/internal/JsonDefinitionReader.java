@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,8 +19,15 @@ import org.tanghulu.api.DefinitionException;
 import org.tanghulu.api.DefinitionReader;
 import org.tanghulu.kernel.json.Json;
 
-/** Reads definition resources with Jackson; errors name the resource, line and property. */
+/**
+ * Reads definition resources with Jackson; errors name the resource, line and property, every unknown
+ * property at once. Keeps the lines of what it read so that the checker's problems can be located
+ * ({@link #locate}).
+ */
 final class JsonDefinitionReader implements DefinitionReader {
+
+    /** The lines of the definitions read, by the value read (dropped with it). */
+    private final Map<Object, DefinitionLines> read = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -28,9 +41,22 @@ final class JsonDefinitionReader implements DefinitionReader {
         }
         String name = resource.getPath().substring(resource.getPath().lastIndexOf('/') + 1);
         try (InputStream in = resource.openStream()) {
-            T value = mapper.readValue(in, type);
-            if (value == null) {
+            byte[] json = in.readAllBytes();
+            JsonNode tree = mapper.readTree(json);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new DefinitionException(name + " is empty", null);
+            }
+            DefinitionLines lines = DefinitionLines.of(name, json, tree);
+            List<String> unknown = lines.unknownProperties(type);
+            if (!unknown.isEmpty()) {
+                throw new DefinitionException(String.join("; ", unknown), null);
+            }
+            T value = mapper.readValue(json, type);
+            read.put(value, lines);
+            if (value instanceof Object[] elements) {
+                for (int i = 0; i < elements.length; i++) {
+                    read.put(elements[i], lines.element(i));
+                }
             }
             return value;
         } catch (JsonProcessingException e) {
@@ -38,6 +64,16 @@ final class JsonDefinitionReader implements DefinitionReader {
         } catch (IOException e) {
             throw new DefinitionException(name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param definition a value this reader returned, or anything else
+     * @param problems the checker's problems of it
+     * @return the problems, each with the file and line of the key at fault where known
+     */
+    List<String> locate(Object definition, List<String> problems) {
+        DefinitionLines lines = definition == null ? null : read.get(definition);
+        return lines == null ? problems : lines.locate(problems);
     }
 
     private static String describe(String name, JsonProcessingException e) {

@@ -11,6 +11,11 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.tanghulu.api.definition.ApplicantType;
+import org.tanghulu.api.definition.CatalogNeed;
+import org.tanghulu.api.definition.Choice;
+import org.tanghulu.api.definition.Exclusion;
+import org.tanghulu.api.definition.GroupExtension;
+import org.tanghulu.api.definition.Question;
 import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.DepartmentDefinition;
@@ -147,13 +152,47 @@ class DefinitionCheckerTest {
     }
 
     @Test
-    void timeLimitsMustBePositiveAndPromisedWithinStatutory() {
-        assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(), m.materials(),
-                m.forms(), m.outputs(), m.certificates(), m.predecessors(), 5, 10)), "promised time limit");
-        List<String> zero = problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(), m.materials(),
-                m.forms(), m.outputs(), m.certificates(), m.predecessors(), 0, 0));
-        assertEquals(2, zero.size(), zero::toString);
-        assertTrue(zero.get(0).contains("statutory time limit"));
+    void timeLimitsMayBeSameDayButPromisedWithinStatutory() {
+        assertOneProblem(problemsOf(m -> limits(m, 5, 10)), "promised time limit");
+        assertEquals(List.of(), problemsOf(m -> limits(m, 20, 0)), "a same-day matter (即办) is clear");
+        assertEquals(List.of(), problemsOf(m -> limits(m, 0, 0)), "on the spot by law too");
+        List<String> negative = problemsOf(m -> limits(m, -1, -1));
+        assertEquals(2, negative.size(), negative::toString);
+        assertTrue(negative.get(0).contains("statutory time limit"));
+    }
+
+    private static Matter limits(Matter m, int statutory, int promised) {
+        return new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(), m.materials(), m.forms(), m.outputs(),
+                m.certificates(), m.predecessors(), statutory, promised);
+    }
+
+    @Test
+    void aNeedsQuestionsAndExclusionsMustBeClear() {
+        Question kind = new Question("entity-type", TEXT, null, List.of(new Choice("limited-company", TEXT, Map.of()),
+                new Choice("sole-proprietorship", TEXT, Map.of())));
+        assertEquals(List.of(), DefinitionChecker.check(new CatalogNeed("business-start", TEXT, null, 1, List.of(kind),
+                List.of(new Exclusion(Map.of("entity-type", "sole-proprietorship"), TEXT)))));
+        List<String> problems = DefinitionChecker.check(new CatalogNeed("Business", null, null, 1,
+                List.of(kind, new Question("entity-type", TEXT, null, List.of(new Choice("x", TEXT, null)))),
+                List.of(new Exclusion(Map.of("high-tech", "yes"), null))));
+        assertEquals(6, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("id is not a lower-case id"));
+        assertTrue(problems.get(1).contains("name is missing"));
+        assertTrue(problems.get(2).contains("question 'entity-type': id is missing, not a lower-case id, or used twice"));
+        assertTrue(problems.get(3).contains("needs at least two choices"));
+        assertTrue(problems.get(4).contains("answer 'high-tech=yes', which the need does not ask"));
+        assertTrue(problems.get(5).contains("reason is missing"));
+    }
+
+    @Test
+    void anExtensionMustNameAGroupAndQualifiedMatters() {
+        assertEquals(List.of(), DefinitionChecker.check(new GroupExtension("epb-check", 1, "enterprise-establishment",
+                List.of("epb/environmental-check"))));
+        List<String> problems = DefinitionChecker.check(new GroupExtension("epb-check", 0, null, List.of("check")));
+        assertEquals(3, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("version must be positive"));
+        assertTrue(problems.get(1).contains("names no function group"));
+        assertTrue(problems.get(2).contains("'check' is not a matter reference"));
     }
 
     @Test

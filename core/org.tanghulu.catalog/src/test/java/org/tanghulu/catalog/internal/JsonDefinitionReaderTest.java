@@ -37,12 +37,49 @@ class JsonDefinitionReaderTest {
     }
 
     @Test
-    void misspeltPropertyIsNamedWithLineAndPath() throws IOException {
-        URL url = write("{\"id\": \"aic\",\n \"matters\": [{\"id\": \"x\",\n \"legalbasis\": []}]}");
+    void everyMisspeltPropertyIsNamedAtItsOwnLineInOnePass() throws IOException {
+        URL url = write("""
+                {"id": "aic",
+                 "matters": [{"id": "x",
+                   "legalbasis": [],
+                   "forms": [{"id": "f", "itmes": []}]}],
+                 "dataElement": []}
+                """);
         DefinitionException e = assertThrows(DefinitionException.class, () -> reader.read(url, DepartmentDefinition.class));
-        assertTrue(e.getMessage().startsWith("department.json line 3"), e.getMessage());
-        assertTrue(e.getMessage().contains("at matters[0].legalbasis"), e.getMessage());
-        assertTrue(e.getMessage().contains("Unrecognized field \"legalbasis\""), e.getMessage());
+        String[] problems = e.getMessage().split("; ");
+        assertEquals(3, problems.length, e.getMessage());
+        assertTrue(problems[0].startsWith("department.json line 3: unknown property \"legalbasis\" in Matter (known: id,"),
+                problems[0]);
+        assertTrue(problems[1].startsWith("department.json line 4: unknown property \"itmes\" in LegacyForm"), problems[1]);
+        assertTrue(problems[2].startsWith("department.json line 5: unknown property \"dataElement\" in DepartmentDefinition"),
+                problems[2]);
+    }
+
+    @Test
+    void everyProblemOfTheCheckerIsLocatedAtTheKeyAtFault() throws Exception {
+        URL url = write("""
+                {"id": "aic", "name": {"zh": "工商"},
+                 "matters": [
+                  {"id": "ok", "name": {"zh": "好"}, "legalBasis": ["法"], "applicantTypes": ["ENTERPRISE"],
+                   "materials": [{"id": "m", "name": {"zh": "材料"}}], "forms": [{"id": "f", "name": {"zh": "表"},
+                   "items": ["enterprise-name"]}], "statutoryDays": 5, "promisedDays": 5},
+                  {"id": "bad", "name": {"zh": "坏"},
+                   "legalBasis": [],
+                   "applicantTypes": ["ENTERPRISE"], "materials": [{"id": "m", "name": {"zh": "材料"}}],
+                   "forms": [{"id": "f", "name": {"zh": "表"}, "items": ["no-such-element"]}],
+                   "statutoryDays": 5,
+                   "promisedDays": 9}]}
+                """);
+        DepartmentDefinition d = reader.read(url, DepartmentDefinition.class);
+        DefinitionChecker checker = new DefinitionChecker(List.of(reader.read(getClass().getResource("/dictionary.json"),
+                DataElement[].class)));
+        List<String> problems = reader.locate(d, checker.check(d, List.of()));
+        assertEquals(List.of(
+                "department.json line 7: matter 'bad': no legal basis (法律依据) given",
+                "department.json line 9: matter 'bad': form 'f': data element 'no-such-element' is not defined in the"
+                        + " dictionary or the department",
+                "department.json line 11: matter 'bad': promised time limit (承诺时限) must be 0 (same day, 即办) or more, and"
+                        + " not above the statutory 5 working days"), problems);
     }
 
     @Test

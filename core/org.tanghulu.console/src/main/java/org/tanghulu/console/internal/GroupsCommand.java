@@ -5,10 +5,15 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.tanghulu.catalog.ExtensionStatus;
 import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.NeedStatus;
 import org.tanghulu.catalog.Registry;
 
-/** {@code tanghulu:groups}: the function groups and whether they can take new cases. */
+/**
+ * {@code tanghulu:groups}: the function groups and whether they can take new cases, then the extensions of groups by
+ * other bundles and the catalog needs, each with why it does not apply.
+ */
 @Service
 @Command(scope = "tanghulu", name = "groups", description = "Lists the function groups and whether they can take new cases")
 public class GroupsCommand implements Action {
@@ -31,6 +36,33 @@ public class GroupsCommand implements Action {
                     g.available() ? "yes" : "no", String.join("; ", g.problems().isEmpty() ? g.missing() : g.problems()));
         }
         table.print(Terminal.out());
+        if (!registry.extensions().isEmpty()) {
+            ShellTable extensions = new ShellTable();
+            extensions.column("Extension");
+            extensions.column("Version").alignRight();
+            extensions.column("Of group");
+            extensions.column("Adds");
+            extensions.column("State");
+            extensions.column("Why").wrap();
+            for (ExtensionStatus e : registry.extensions()) {
+                extensions.addRow().addContent(e.extension().id(), e.extension().version(), e.extension().group(),
+                        String.join(", ", e.extension().matters()), e.state(), String.join("; ", e.reasons()));
+            }
+            Terminal.out().println();
+            extensions.print(Terminal.out());
+        }
+        ShellTable needs = new ShellTable();
+        needs.column("Need");
+        needs.column("Name");
+        needs.column("Questions").alignRight();
+        needs.column("Bundle");
+        needs.column("Refused because").wrap();
+        for (NeedStatus n : registry.needs()) {
+            needs.addRow().addContent(n.need().id(), n.need().name() == null ? "" : n.need().name().zh(),
+                    n.need().questions().size(), n.bundle(), String.join("; ", n.problems()));
+        }
+        Terminal.out().println();
+        needs.print(Terminal.out());
         return null;
     }
 }

@@ -10,7 +10,9 @@ import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.catalog.DepartmentRecord;
 import org.tanghulu.catalog.DepartmentState;
 import org.tanghulu.catalog.DepartmentStatus;
+import org.tanghulu.catalog.ExtensionStatus;
 import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.NeedStatus;
 import org.tanghulu.catalog.MatterEntry;
 import org.tanghulu.catalog.Registry;
 
@@ -34,6 +36,16 @@ record FakeRegistry(List<DepartmentStatus> departments, List<FunctionGroupStatus
 
     @Override
     public List<MatterEntry> matters() {
+        return List.of();
+    }
+
+    @Override
+    public List<NeedStatus> needs() {
+        return List.of();
+    }
+
+    @Override
+    public List<ExtensionStatus> extensions() {
         return List.of();
     }
 

@@ -67,11 +67,13 @@ final class ApplicationPages {
     private final Cases cases;
     private final Accounts accounts;
     private final CatalogPages catalog;
+    private final NeedPages needs;
     private final Lookups lookups;
 
     ApplicationPages(Registry registry, Procedures procedures, Cases cases, Accounts accounts, CatalogPages catalog,
-            Lookups lookups) {
+            NeedPages needs, Lookups lookups) {
         this.lookups = lookups;
+        this.needs = needs;
         this.registry = registry;
         this.procedures = procedures;
         this.cases = cases;
@@ -79,7 +81,10 @@ final class ApplicationPages {
         this.catalog = catalog;
     }
 
-    /** {@code GET /groups/{id}/apply} ({@code ?from=TN} prefills from one of the applicant's cases). */
+    /**
+     * {@code GET /groups/{id}/apply} ({@code ?from=TN} prefills from one of the applicant's cases, {@code ?a.<question>=}
+     * from the answers to the group's need).
+     */
     void form(Exchange x) throws IOException {
         Optional<Applicant> me = AccountPages.loggedIn(x);
         if (me.isPresent()) {
@@ -123,6 +128,11 @@ final class ApplicationPages {
             earlier.values().forEach((k, v) -> putOrigin(values, origin, k, v, note));
             putOrigin(values, origin, "applicantType", earlier.applicantType().name(), note);
             putOrigin(values, origin, "applicantName", earlier.applicantName(), note);
+        }
+        if (status.group().need() != null) {
+            String note = t.get("portal.form.fromAnswers");
+            needs.prefill(status.group().need(), x.params(NeedPages.ANSWER))
+                    .forEach((k, v) -> putOrigin(values, origin, k, v, note));
         }
         Set<String> materials = new LinkedHashSet<>();
         Optional<Draft> draft = accounts.draft(me.id(), id);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.tanghulu.api.definition.ApplicantType;
+import org.tanghulu.api.definition.CatalogNeed;
 import org.tanghulu.api.definition.FunctionGroup;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.NeedStatus;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.Refusal;
 import org.tanghulu.catalog.plan.Block;
@@ -34,12 +37,9 @@ final class CatalogPages {
 
     private final Registry registry;
     private final Procedures procedures;
-    private final Needs needs;
-
-    CatalogPages(Registry registry, Procedures procedures, Needs needs) {
+    CatalogPages(Registry registry, Procedures procedures) {
         this.registry = registry;
         this.procedures = procedures;
-        this.needs = needs;
     }
 
     /** {@code GET /}: the catalog; {@code ?q=} searches names and descriptions in both languages. */
@@ -55,13 +55,25 @@ final class CatalogPages {
                     "groups", groups.stream().filter(g -> g.group().applicantTypes().contains(type))
                             .map(g -> card(g, t)).toList()));
         }
-        Map<String, List<Map<String, Object>>> needGroups = new LinkedHashMap<>();
-        groups.stream().sorted(Comparator.comparing(g -> Needs.OTHER.equals(needs.of(g.group().id())) ? 1 : 0))
-                .forEach(g -> needGroups.computeIfAbsent(needs.of(g.group().id()), k -> new ArrayList<>())
-                        .add(card(g, t)));
+        List<CatalogNeed> needs = registry.needs().stream().filter(n -> n.problems().isEmpty()).map(NeedStatus::need)
+                .toList();
         List<Map<String, Object>> byNeed = new ArrayList<>();
-        needGroups.forEach((need, list) -> byNeed.add(Map.of("id", "need-" + need,
-                "label", t.get("portal.need." + need), "groups", list)));
+        Set<String> placed = new HashSet<>();
+        for (CatalogNeed need : needs) {
+            List<Map<String, Object>> cards = groups.stream().filter(g -> need.id().equals(g.group().need()))
+                    .peek(g -> placed.add(g.group().id())).map(g -> card(g, t)).toList();
+            if (!cards.isEmpty() || q == null) {
+                byNeed.add(Map.of("id", "need-" + need.id(), "need", need.id(), "label", t.pick(need.name()),
+                        "description", need.description() == null ? "" : t.pick(need.description()),
+                        "asks", !need.questions().isEmpty() && !cards.isEmpty(), "groups", cards));
+            }
+        }
+        List<Map<String, Object>> other = groups.stream().filter(g -> !placed.contains(g.group().id()))
+                .map(g -> card(g, t)).toList();
+        if (!other.isEmpty()) {
+            byNeed.add(Map.of("id", "need-other", "need", "", "label", t.get("portal.need.other"), "description", "",
+                    "asks", false, "groups", other));
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("byType", byType);
         model.put("byNeed", byNeed);
@@ -108,6 +120,11 @@ final class CatalogPages {
         model.put("name", t.pick(status.group().name()));
         model.put("description", t.pick(status.group().description()));
         model.put("available", status.available());
+        Map<String, String> answers = x.params(NeedPages.ANSWER);
+        if (!answers.isEmpty() && status.group().need() != null) {
+            model.put("answers", NeedPages.query(answers));
+            model.put("need", status.group().need());
+        }
         Optional<FlowChart> chart = procedures.flowChart(id);
         chart.ifPresent(c -> {
             model.put("svg", FlowChartSvg.render(c, t::pick, new FlowChartSvg.Labels(t.get("portal.chart.title"),

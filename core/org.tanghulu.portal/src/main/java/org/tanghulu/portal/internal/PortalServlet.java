@@ -90,9 +90,10 @@ public class PortalServlet extends PageServlet {
     void activate(Config config) {
         sessions = Sessions.of("tanghulu-portal", "/", config.sessionIdleMinutes(), config.sessionAbsoluteHours(),
                 100_000);
-        CatalogPages catalog = new CatalogPages(registry, procedures, Needs.load());
+        CatalogPages catalog = new CatalogPages(registry, procedures);
+        NeedPages needs = new NeedPages(registry);
         AccountPages account = new AccountPages(accounts);
-        ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog, lookups);
+        ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog, needs, lookups);
         CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers);
         LoginFlow<Account> login = LoginFlow.builder(throttle, Audience.APPLICANT,
                 (user, password) -> accounts.authenticate(user, new String(password)))
@@ -105,6 +106,7 @@ public class PortalServlet extends PageServlet {
                 .gate(PortalServlet::admit)
                 .get("/", catalog::home)
                 .get("/groups/" + GROUP, catalog::group)
+                .get("/needs/" + GROUP, needs::page)
                 .get("/register", account::registerForm)
                 .post("/register", account::register)
                 .get("/login", login::show)

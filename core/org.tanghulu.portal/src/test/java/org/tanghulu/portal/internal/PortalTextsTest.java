@@ -24,16 +24,6 @@ class PortalTextsTest {
         }
     }
 
-    /** Every need in needs.properties has a name in both languages. */
-    @Test
-    void everyNeedHasAName() throws Exception {
-        Properties zh = load("messages.properties");
-        Properties needs = load("needs.properties");
-        Set<String> keys = zh.stringPropertyNames();
-        needs.values().forEach(n -> assertTrue(keys.contains("portal.need." + n), "portal.need." + n));
-        assertTrue(keys.contains("portal.need." + Needs.OTHER));
-    }
-
     @Test
     void onlyPathsOfThisSiteAreFollowedAfterLogin() {
         assertEquals("/cases/TH1", AccountPages.safeNext("/cases/TH1"));

@@ -40,10 +40,14 @@ import org.tanghulu.catalog.plan.UnifiedForm;
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
 
-    /** A function group as the catalog lists it; the totals are there when it is available. */
+    /**
+     * A function group as the catalog lists it; the totals are there when it is available. {@code need} is the
+     * catalog need it is listed under ({@code null} for none), {@code extensions} the ids of other bundles'
+     * extensions that add matters to it now.
+     */
     public record GroupSummary(String id, int version, LocalizedText name, LocalizedText description,
             Set<ApplicantType> applicantTypes, boolean available, List<String> missing, Integer promisedDays,
-            Integer serialPromisedDays, Integer matters) {
+            Integer serialPromisedDays, Integer matters, String need, List<String> extensions) {
     }
 
     @Reference
@@ -117,7 +121,8 @@ public class CatalogResource {
         Optional<FlowChart> chart = s.available() ? procedures.flowChart(s.group().id()) : Optional.empty();
         return new GroupSummary(s.group().id(), s.group().version(), s.group().name(), s.group().description(),
                 s.group().applicantTypes(), chart.isPresent(), s.missing(), chart.map(FlowChart::promisedDays).orElse(null),
-                chart.map(FlowChart::serialPromisedDays).orElse(null), chart.map(c -> c.blocks().size()).orElse(null));
+                chart.map(FlowChart::serialPromisedDays).orElse(null), chart.map(c -> c.blocks().size()).orElse(null),
+                s.group().need(), s.extensions());
     }
 
     private static ServiceUnavailableException unavailable(FunctionGroupStatus s) {

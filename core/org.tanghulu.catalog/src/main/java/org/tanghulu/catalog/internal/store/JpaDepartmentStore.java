@@ -75,6 +75,37 @@ public class JpaDepartmentStore implements DepartmentStore {
     }
 
     @Override
+    public int edition(String group, int baseVersion, String extensions) {
+        for (int attempt = 0;; attempt++) {
+            try {
+                return jpa.txExpr(TransactionType.Required, em -> {
+                    List<?> known = em.createNativeQuery("select version from group_edition"
+                            + " where group_id = ?1 and base_version = ?2 and extensions = ?3")
+                            .setParameter(1, group).setParameter(2, baseVersion).setParameter(3, extensions)
+                            .getResultList();
+                    if (!known.isEmpty()) {
+                        return ((Number) known.get(0)).intValue();
+                    }
+                    Number last = (Number) em.createNativeQuery("select max(version) from group_edition"
+                            + " where group_id = ?1 and base_version = ?2")
+                            .setParameter(1, group).setParameter(2, baseVersion).getSingleResult();
+                    int version = last == null ? baseVersion * 1000 + 1 : last.intValue() + 1;
+                    em.createNativeQuery("insert into group_edition (group_id, base_version, extensions, version,"
+                            + " first_seen) values (?1, ?2, ?3, ?4, ?5)")
+                            .setParameter(1, group).setParameter(2, baseVersion).setParameter(3, extensions)
+                            .setParameter(4, version).setParameter(5, java.sql.Timestamp.from(Instant.now()))
+                            .executeUpdate();
+                    return version;
+                });
+            } catch (RuntimeException e) {
+                if (attempt == 2) {
+                    throw e; // another node allocated the same number each time: not a race any more
+                }
+            }
+        }
+    }
+
+    @Override
     public boolean healthy() {
         return database.healthy();
     }

@@ -168,6 +168,16 @@ class CaseEngineTest {
             }
 
             @Override
+            public List<org.tanghulu.catalog.NeedStatus> needs() {
+                return List.of();
+            }
+
+            @Override
+            public List<org.tanghulu.catalog.ExtensionStatus> extensions() {
+                return List.of();
+            }
+
+            @Override
             public List<DepartmentRecord> departmentHistory() {
                 return List.of();
             }
