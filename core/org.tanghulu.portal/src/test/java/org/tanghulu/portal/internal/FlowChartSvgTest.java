@@ -27,6 +27,19 @@ class FlowChartSvgTest {
         return (int) Pattern.compile(Pattern.quote(what)).matcher(text).results().count();
     }
 
+    /** A same-day matter (即办) says so, in the portal's own words, instead of "0 working days". */
+    @Test
+    void aSameDayMatterIsLabelledSo() throws Exception {
+        String days = PortalTextsTest.load("messages.properties").getProperty("portal.chart.days");
+        Block sameDay = new Block(new MatterKey("epb", "discharge"), new LocalizedText("排污申报", null), "epb",
+                new LocalizedText("环保局", null), 1, List.of(), List.of(), List.of(), 20, 0);
+        FlowChart chart = new FlowChart("g", 1, new LocalizedText("排污", null), List.of(new FlowChart.Step(1,
+                List.of(sameDay, block("aic", "name", 1, List.of(), "名称核准")))), List.of(sameDay.matter()), 0, 20, 6, 40);
+        String svg = FlowChartSvg.render(chart, LocalizedText::zh, new FlowChartSvg.Labels("Flow", "Step {0}", days, "{0} {1}"));
+        assertTrue(svg.contains(">当日办结（即办）<"), svg);
+        assertTrue(svg.contains(">承诺 6 个工作日<"), svg);
+    }
+
     /** Three blocks in two steps: a → c and b → c give three boxes and two arrows, left to right. */
     @Test
     void boxesForBlocksArrowsForDependencies() {
