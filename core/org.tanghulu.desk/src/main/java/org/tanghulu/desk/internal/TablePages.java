@@ -74,10 +74,11 @@ final class TablePages {
 
     /** {@code GET /tables/groups/{id}/{table}}: supervisors only. */
     void group(Exchange x) throws IOException {
-        DeskServlet.supervisor(x);
         String id = x.pathParam("id");
         Optional<FunctionGroup> group = clearGroups().stream().filter(g -> g.id().equals(id)).findFirst();
-        if (group.isEmpty()) {
+        if (!DeskServlet.actor(x).supervisor()) {
+            x.error(403, "desk.tables.groupsForSupervisors");
+        } else if (group.isEmpty()) {
             x.error(404, "desk.tables.noGroup", id);
         } else {
             answer(x, gateway.active(), new FourTables.Scope(true, id), x.texts().pick(group.get().name()));
