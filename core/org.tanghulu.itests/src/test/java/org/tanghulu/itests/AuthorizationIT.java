@@ -132,6 +132,13 @@ class AuthorizationIT {
             new Row(Surface.DESK, "GET", "/desk/disk/aic", false, 303, 303, 303, 200, 403, 403),
             new Row(Surface.DESK, "POST", "/desk/disk/aic/export", false, 403, 403, 403, 409, 403, 403),
             new Row(Surface.DESK, "POST", "/desk/disk/aic/import", false, 403, 403, 403, 409, 403, 403),
+            // the four tables: an officer his own department's (aic), a supervisor every department's and group's
+            new Row(Surface.DESK, "GET", "/desk/tables", false, 303, 303, 303, 200, 200, 200),
+            new Row(Surface.DESK, "GET", "/desk/tables/departments/aic/matter-scope", false, 303, 303, 303, 200, 403, 200),
+            new Row(Surface.DESK, "GET", "/desk/tables/departments/aic/collaboration.csv", false, 303, 303, 303, 200, 403, 200),
+            new Row(Surface.DESK, "GET", "/desk/tables/departments/aic/applicant-types.xlsx", false, 303, 303, 303, 200, 403, 200),
+            new Row(Surface.DESK, "GET", "/desk/tables/groups/" + GROUP + "/process", false, 303, 303, 303, 403, 403, 200),
+            new Row(Surface.DESK, "GET", "/desk/tables/groups/" + GROUP + "/process.xlsx", false, 303, 303, 303, 403, 403, 200),
             new Row(Surface.EXCHANGE, "POST", "/exchange/callback/stats", false, 401, 401, 401, 401, 401, 401),
             new Row(Surface.EXCHANGE, "POST", "/exchange/callback/aic", false, 401, 401, 401, 401, 401, 401),
             // callbacks are never served on the public port: the portal takes it for a form without its CSRF token

@@ -33,7 +33,8 @@ import org.openqa.selenium.WebElement;
  * The officers' desk in a real headless Chromium against the real distribution: a case submitted over
  * the JSON API is claimed, approved (after a refused attempt) and sent back for correction on the desk;
  * another department's officer cannot see or decide it; the supervisor's numbers and charts match; and
- * logging out ends the session. The tests run in order on one platform and one case.
+ * logging out ends the session. The tests run in order on one platform and one case. Last, the four tables of
+ * every department download as CSV and XLSX with the same rows, and an officer gets only his own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -313,6 +314,146 @@ class DeskIT {
         assertTrue(claim.body().contains("id=\"task-alert\" data-kind=\"CONFLICT\""), claim.body());
         assertTrue(claim.body().contains("id=\"task-summary\""), "the task is shown with the sentence: " + claim.body());
         assertEquals("CORRECTION", task(LICENCE).get("state").asText());
+    }
+
+    private static final List<String> TABLES = List.of("applicant-types", "matter-scope", "collaboration", "process");
+
+    @Test
+    @Order(7)
+    void theFourTablesOfEveryDepartmentDownloadAsCsvAndXlsx() throws Exception {
+        HttpClient supervisor = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        AuthorizationIT.deskLogin(platform, supervisor, SUPERVISOR);
+        int departments = 0;
+        for (JsonNode d : platform.json("/api/departments")) {
+            if (!"ACTIVE".equals(d.get("state").asText())) {
+                continue;
+            }
+            departments++;
+            String id = d.get("id").asText();
+            for (String table : TABLES) {
+                List<List<String>> rows = tableFile(supervisor, "/tables/departments/" + id + "/" + table, "csv");
+                assertEquals(rows, tableFile(supervisor, "/tables/departments/" + id + "/" + table, "xlsx"),
+                        id + " " + table + ": the same rows in both files");
+                if (table.equals("matter-scope")) {
+                    List<String> codes = rows.subList(1, rows.size()).stream().map(r -> r.get(1)).toList();
+                    List<String> matters = new java.util.ArrayList<>();
+                    d.get("matters").forEach(m -> matters.add(id + "/" + m.asText()));
+                    assertEquals(matters, codes, id + ": one row per matter");
+                }
+                if (!table.equals("applicant-types")) {
+                    assertTrue(rows.size() > 1, id + " " + table + " is empty: every demo matter is in the demo group");
+                }
+            }
+        }
+        assertTrue(departments >= 8, "the demo's departments: " + departments);
+
+        List<String> preapproval = row(tableFile(supervisor, "/tables/departments/aic/matter-scope", "xlsx"), PREAPPROVAL);
+        assertEquals(List.of("北京市工商行政管理局海淀分局", PREAPPROVAL, "企业名称预先核准"), preapproval.subList(0, 3));
+        assertEquals(List.of("10", "3"), preapproval.subList(7, 9), "statutory and promised days");
+        assertTrue(preapproval.get(3).contains("《"), "legal basis: " + preapproval.get(3));
+        assertEquals(List.of("", "✓", "", ""), row(tableFile(supervisor, "/tables/departments/aic/applicant-types", "csv"),
+                PREAPPROVAL).subList(3, 7), "enterprises only");
+        List<List<String>> collaboration = tableFile(supervisor, "/tables/departments/aic/collaboration", "csv");
+        List<String> toLicence = collaboration.stream().filter(r -> r.get(1).equals(PREAPPROVAL) && r.get(4).equals(LICENCE))
+                .findFirst().orElseThrow(() -> new AssertionError(collaboration.toString()));
+        assertFalse(toLicence.get(7).isBlank(), "the licence takes the pre-approval notice as a material: " + toLicence);
+        assertTrue(toLicence.get(9).contains("内资高新技术企业设立"), toLicence.toString());
+        List<List<String>> process = tableFile(supervisor, "/tables/groups/enterprise-establishment/process", "xlsx");
+        assertEquals(1 + 9 + 1, process.size(), "nine matters and the total: " + process);
+        assertEquals("5", process.get(9).get(1), "five steps");
+        assertEquals("合计", process.get(10).get(1));
+
+        // an officer: his own department's, and a clear refusal for anything else
+        HttpClient officer = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        AuthorizationIT.deskLogin(platform, officer, AIC);
+        assertEquals(List.of("10", "3"), row(tableFile(officer, "/tables/departments/aic/matter-scope", "xlsx"), PREAPPROVAL)
+                .subList(7, 9));
+        for (String[] refused : new String[][] {{"/tables/departments/zgc/matter-scope.csv", "403"},
+                {"/tables/groups/enterprise-establishment/process", "403"}, {"/tables/departments/nowhere/process", "404"},
+                {"/tables/departments/aic/five-tables.csv", "404"}, {"/tables/departments/aic/process.pdf", "404"}}) {
+            HttpResponse<String> r = officer.send(HttpRequest.newBuilder(URI.create(desk(refused[0]))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(Integer.parseInt(refused[1]), r.statusCode(), refused[0] + ": " + r.body());
+            assertTrue(r.body().contains("id=\"error-message\""), r.body());
+            assertFalse(r.body().contains("Exception"), r.body());
+        }
+
+        // the pages, from the navigation
+        login(AIC);
+        browser.find("header nav a[href$='/tables']").click();
+        browser.await("#tables-department-aic a[data-table='matter-scope']").click();
+        assertTrue(await("#four-table").getText().contains("企业名称预先核准"), browser.find("#four-table").getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("#tables-department-zgc")).isEmpty());
+        browser.screenshot("desk-four-tables");
+        logout();
+    }
+
+    /** @return the rows (headings first) of a table downloaded as {@code format}, after checking how it is named */
+    private List<List<String>> tableFile(HttpClient session, String path, String format) throws Exception {
+        HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(URI.create(desk(path + "." + format))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), path + "." + format + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        String[] parts = path.split("/");
+        String name = parts[3] + "-%E5%9B%9B%E8%A1%A8-" + parts[4] + "." + format;
+        String disposition = r.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.startsWith("attachment;") && disposition.endsWith("filename*=UTF-8''" + name), disposition);
+        return format.equals("csv") ? csv(r.body()) : xlsx(r.body());
+    }
+
+    private static List<List<String>> csv(byte[] file) throws Exception {
+        String text = new String(file, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF"), "a byte order mark for spreadsheet programs");
+        return org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.StringReader(text.substring(1))).getRecords().stream()
+                .map(org.apache.commons.csv.CSVRecord::toList).toList();
+    }
+
+    /** @return the first sheet's rows, read from its XML by the ZIP's central directory, empty cells as "" */
+    private static List<List<String>> xlsx(byte[] file) throws Exception {
+        java.nio.file.Path temp = java.nio.file.Files.createTempFile("four-tables", ".xlsx");
+        try {
+            java.nio.file.Files.write(temp, file);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(temp.toFile())) {
+                javax.xml.parsers.DocumentBuilder xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder();
+                List<String> shared = new java.util.ArrayList<>();
+                org.w3c.dom.NodeList si = xml.parse(zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")))
+                        .getElementsByTagName("si");
+                for (int i = 0; i < si.getLength(); i++) {
+                    shared.add(si.item(i).getTextContent());
+                }
+                List<List<String>> rows = new java.util.ArrayList<>();
+                org.w3c.dom.NodeList sheetRows = xml.parse(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")))
+                        .getElementsByTagName("row");
+                for (int i = 0; i < sheetRows.getLength(); i++) {
+                    List<String> row = new java.util.ArrayList<>();
+                    org.w3c.dom.NodeList cells = ((org.w3c.dom.Element) sheetRows.item(i)).getElementsByTagName("c");
+                    for (int j = 0; j < cells.getLength(); j++) {
+                        org.w3c.dom.Element c = (org.w3c.dom.Element) cells.item(j);
+                        int column = c.getAttribute("r").replaceAll("\\d", "").chars().reduce(0, (n, ch) -> n * 26 + ch - 'A' + 1) - 1;
+                        while (row.size() < column) {
+                            row.add("");
+                        }
+                        org.w3c.dom.Node value = c.getElementsByTagName("v").item(0);
+                        String v = value == null ? "" : value.getTextContent();
+                        row.add("s".equals(c.getAttribute("t")) && !v.isEmpty() ? shared.get(Integer.parseInt(v)) : v);
+                    }
+                    rows.add(row);
+                }
+                int width = rows.get(0).size();
+                rows.forEach(r -> {
+                    while (r.size() < width) {
+                        r.add("");
+                    }
+                });
+                return rows;
+            }
+        } finally {
+            java.nio.file.Files.delete(temp);
+        }
+    }
+
+    private static List<String> row(List<List<String>> rows, String code) {
+        return rows.stream().filter(r -> r.size() > 1 && r.get(1).equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + code + " in " + rows));
     }
 
     private static HttpRequest post(String url, String form) {

@@ -32,8 +32,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Malformed requests to every entry point of one booted distribution: the JSON API (anonymous,
- * applicant and staff), the portal's forms (with a session and its CSRF token), the desk's login and its
- * offline-media upload and download (as aic's officer, aic having a key registered).
+ * applicant and staff), the portal's forms (with a session and its CSRF token), the desk's login, its
+ * offline-media upload and download (as aic's officer, aic having a key registered) and its four tables (as aic's
+ * officer and as a supervisor).
  * The hand-written corpus is {@code fuzz/corpus.jsonl}; variants of a valid application, correction
  * and decision are generated here. No answer may be a 5xx or show a Java class or stack trace, and
  * the platform must still be healthy afterwards.
@@ -46,6 +47,7 @@ class FuzzIT {
             "java\\.|javax\\.|org\\.(apache|eclipse|hibernate)\\.|org\\.tanghulu\\.(?!dept\\.|group\\.|[a-z.]+\\.cfg\\b)"
                     + "|Exception|\\tat ");
     private static final String OFFICER = "fuzz-officer";
+    private static final String SUPERVISOR = "fuzz-supervisor";
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -67,11 +69,13 @@ class FuzzIT {
         try (Distribution d = new Distribution("fuzz-" + ItDatabase.kind(), ItDatabase.datasource("tanghulu_it_fuzz"))) {
             karaf = d;
             d.staff(OFFICER, "officer-aic");
+            d.staff(SUPERVISOR, "supervisor");
             d.start();
             prepare();
             List<Probe> probes = new ArrayList<>(corpus());
             probes.addAll(generated());
             probes.addAll(diskProbes());
+            probes.addAll(tableProbes());
             assertTrue(probes.size() >= 300, "only " + probes.size() + " requests");
             Map<Integer, Integer> histogram = new TreeMap<>();
             List<String> failures = new ArrayList<>();
@@ -129,6 +133,10 @@ class FuzzIT {
         sessions.put("desk-officer", officer);
         AuthorizationIT.deskLogin(karaf, officer, OFFICER);
         slots.put("{CSRF-desk-officer}", token(officer, karaf.desk("/disk/aic")));
+        HttpClient supervisor = client();
+        sessions.put("desk-supervisor", supervisor);
+        AuthorizationIT.deskLogin(karaf, supervisor, SUPERVISOR);
+        slots.put("{CSRF-desk-supervisor}", token(supervisor, karaf.desk("/tables")));
         // a linked department system, so that signed callbacks ({SIGN}) reach the parser
         java.nio.file.Path secret = java.nio.file.Files.createTempFile("fuzz", ".secret");
         java.nio.file.Files.writeString(secret, SYSTEM_SECRET);
@@ -162,6 +170,31 @@ class FuzzIT {
             probes.add(new Probe("desk-officer", "POST", "/disk/aic/import", headers, (file + "{\"signature\":\"" + signature
                     + "\"}\n").getBytes(StandardCharsets.UTF_8), "a signed result file of malformed records"
                     + (key.equals(diskKey[0]) ? "" : ", another key")));
+        }
+        return probes;
+    }
+
+    /**
+     * The four tables: unknown departments, groups, tables and formats, odd encodings and lengths, another department
+     * and a group for aic's officer, the same for a supervisor, and a POST to a page that only answers GET.
+     */
+    private static List<Probe> tableProbes() {
+        List<String> tails = List.of("process", "matter-scope.csv", "collaboration.xlsx", "applicant-types.pdf",
+                "process.csv.xlsx", ".csv", "process.", "nonsense", "PROCESS", "process%00.csv", "%E5%9B%9B%E8%A1%A8",
+                "..%2f..%2fprocess", "process/extra", "process?lang=xx", "p".repeat(65), "process.xlsx?lang=%FF%FE");
+        List<Probe> probes = new ArrayList<>();
+        for (String port : List.of("desk-officer", "desk-supervisor")) {
+            probes.add(new Probe(port, "GET", "/tables", Map.of(), null, "four tables: the list"));
+            for (String scope : List.of("departments/aic", "departments/zgc", "departments/nowhere", "departments/AIC",
+                    "departments/" + "d".repeat(70), "departments/..%2f", "departments", "groups/enterprise-establishment",
+                    "groups/nowhere", "groups/%00")) {
+                for (String tail : tails) {
+                    probes.add(new Probe(port, "GET", "/tables/" + scope + "/" + tail, Map.of(), null,
+                            "four tables: " + scope + "/" + clip(tail)));
+                }
+            }
+            probes.add(new Probe(port, "POST", "/tables/departments/aic/process.csv", Map.of("Content-Type", FORM),
+                    "_csrf={CSRF}".getBytes(StandardCharsets.UTF_8), "four tables: a POST"));
         }
         return probes;
     }

@@ -17,6 +17,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.Refusal;
@@ -38,8 +39,9 @@ import org.tanghulu.exchange.Exchanges;
  * The officers' and supervisors' pages, under {@code /desk} on the desk port: the route table, the
  * login and what every page shows; the pages are {@link WorkListPages} (the work list {@code /}, a
  * department's {@code /supervision/DEPT}), {@link TaskPages} ({@code /tasks/ID}) and
- * {@link SupervisionPages} (statistics {@code /supervision}, a case {@code /cases/TN}) and {@link DiskPages} (a
- * department's offline media {@code /disk/DEPT}, its export and import, for its officers). Every page but
+ * {@link SupervisionPages} (statistics {@code /supervision}, a case {@code /cases/TN}), {@link DiskPages} (a
+ * department's offline media {@code /disk/DEPT}, its export and import, for its officers) and {@link TablePages}
+ * (the four tables of a department or function group {@code /tables}, as pages and files). Every page but
  * the login needs a logged-in {@link Actor}, kept in the desk session; every check of what the actor
  * may see or do is the core's.
  */
@@ -53,6 +55,7 @@ public class DeskServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
     private static final String TASK = "/tasks/{id:\\d{1,18}}";
     private static final String DISK = "/disk/{department:[a-z0-9][a-z0-9-]{0,63}}";
+    private static final String TABLE = "/{id:[a-z0-9][a-z0-9-]{0,63}}/{table:[A-Za-z0-9._-]{1,64}}";
 
     @ObjectClassDefinition(name = "Tanghulu desk")
     public @interface Config {
@@ -79,6 +82,9 @@ public class DeskServlet extends PageServlet {
     private transient Procedures procedures;
 
     @Reference
+    private transient DepartmentGateway gateway;
+
+    @Reference
     private transient Dossiers dossiers;
 
     @Reference
@@ -101,6 +107,7 @@ public class DeskServlet extends PageServlet {
         TaskPages tasks = new TaskPages(cases, data);
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);
         DiskPages disk = new DiskPages(exchanges);
+        TablePages tables = new TablePages(registry, gateway);
         LoginFlow<Actor> login = LoginFlow.builder(throttle, Audience.STAFF, realm::login)
                 .userField("user")
                 .form(DeskServlet::loginForm)
@@ -121,6 +128,9 @@ public class DeskServlet extends PageServlet {
                 .get(DISK, disk::page)
                 .post(DISK + "/export", disk::export)
                 .post(DISK + "/import", disk::importFile)
+                .get("/tables", tables::index)
+                .get("/tables/departments" + TABLE, tables::department)
+                .get("/tables/groups" + TABLE, tables::group)
                 .build();
     }
 
@@ -182,6 +192,8 @@ public class DeskServlet extends PageServlet {
                 nav.add(Map.of("href", "/supervision", "label", x.texts().get("desk.nav.supervision"), "current",
                         x.path().startsWith("/supervision") || x.path().startsWith("/cases/")));
             }
+            nav.add(Map.of("href", "/tables", "label", x.texts().get("desk.nav.tables"), "current",
+                    x.path().startsWith("/tables")));
             x.share("nav", nav);
         });
     }
