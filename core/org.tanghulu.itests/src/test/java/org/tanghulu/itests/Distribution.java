@@ -77,7 +77,7 @@ final class Distribution implements AutoCloseable {
 
     private static Map<String, List<String>> sharedStaff() {
         Map<String, List<String>> staff = new java.util.LinkedHashMap<>();
-        for (String d : List.of("aic", "zgc", "psb", "qts", "ltax", "ntax", "stats", "lss")) {
+        for (String d : List.of("aic", "zgc", "psb", "qts", "ltax", "ntax", "stats", "lss", "commerce", "safe")) {
             staff.put("officer-" + d, List.of("officer-" + d));
         }
         staff.put("officer-aic-2", List.of("officer-aic"));

@@ -40,7 +40,8 @@ class PlatformIT {
 
     private static final String PG_DATABASE = "tanghulu_it";
     /** The demo's eight departments, sorted by id as the platform lists them. */
-    private static final List<String> DEPARTMENTS = List.of("aic", "lss", "ltax", "ntax", "psb", "qts", "stats", "zgc");
+    private static final List<String> DEPARTMENTS = List.of("aic", "commerce", "lss", "ltax", "ntax", "psb", "qts", "safe", "stats",
+            "zgc");
 
     private Distribution karaf;
 
