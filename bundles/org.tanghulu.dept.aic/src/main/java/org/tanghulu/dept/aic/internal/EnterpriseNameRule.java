@@ -14,7 +14,9 @@ import org.tanghulu.api.definition.LocalizedText;
  * trade name, industry and legal form, in that order. The name starts with 北京; it ends
  * with the legal form of its enterprise type (有限公司 or 有限责任公司 for a limited
  * liability company, 股份有限公司 for a joint-stock company); and it has no Latin letters
- * or Arabic numerals, half- or full-width. Stateless.
+ * or Arabic numerals, half- or full-width. A sole proprietorship or partnership is no company: its name
+ * may not say 有限 or 公司 (《个人独资企业登记管理办法》 第六条, 《合伙企业法》 (1997) 第十一条), and
+ * ends in a word of its own (中心, 工作室, 事务所...). Stateless.
  */
 final class EnterpriseNameRule {
 
@@ -22,17 +24,25 @@ final class EnterpriseNameRule {
     static final String LLC_SHORT = "有限公司";
     static final String LLC_LONG = "有限责任公司";
     static final String JOINT_STOCK = "股份有限公司";
+    static final String SOLE_PROPRIETORSHIP_TYPE = "个人独资企业";
+    static final String PARTNERSHIP_TYPE = "合伙企业";
 
     private static final Pattern LATIN_OR_DIGIT = Pattern.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]");
 
     /** The legal form an enterprise type asks for. */
     enum Form {
-        LIMITED_LIABILITY, JOINT_STOCK, UNKNOWN;
+        LIMITED_LIABILITY, JOINT_STOCK, SOLE_PROPRIETORSHIP, PARTNERSHIP, UNKNOWN;
 
         /** @return the form of an {@code enterprise-type} option; {@code UNKNOWN} if absent or not a company */
         static Form of(String enterpriseType) {
             if (enterpriseType == null) {
                 return UNKNOWN;
+            }
+            if (enterpriseType.equals(SOLE_PROPRIETORSHIP_TYPE)) {
+                return SOLE_PROPRIETORSHIP;
+            }
+            if (enterpriseType.equals(PARTNERSHIP_TYPE)) {
+                return PARTNERSHIP;
             }
             if (enterpriseType.contains(LLC_LONG)) {
                 return LIMITED_LIABILITY;
@@ -68,7 +78,17 @@ final class EnterpriseNameRule {
         }
 
         Form form = Form.of(enterpriseType);
-        String suffix = suffix(name, form);
+        boolean company = form != Form.SOLE_PROPRIETORSHIP && form != Form.PARTNERSHIP;
+        String suffix = company ? suffix(name, form) : "";
+        if (!company && (name.contains("有限") || name.contains("公司"))) {
+            String type = form == Form.SOLE_PROPRIETORSHIP ? "个人独资企业" : "合伙企业";
+            String en = form == Form.SOLE_PROPRIETORSHIP ? "a sole proprietorship" : "a partnership";
+            problems.add(new LocalizedText(
+                    zhWhich + "不得使用“有限”“有限责任”或“公司”字样：" + type + "不是公司，投资人（合伙人）承担无限责任，"
+                            + "名称可以“中心”“工作室”“事务所”“商行”等结尾，例如“北京星河智联软件工作室”。",
+                    enWhich + " may not contain 有限, 有限责任 or 公司: " + en + " is no company and its investors answer "
+                            + "without limit; the name may end in 中心, 工作室, 事务所, 商行 and the like, e.g. 北京星河智联软件工作室."));
+        }
         if (suffix == null) {
             problems.add(switch (form) {
                 case LIMITED_LIABILITY -> new LocalizedText(
@@ -81,7 +101,7 @@ final class EnterpriseNameRule {
                                 + "名称中的组织形式应与之一致。",
                         enWhich + " must end in 股份有限公司: the enterprise type is a joint-stock company, "
                                 + "so the legal form in the name must say so.");
-                case UNKNOWN -> new LocalizedText(
+                case SOLE_PROPRIETORSHIP, PARTNERSHIP, UNKNOWN -> new LocalizedText(
                         zhWhich + "须以组织形式结尾：有限责任公司以“有限公司”或“有限责任公司”结尾，"
                                 + "股份有限公司以“股份有限公司”结尾。",
                         enWhich + " must end in its legal form: 有限公司 or 有限责任公司 for a limited liability company, "
@@ -118,6 +138,7 @@ final class EnterpriseNameRule {
     private static String suffix(String name, Form form) {
         boolean jointStock = name.endsWith(JOINT_STOCK);
         return switch (form) {
+            case SOLE_PROPRIETORSHIP, PARTNERSHIP -> "";
             case LIMITED_LIABILITY -> name.endsWith(LLC_LONG) ? LLC_LONG
                     : name.endsWith(LLC_SHORT) && !jointStock ? LLC_SHORT : null;
             case JOINT_STOCK -> jointStock ? JOINT_STOCK : null;

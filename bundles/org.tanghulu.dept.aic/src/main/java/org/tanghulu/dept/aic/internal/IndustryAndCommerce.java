@@ -13,7 +13,7 @@ import org.tanghulu.api.exchange.ExchangeMode;
 
 /**
  * Administration for Industry and Commerce (工商): enterprise name pre-approval and the
- * business licence. Its matters are data, in {@code /department.json}; the name rule,
+ * registrations (business licences) of every enterprise type. Its matters are data, in {@code /department.json}; the name rule,
  * which needs code, is here. Officers decide its matters on the desk; its registration system,
  * once an admin links it, confirms pre-approval numbers and licences that applicants already hold.
  */
@@ -27,6 +27,9 @@ public class IndustryAndCommerce implements Department, ExchangeAdapter {
     static final String ENTERPRISE_TYPE = "enterprise-type";
 
     private static final Set<String> NAMED_MATTERS = Set.of(NAME_PREAPPROVAL, BUSINESS_LICENCE);
+    /** The matters whose enterprise name the name rule checks: pre-approval and the registrations of pre-approved names. */
+    private static final Set<String> CHECKED_MATTERS = Set.of(NAME_PREAPPROVAL, BUSINESS_LICENCE,
+            "joint-stock-company-licence", "sole-proprietorship-licence", "partnership-licence", "fie-business-licence");
 
     @Override
     public ExchangeMode mode(String matter) {
@@ -42,7 +45,7 @@ public class IndustryAndCommerce implements Department, ExchangeAdapter {
     /** Checks the enterprise name (and, for pre-approval, the alternative names) by {@link EnterpriseNameRule}. */
     @Override
     public List<FieldProblem> check(String matter, Map<String, String> values) {
-        if (!NAMED_MATTERS.contains(matter)) {
+        if (!CHECKED_MATTERS.contains(matter)) {
             return List.of();
         }
         String type = values.get(ENTERPRISE_TYPE);

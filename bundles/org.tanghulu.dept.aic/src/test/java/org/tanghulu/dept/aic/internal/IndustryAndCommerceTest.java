@@ -110,4 +110,26 @@ class IndustryAndCommerceTest {
         assertTrue(aic.verifies("business-licence"));
         assertFalse(aic.verifies("something-else"));
     }
+
+    @Test
+    void soleProprietorshipsAndPartnershipsAreNoCompanies() {
+        for (String matter : List.of("name-preapproval", "sole-proprietorship-licence")) {
+            assertEquals(List.of(), check(matter, "北京星河智联软件工作室", "个人独资企业"), matter);
+            assertOneProblem(check(matter, "北京星河智联软件有限公司", "个人独资企业"), "不得使用“有限”“有限责任”或“公司”字样",
+                    "may not contain 有限");
+        }
+        assertEquals(List.of(), check("partnership-licence", "北京星河会计师事务所", "合伙企业"));
+        assertOneProblem(check("partnership-licence", "北京星河咨询有限责任中心", "合伙企业"), "合伙企业不是公司", "a partnership");
+        assertOneProblem(check("sole-proprietorship-licence", "上海星河软件工作室", "个人独资企业"), "须以“北京”开头", "北京");
+    }
+
+    @Test
+    void theRegistrationsOfEveryPreApprovedTypeCheckTheName() {
+        assertOneProblem(check("joint-stock-company-licence", "北京星河生物技术有限公司", JOINT_STOCK), "股份有限公司", "joint-stock");
+        assertOneProblem(check("fie-business-licence", "北京星河科技股份有限公司", "有限责任公司（中外合资）"), "有限公司",
+                "limited liability");
+        assertEquals(List.of(), check("fie-business-licence", "北京星河智联科技有限公司", "有限责任公司（外商独资）"));
+        assertEquals(List.of(), check("branch-licence", "北京星河智联科技有限公司海淀分公司", "有限责任公司分公司"),
+                "a branch's name is its parent's and is not pre-approved");
+    }
 }
