@@ -179,7 +179,16 @@ class WebIT {
 
     /** Answers to the "business-start" need's questions (entity type, foreign investment, high-tech) and the group they lead to. */
     static final List<List<String>> LEADS = List.of(
-            List.of("limited-company", "no", "yes", "enterprise-establishment"));
+            List.of("limited-company", "no", "yes", "enterprise-establishment"),
+            List.of("limited-company", "no", "no", "llc-establishment"),
+            List.of("joint-stock-company", "no", "yes", "high-tech-joint-stock-establishment"),
+            List.of("joint-stock-company", "no", "no", "joint-stock-establishment"),
+            List.of("sole-proprietorship", "no", "no", "sole-proprietorship-establishment"),
+            List.of("partnership", "no", "no", "partnership-establishment"),
+            List.of("individual-business", "no", "no", "individual-business-establishment"),
+            List.of("branch-company", "no", "no", "branch-establishment"),
+            List.of("limited-company", "yes", "yes", "high-tech-fie-establishment"),
+            List.of("limited-company", "yes", "no", "fie-establishment"));
 
     /** Combinations no group serves, and a phrase of the reason the portal gives. */
     static final List<List<String>> EXCLUDED = List.of(
