@@ -216,6 +216,24 @@ class WebIT {
                     excluded + ": " + browser.find("#need-reason").getText());
         }
         browser.screenshot("portal-need-explained");
+
+        // the answers prefill the form: a joint-stock company's enterprise type
+        browser.open(portal("/register"));
+        String user = "asker" + Long.toHexString(System.nanoTime());
+        browser.await("#f-username").sendKeys(user);
+        browser.find("#f-password").sendKeys("a-much-longer-secret-1");
+        browser.find("#f-name").sendKeys("李明");
+        browser.find("#f-mobile").sendKeys("13800138000");
+        browser.find("#f-email").sendKeys(user + "@example.cn");
+        browser.submit(browser.find("#register-submit"));
+        browser.await(".who");
+        answer(List.of("joint-stock-company", "no", "no"));
+        browser.submit(browser.await("#start-application"));
+        assertEquals("股份有限公司（非上市）", browser.await("#f-enterprise-type").getAttribute("value"));
+        assertTrue(browser.find("#f-enterprise-type-help").getText().contains("来自您对问题的回答"),
+                browser.find("#f-enterprise-type-help").getText());
+        browser.find("header .account button.link").click();
+        browser.await("a[href='/login']");
         HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 portal("/needs/business-start?a.entity-type=spaceship"))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, unknown.statusCode());
