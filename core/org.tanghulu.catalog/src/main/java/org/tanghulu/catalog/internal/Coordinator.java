@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
@@ -69,12 +70,14 @@ public class Coordinator implements Registry, DepartmentGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
 
+    /** Counts the changes of {@link #departments} and {@link #groups}; what is derived from them is kept until the next. */
+    private final Generation generation = new Generation();
     /** Present departments by service id. */
-    private final Map<Long, DepartmentStatus> departments = new ConcurrentHashMap<>();
+    private final Map<Long, DepartmentStatus> departments = generation.map();
     /** Their services, by service id. */
     private final Map<Long, Department> services = new ConcurrentHashMap<>();
     /** Present function-group contributions by service id, as written. */
-    private final Map<Long, List<FunctionGroupStatus>> groups = new ConcurrentHashMap<>();
+    private final Map<Long, List<FunctionGroupStatus>> groups = generation.map();
     /** Present catalog needs by service id. */
     private final Map<Long, List<NeedStatus>> needs = new ConcurrentHashMap<>();
     /** Present group extensions by service id, as checked on arrival (refused or waiting). */
@@ -85,6 +88,9 @@ public class Coordinator implements Registry, DepartmentGateway {
     private final Map<String, Integer> editions = new ConcurrentHashMap<>();
     /** Every present extension with whether it applies now. */
     private volatile List<ExtensionStatus> extensionVerdicts = List.of();
+    /** {@link #functionGroups()} and {@link #active()}, computed again only after a change (issue 13). */
+    private final Supplier<List<FunctionGroupStatus>> functionGroups = generation.cached(this::currentFunctionGroups);
+    private final Supplier<Map<String, DepartmentDefinition>> active = generation.cached(this::currentActive);
 
     private final JsonDefinitionReader reader = new JsonDefinitionReader();
     private final Object lifecycle = new Object();
@@ -403,6 +409,7 @@ public class Coordinator implements Registry, DepartmentGateway {
                         v.extension().id(), v.extension().group(), v.state(),
                         v.reasons().isEmpty() ? "" : " (" + String.join("; ", v.reasons()) + ")"));
         extendedGroups = extended;
+        generation.changed(); // functionGroups() reads extendedGroups
         extensionVerdicts = List.copyOf(verdicts);
     }
 
@@ -483,6 +490,10 @@ public class Coordinator implements Registry, DepartmentGateway {
 
     @Override
     public List<FunctionGroupStatus> functionGroups() {
+        return functionGroups.get();
+    }
+
+    private List<FunctionGroupStatus> currentFunctionGroups() {
         Map<String, DepartmentDefinition> active = active();
         Map<String, FunctionGroupStatus> extended = extendedGroups;
         return groups.values().stream().flatMap(List::stream)
@@ -550,9 +561,14 @@ public class Coordinator implements Registry, DepartmentGateway {
 
     @Override
     public Map<String, DepartmentDefinition> active() {
-        return departments.values().stream().filter(d -> d.state() == DepartmentState.ACTIVE)
+        return active.get();
+    }
+
+    /** Read-only: one map is shared by all callers until the next change. */
+    private Map<String, DepartmentDefinition> currentActive() {
+        return Collections.unmodifiableMap(departments.values().stream().filter(d -> d.state() == DepartmentState.ACTIVE)
                 .map(DepartmentStatus::definition)
-                .collect(Collectors.toMap(DepartmentDefinition::id, Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(DepartmentDefinition::id, Function.identity(), (a, b) -> a)));
     }
 
     // --- helpers -----------------------------------------------------------------

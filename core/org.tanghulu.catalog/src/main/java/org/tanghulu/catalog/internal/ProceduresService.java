@@ -10,9 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.definition.ApplicantType;
-import org.tanghulu.api.definition.DepartmentDefinition;
-import org.tanghulu.api.definition.FunctionGroup;
-import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.catalog.plan.Checklist;
@@ -30,6 +28,7 @@ public class ProceduresService implements Procedures {
 
     private final Registry registry;
     private final DepartmentGateway departments;
+    private final DerivedPlans derived = new DerivedPlans();
 
     @Activate
     public ProceduresService(@Reference Registry registry, @Reference DepartmentGateway departments) {
@@ -39,38 +38,52 @@ public class ProceduresService implements Procedures {
 
     @Override
     public Optional<FlowChart> flowChart(String group) {
-        return flowChart(group, departments.active());
+        return flowChart(group, now());
+    }
+
+    /** What is derived from the catalog as it is now (the same until it changes). */
+    private DerivedPlans.State now() {
+        return derived.of(departments.active(), registry.functionGroups());
     }
 
     /** Empty if the group is unavailable or cannot be charted (a department left a moment ago, a cycle through data). */
-    private Optional<FlowChart> flowChart(String group, Map<String, DepartmentDefinition> active) {
-        Optional<FunctionGroup> available = registry.functionGroups().stream()
-                .filter(s -> s.group().id().equals(group) && s.available())
-                .findFirst()
-                .map(FunctionGroupStatus::group);
-        try {
-            return available.map(g -> Planner.chart(g, active));
-        } catch (IllegalArgumentException e) {
-            LOG.warn("Function group '{}' cannot be charted now: {}", group, e.getMessage());
-            return Optional.empty();
-        }
+    private Optional<FlowChart> flowChart(String group, DerivedPlans.State state) {
+        return state.chart(group, g -> {
+            try {
+                return Optional.of(Planner.chart(g, state.active));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Function group '{}' cannot be charted now: {}", group, e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    private Map<String, DataElement> elements(DerivedPlans.State state) {
+        return state.elements(() -> departments.elements(state.active));
     }
 
     @Override
     public Optional<UnifiedForm> form(String group, Map<String, String> prefill) {
-        Map<String, DepartmentDefinition> active = departments.active();
-        return flowChart(group, active).map(chart -> Planner.form(chart, departments.elements(active), prefill));
+        DerivedPlans.State state = now();
+        if (prefill.isEmpty()) {
+            return state.form(group, () -> flowChart(group, state).map(chart -> Planner.form(chart, elements(state), prefill)));
+        }
+        return flowChart(group, state).map(chart -> Planner.form(chart, elements(state), prefill));
     }
 
     @Override
     public Optional<RedundancyReport> redundancy(String group) {
-        Map<String, DepartmentDefinition> active = departments.active();
-        return flowChart(group, active).map(chart -> Planner.report(chart, active,
-                Planner.form(chart, departments.elements(active), Map.of())));
+        DerivedPlans.State state = now();
+        return flowChart(group, state).map(chart -> Planner.report(chart, state.active, form(group, Map.of()).orElseThrow()));
     }
 
     @Override
     public Checklist checklist(Set<String> materials, ApplicantType applicantType) {
-        return Planner.checklist(materials, applicantType, departments.active(), registry.functionGroups());
+        DerivedPlans.State state = now();
+        if (materials.isEmpty()) {
+            return state.checklist(String.valueOf(applicantType),
+                    () -> Planner.checklist(materials, applicantType, state.active, state.groups));
+        }
+        return Planner.checklist(materials, applicantType, state.active, state.groups);
     }
 }
