@@ -149,6 +149,8 @@ public final class CatalogBenchmark {
 
         List<FunctionGroup> groups = catalog.groups();
         Map<String, IntFunction<String>> calls = new LinkedHashMap<>();
+        // the machine's floor: a static file of the portal, through the same servlet, without the catalog
+        calls.put("static file GET /static/app/portal.js", i -> "/static/app/portal.js");
         calls.put("catalog page GET /", i -> "/");
         calls.put("catalog JSON GET /api/groups", i -> "/api/groups");
         calls.put("search GET /?q=", i -> "/?q=" + URLEncoder.encode(SEARCHES.get(i % SEARCHES.size()), StandardCharsets.UTF_8));
