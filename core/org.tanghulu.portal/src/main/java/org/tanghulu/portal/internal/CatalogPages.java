@@ -11,15 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.api.definition.CatalogNeed;
-import org.tanghulu.api.definition.FunctionGroup;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.catalog.FunctionGroupStatus;
 import org.tanghulu.catalog.NeedStatus;
@@ -37,6 +34,8 @@ final class CatalogPages {
 
     private final Registry registry;
     private final Procedures procedures;
+    private final GroupSearch search = new GroupSearch();
+
     CatalogPages(Registry registry, Procedures procedures) {
         this.registry = registry;
         this.procedures = procedures;
@@ -46,8 +45,9 @@ final class CatalogPages {
     void home(Exchange x) throws IOException {
         Texts t = x.texts();
         String q = x.param("q");
-        List<FunctionGroupStatus> groups = registry.functionGroups().stream().filter(g -> g.problems().isEmpty())
-                .filter(g -> matches(g.group(), q)).sorted(Comparator.comparing(g -> g.group().id())).toList();
+        List<FunctionGroupStatus> all = registry.functionGroups();
+        List<FunctionGroupStatus> groups = all.stream().filter(g -> g.problems().isEmpty())
+                .filter(g -> search.matches(all, g.group(), q)).sorted(Comparator.comparing(g -> g.group().id())).toList();
         List<Map<String, Object>> byType = new ArrayList<>();
         for (ApplicantType type : ApplicantType.values()) {
             byType.add(Map.of("id", "type-" + type.name().toLowerCase(Locale.ROOT),
@@ -82,16 +82,6 @@ final class CatalogPages {
             model.put("q", q);
         }
         x.render("home.ftlh", model);
-    }
-
-    private static boolean matches(FunctionGroup g, String q) {
-        if (q == null) {
-            return true;
-        }
-        String needle = q.toLowerCase(Locale.ROOT);
-        return Stream.of(g.name(), g.description()).filter(Objects::nonNull)
-                .flatMap(l -> Stream.of(l.zh(), l.en())).filter(Objects::nonNull)
-                .anyMatch(s -> s.toLowerCase(Locale.ROOT).contains(needle));
     }
 
     private static Map<String, Object> card(FunctionGroupStatus g, Texts t) {
