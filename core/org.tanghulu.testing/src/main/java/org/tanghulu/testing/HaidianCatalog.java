@@ -63,7 +63,7 @@ public final class HaidianCatalog {
             "business-scope", "main-products", "industry-code", "registered-address", "business-address", "postal-code",
             "enterprise-phone", "enterprise-website", "legal-representative-name", "legal-representative-id-number",
             "legal-representative-phone", "contact-person-name", "contact-person-id-number", "contact-phone",
-            "contact-email", "shareholders", "number-of-employees", "operating-term-years", "competent-authority",
+            "contact-email", "investors", "number-of-employees", "operating-term-years", "competent-authority",
             "planned-annual-revenue", "bank-name", "bank-account-number", "accounting-system", "accounting-method",
             "financial-officer-name", "financial-officer-id-number", "financial-officer-phone", "tax-agent-name",
             "tax-agent-id-number", "tax-agent-phone");
