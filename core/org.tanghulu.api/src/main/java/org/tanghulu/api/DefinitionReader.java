@@ -11,7 +11,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>The JSON mirrors the records of {@link org.tanghulu.api.definition}: property
  * names are the record component names, enums are written by constant name. Unknown
  * properties are an error, so that a misspelt key is caught when the bundle arrives
- * instead of silently dropped. Thread-safe.
+ * instead of silently dropped: the platform's reader reports each at its own line,
+ * together with every other problem of the definition (since 1.1). Thread-safe.
  */
 @ProviderType
 public interface DefinitionReader {

@@ -980,7 +980,13 @@ class CasesIT {
                 "materials": [{"id": "discharge-registration-form", "name": {"zh": "排污申报登记表", "en": "Discharge form"}}],
                 "forms": [{"id": "discharge-registration-form", "name": {"zh": "排污申报登记表"},
                            "items": ["enterprise-name", "registered-address", "pollutant-types"]}],
-                "statutoryDays": 20, "promisedDays": 0}]}
+                "statutoryDays": 20, "promisedDays": 0},
+               {"id": "capital-verification", "name": {"zh": "环保资金核验", "en": "Capital check"},
+                "legalBasis": ["《中华人民共和国环境保护法》"], "applicantTypes": ["ENTERPRISE"],
+                "materials": [{"id": "capital-form", "name": {"zh": "核验表", "en": "Check form"}}],
+                "forms": [{"id": "capital-form", "name": {"zh": "核验表"}, "items": ["enterprise-name"]}],
+                "outputs": ["registered-capital"], "predecessors": ["aic/business-licence"],
+                "statutoryDays": 5, "promisedDays": 5}]}
             """;
 
     @Test
@@ -988,15 +994,24 @@ class CasesIT {
     void aVendorBundleExtendsAnotherBundlesGroupAndPlacesItsOwnGroupUnderItsOwnNeed() throws Exception {
         int base = karaf.json("/api/groups/" + GROUP).get("version").asInt();
         Path jar = karaf.home.resolve("deploy").resolve("epb.jar");
+        Path noisy = karaf.home.resolve("deploy").resolve("noisy.jar");
         Receipt extended;
         try {
+            // a department that redefines a shared element is refused, and so is its extension
+            TestBundles.vendor(noisy, "noisy", VendorDepartment.class, VersionedGroups.class, Map.of(
+                    "department.json", EPB.replace("\"epb\"", "\"noisy\"").replace("\"pollutant-types\"", "\"enterprise-name\""),
+                    "group-extensions.json", """
+                            [{"id": "noisy-permit", "version": 1, "group": "enterprise-establishment",
+                              "matters": ["noisy/environmental-registration"]}]"""));
             TestBundles.vendor(jar, "epb", VendorDepartment.class, VersionedGroups.class, Map.of(
                     "department.json", EPB,
                     "group-extensions.json", """
                             [{"id": "epb-environmental-registration", "version": 1, "group": "enterprise-establishment",
                               "matters": ["epb/environmental-registration"]},
                              {"id": "epb-missing", "version": 1, "group": "enterprise-establishment",
-                              "matters": ["epb/no-such-matter"]}]""",
+                              "matters": ["epb/no-such-matter"]},
+                             {"id": "epb-cycle", "version": 1, "group": "enterprise-establishment",
+                              "matters": ["epb/capital-verification"]}]""",
                     "catalog-needs.json", """
                             [{"id": "environment", "name": {"zh": "环境保护", "en": "Environmental protection"}, "order": 50}]""",
                     "function-groups.json", """
@@ -1021,8 +1036,14 @@ class CasesIT {
 
             // the extension naming a missing matter is refused with its reason; the group is as the first made it
             String console = karaf.console("tanghulu:groups");
-            assertTrue(console.contains("epb-missing") && console.contains("REFUSED")
-                    && console.contains("matter 'epb/no-such-matter' is missing"), console);
+            assertTrue(console.contains("epb-missing REFUSED: matter 'epb/no-such-matter' is missing"), console);
+            // ... so is the one whose matter would make the group's matters wait for each other, and the refused department's
+            assertTrue(console.contains("epb-cycle REFUSED: function group 'enterprise-establishment': its matters wait for"
+                    + " each other in a cycle"), console);
+            Distribution.await(Duration.ofSeconds(30), "the redefining department's extension to be refused",
+                    () -> is(true, () -> karaf.console("tanghulu:groups").contains("noisy-permit REFUSED: department 'noisy'"
+                            + " is refused")));
+            assertTrue(karaf.console("tanghulu:groups").contains("already defined in the shared dictionary"));
 
             // the vendor's own group, under the vendor's own need, on the portal's home page
             assertEquals("environment", karaf.json("/api/groups/pollutant-discharge").get("need").asText());
@@ -1040,6 +1061,7 @@ class CasesIT {
             assertEquals(base * 1000 + 1, view.get("groupVersion").asInt());
         } finally {
             Files.deleteIfExists(jar);
+            Files.deleteIfExists(noisy);
         }
 
         // the vendor leaves: new cases get the group without its matter, the running case waits at it

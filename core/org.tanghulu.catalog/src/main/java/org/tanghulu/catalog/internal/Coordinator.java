@@ -92,7 +92,8 @@ public class Coordinator implements Registry, DepartmentGateway {
     private final Supplier<List<FunctionGroupStatus>> functionGroups = generation.cached(this::currentFunctionGroups);
     private final Supplier<Map<String, DepartmentDefinition>> active = generation.cached(this::currentActive);
 
-    private final JsonDefinitionReader reader = new JsonDefinitionReader();
+    /** Departments' and providers' reader: unknown keys are reported with the checker's problems, all in one pass. */
+    private final JsonDefinitionReader reader = new JsonDefinitionReader(true);
     private final Object lifecycle = new Object();
     private final List<Runnable> beforeActivation = new ArrayList<>();
     private ExecutorService coordination;
@@ -106,7 +107,8 @@ public class Coordinator implements Registry, DepartmentGateway {
     @Activate
     void activate(BundleContext context, CallConfig config) throws DefinitionException {
         this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
-        List<DataElement> dictionary = List.of(reader.read(getClass().getResource("/dictionary.json"), DataElement[].class));
+        List<DataElement> dictionary = List.of(new JsonDefinitionReader().read(getClass().getResource("/dictionary.json"),
+                DataElement[].class));
         List<String> problems = DefinitionChecker.checkDictionary(dictionary);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The shared data-element dictionary is not clear: " + problems);

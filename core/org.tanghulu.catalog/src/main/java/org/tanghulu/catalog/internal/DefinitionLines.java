@@ -115,6 +115,11 @@ final class DefinitionLines {
         return found;
     }
 
+    /** @return the unknown properties of the element at {@code index} of the file's top-level array */
+    List<String> unknownProperties(Type arrayType, int index) {
+        return element(index).unknownProperties(raw(arrayType).getComponentType());
+    }
+
     private void walk(JsonNode node, Type type, String pointer, List<String> found) {
         Class<?> raw = raw(type);
         if (node == null || raw == null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,31 @@ import org.tanghulu.kernel.json.Json;
 /**
  * Reads definition resources with Jackson; errors name the resource, line and property, every unknown
  * property at once. Keeps the lines of what it read so that the checker's problems can be located
- * ({@link #locate}).
+ * ({@link #locate}). A collecting reader (the one departments get) does not stop at unknown properties:
+ * it reads the rest and reports them with the checker's problems, so that a vendor sees every problem of
+ * a definition in one pass.
  */
 final class JsonDefinitionReader implements DefinitionReader {
 
     /** The lines of the definitions read, by the value read (dropped with it). */
     private final Map<Object, DefinitionLines> read = Collections.synchronizedMap(new WeakHashMap<>());
+    /** A collecting reader's unknown properties of the definitions read, by the value read. */
+    private final Map<Object, List<String>> unknown = Collections.synchronizedMap(new WeakHashMap<>());
+    private final boolean collecting;
+    private final ObjectMapper lenient = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+
+    /** A reader that refuses a resource with unknown properties (the shared dictionary, the tests). */
+    JsonDefinitionReader() {
+        this(false);
+    }
+
+    /** @param collecting whether unknown properties are kept for {@link #locate} instead of refusing the resource */
+    JsonDefinitionReader(boolean collecting) {
+        this.collecting = collecting;
+    }
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,15 +67,17 @@ final class JsonDefinitionReader implements DefinitionReader {
                 throw new DefinitionException(name + " is empty", null);
             }
             DefinitionLines lines = DefinitionLines.of(name, json, tree);
-            List<String> unknown = lines.unknownProperties(type);
-            if (!unknown.isEmpty()) {
-                throw new DefinitionException(String.join("; ", unknown), null);
+            List<String> unknownHere = lines.unknownProperties(type);
+            if (!unknownHere.isEmpty() && !collecting) {
+                throw new DefinitionException(String.join("; ", unknownHere), null);
             }
-            T value = mapper.readValue(json, type);
+            T value = (collecting ? lenient : mapper).readValue(json, type);
             read.put(value, lines);
+            unknown.put(value, unknownHere);
             if (value instanceof Object[] elements) {
                 for (int i = 0; i < elements.length; i++) {
                     read.put(elements[i], lines.element(i));
+                    unknown.put(elements[i], lines.unknownProperties(type, i));
                 }
             }
             return value;
@@ -69,11 +91,14 @@ final class JsonDefinitionReader implements DefinitionReader {
     /**
      * @param definition a value this reader returned, or anything else
      * @param problems the checker's problems of it
-     * @return the problems, each with the file and line of the key at fault where known
+     * @return its unknown properties (a collecting reader's), then the problems, each with the file and line of
+     *         the key at fault where known
      */
     List<String> locate(Object definition, List<String> problems) {
         DefinitionLines lines = definition == null ? null : read.get(definition);
-        return lines == null ? problems : lines.locate(problems);
+        List<String> all = new ArrayList<>(definition == null ? List.of() : unknown.getOrDefault(definition, List.of()));
+        all.addAll(lines == null ? problems : lines.locate(problems));
+        return all;
     }
 
     private static String describe(String name, JsonProcessingException e) {

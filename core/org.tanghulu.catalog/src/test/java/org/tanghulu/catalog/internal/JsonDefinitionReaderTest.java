@@ -56,6 +56,26 @@ class JsonDefinitionReaderTest {
     }
 
     @Test
+    void theDepartmentsReaderReportsMisspeltKeysWithTheCheckersProblemsInOnePass() throws Exception {
+        URL url = write("""
+                {"id": "aic", "name": {"zh": "工商"},
+                 "matters": [{"id": "bad", "name": {"zh": "坏"},
+                   "legalbasis": ["法"],
+                   "applicantTypes": ["ENTERPRISE"], "materials": [{"id": "m", "name": {"zh": "材料"}}],
+                   "forms": [{"id": "f", "name": {"zh": "表"}, "items": ["enterprise-name"]}],
+                   "statutoryDays": 5, "promisedDays": 3}]}
+                """);
+        JsonDefinitionReader collecting = new JsonDefinitionReader(true);
+        DepartmentDefinition d = collecting.read(url, DepartmentDefinition.class);
+        DefinitionChecker checker = new DefinitionChecker(List.of(reader.read(getClass().getResource("/dictionary.json"),
+                DataElement[].class)));
+        List<String> problems = collecting.locate(d, checker.check(d, List.of()));
+        assertEquals(2, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("department.json line 3: unknown property \"legalbasis\" in Matter"), problems.get(0));
+        assertEquals("department.json line 2: matter 'bad': no legal basis (法律依据) given", problems.get(1));
+    }
+
+    @Test
     void everyProblemOfTheCheckerIsLocatedAtTheKeyAtFault() throws Exception {
         URL url = write("""
                 {"id": "aic", "name": {"zh": "工商"},

@@ -43,13 +43,15 @@ public class GroupsCommand implements Action {
             extensions.column("Of group");
             extensions.column("Adds");
             extensions.column("State");
-            extensions.column("Why").wrap();
             for (ExtensionStatus e : registry.extensions()) {
                 extensions.addRow().addContent(e.extension().id(), e.extension().version(), e.extension().group(),
-                        String.join(", ", e.extension().matters()), e.state(), String.join("; ", e.reasons()));
+                        String.join(", ", e.extension().matters()), e.state());
             }
             Terminal.out().println();
             extensions.print(Terminal.out());
+            // the reasons in full, one a line, as an admin copies them into a ticket
+            registry.extensions().forEach(e -> e.reasons().forEach(r -> Terminal.out().println(
+                    "  " + e.extension().id() + " " + e.state() + ": " + r)));
         }
         ShellTable needs = new ShellTable();
         needs.column("Need");
