@@ -74,6 +74,8 @@ public class Coordinator implements Registry, DepartmentGateway {
     private final Generation generation = new Generation();
     /** Present departments by service id. */
     private final Map<Long, DepartmentStatus> departments = generation.map();
+    /** The misspelt keys of their definitions, by service id: a recheck (after a neighbour left) refuses them again. */
+    private final Map<Long, List<String>> misspelt = new ConcurrentHashMap<>();
     /** Their services, by service id. */
     private final Map<Long, Department> services = new ConcurrentHashMap<>();
     /** Present function-group contributions by service id, as written. */
@@ -189,6 +191,7 @@ public class Coordinator implements Registry, DepartmentGateway {
 
     void removeDepartment(ServiceReference<Department> ref) {
         services.remove(serviceId(ref));
+        misspelt.remove(serviceId(ref));
         DepartmentStatus gone = departments.remove(serviceId(ref));
         if (gone == null) {
             return;
@@ -221,6 +224,7 @@ public class Coordinator implements Registry, DepartmentGateway {
         if (read.failed()) {
             problems.add(read.failure());
         } else {
+            misspelt.put(sid, reader.unknown(definition));
             problems.addAll(reader.locate(definition, judge(sid, id, definition)));
         }
         update(sid, arrived, definition, problems, read.failed() ? 1 : 0);
@@ -228,7 +232,7 @@ public class Coordinator implements Registry, DepartmentGateway {
 
     /** The problems of a definition given what is accepted now; called on the coordination thread only. */
     private List<String> judge(long sid, String id, DepartmentDefinition definition) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(misspelt.getOrDefault(sid, List.of()));
         if (!id.equals(definition.id())) {
             problems.add("the definition's id '" + definition.id() + "' differs from the service property "
                     + Department.ID + "='" + id + "'");

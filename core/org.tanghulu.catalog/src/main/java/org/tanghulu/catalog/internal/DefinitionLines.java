@@ -158,6 +158,9 @@ final class DefinitionLines {
     }
 
     private String locate(String problem) {
+        if (problem.startsWith(file + " line ") || problem.startsWith(file + ":")) {
+            return problem; // located already (a misspelt key)
+        }
         Matcher m = SUBJECT.matcher(problem);
         String object = null;
         if (m.find()) {

@@ -92,13 +92,20 @@ final class JsonDefinitionReader implements DefinitionReader {
      * @param definition a value this reader returned, or anything else
      * @param problems the checker's problems of it
      * @return its unknown properties (a collecting reader's), then the problems, each with the file and line of
-     *         the key at fault where known
+     *         the key at fault where known; the definition's lines are forgotten (they hold its whole JSON tree,
+     *         tens of megabytes for a catalog at Haidian's scale), so locate each definition once
      */
     List<String> locate(Object definition, List<String> problems) {
-        DefinitionLines lines = definition == null ? null : read.get(definition);
-        List<String> all = new ArrayList<>(definition == null ? List.of() : unknown.getOrDefault(definition, List.of()));
+        List<String> all = new ArrayList<>(unknown(definition));
+        DefinitionLines lines = definition == null ? null : read.remove(definition);
         all.addAll(lines == null ? problems : lines.locate(problems));
         return all;
+    }
+
+    /** @return a collecting reader's unknown properties of a value it returned, each at its line (once: forgotten then) */
+    List<String> unknown(Object definition) {
+        List<String> known = definition == null ? null : unknown.remove(definition);
+        return known == null ? List.of() : known;
     }
 
     private static String describe(String name, JsonProcessingException e) {
