@@ -40,6 +40,8 @@ final class FrontEndProcessor {
         return t;
     });
     private Server server; // null while down; guarded by this
+    /** Holds the database open while the server is up, so that its WRITE_DELAY 0 stays in force; guarded by this. */
+    private Connection keeper;
     private long cursor;
     private final String amqp;
     private com.rabbitmq.client.Connection broker; // for the queue transport; made when first needed
@@ -72,9 +74,11 @@ final class FrontEndProcessor {
             server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir", directory.toString())
                     .start();
             // a front-end processor keeps what it acknowledged: every commit on disk at once (H2 waits 500 ms by
-            // default, so a killed machine would lose the platform's last requests); the setting stays with the database
-            try (Connection c = DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/fe;USER=sa");
-                    java.sql.Statement s = c.createStatement()) {
+            // default, so a killed machine would lose the platform's last requests). H2 2.2 stores the setting but a
+            // database opened again runs with the default (a request the platform had committed was lost to a kill in
+            // CI), so this connection holds the database open, with the setting in force, while the server is up
+            keeper = DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/fe;USER=sa");
+            try (java.sql.Statement s = keeper.createStatement()) {
                 s.execute("SET WRITE_DELAY 0");
             }
         } catch (SQLException e) {
@@ -90,6 +94,7 @@ final class FrontEndProcessor {
     /** Stops the database server (connections refused), or starts it again on the same port with the same data. */
     synchronized void down(boolean on) {
         if (on && server != null) {
+            release();
             server.stop();
             server = null;
         } else if (!on && server == null) {
@@ -107,9 +112,21 @@ final class FrontEndProcessor {
             }
         }
         if (server != null) {
+            release();
             server.stop();
             server = null;
         }
+    }
+
+    private void release() {
+        try {
+            if (keeper != null) {
+                keeper.close();
+            }
+        } catch (SQLException e) {
+            DepartmentSystem.log("front-end processor: " + e);
+        }
+        keeper = null;
     }
 
     private void answerNew() {
