@@ -206,6 +206,17 @@ class EngineBenchTest {
         }
 
         @Override
+        public CaseView answerCorrections(String trackingNumber, String accessKey, Map<String, String> values,
+                Set<String> materials, String message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CaseView rateTask(String trackingNumber, String accessKey, long taskId, int level, String comment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CaseView answerCorrection(String trackingNumber, String accessKey, long taskId, Map<String, String> values,
                 Set<String> materials, String message) {
             throw new UnsupportedOperationException();

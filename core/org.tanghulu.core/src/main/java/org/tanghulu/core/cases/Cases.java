@@ -73,9 +73,32 @@ public interface Cases {
     List<CaseEvent> events(String trackingNumber, String accessKey, Actor actor);
 
     /**
-     * The applicant answers a correction request: the corrected values are validated,
-     * merged into the case's data, and the task returns to its officer with the clock
-     * running again.
+     * The applicant answers the case's one open correction request (补正) at once. Requests by
+     * several tasks (of any departments) that are waiting together form that one request: every
+     * task in {@link TaskState#CORRECTION}. The answer may change only the fields and hand in only
+     * the materials those tasks asked for; the values are validated like a submission and merged
+     * into the case's data, and every asking task returns to its officer with the clock running
+     * again. An already {@link TaskState#APPROVED approved} task whose matter uses a field whose
+     * value the answer changed goes back to its department for review: it is
+     * {@link TaskState#READY} again, with {@link TaskView#reviewFields()} naming the changed
+     * fields and a {@code REVIEW_REOPENED} event.
+     *
+     * @param values corrected values by data-element id, only of fields asked for
+     * @param materials materials handed in now, only of those asked for
+     * @param message the applicant's note to the officers; may be {@code null}
+     * @return the case after the answer
+     * @throws Refusal NOT_FOUND if there is no such case or the key is wrong; INVALID (a field or
+     *         material not asked for, a wrong value), nothing changed; CONFLICT if no correction is
+     *         waiting
+     * @since 2.2
+     */
+    CaseView answerCorrections(String trackingNumber, String accessKey, Map<String, String> values,
+            Set<String> materials, String message);
+
+    /**
+     * The applicant answers a correction request naming one of its tasks: the same as
+     * {@link #answerCorrections}, which answers every task the open request joins, once the task
+     * is found waiting for a correction.
      *
      * @param values corrected values by data-element id
      * @param materials materials handed in now
@@ -160,6 +183,22 @@ public interface Cases {
      *         {@code level}, {@code comment}); CONFLICT if the case is still open or already rated
      */
     CaseView rate(String trackingNumber, String accessKey, int level, String comment);
+
+    /**
+     * The applicant rates one department step (好差评) once its task is decided
+     * ({@link TaskState#APPROVED} or {@link TaskState#REJECTED}), once per task. The department's
+     * {@link #statistics} count these ratings.
+     *
+     * @param taskId the task, one of the case's
+     * @param level from {@link Rating#LOWEST} to {@link Rating#HIGHEST}
+     * @param comment at most {@link Rating#MAX_COMMENT} characters; may be {@code null} or blank
+     * @return the case, the task with its {@link TaskView#rating()}
+     * @throws Refusal NOT_FOUND if there is no such case or task or the key is wrong; INVALID
+     *         (fields {@code level}, {@code comment}); CONFLICT if the task is not decided or
+     *         already rated
+     * @since 2.2
+     */
+    CaseView rateTask(String trackingNumber, String accessKey, long taskId, int level, String comment);
 
     /**
      * Each department's work in numbers, for supervisors.

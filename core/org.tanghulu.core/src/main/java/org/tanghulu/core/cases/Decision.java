@@ -16,8 +16,13 @@ import java.util.Map;
  *        what is wrong and what to hand in; required for both
  * @param fields for {@link Kind#REQUEST_CORRECTION}: the data elements the applicant
  *        should correct; may be empty when only materials are missing
+ * @param materials for {@link Kind#REQUEST_CORRECTION}: the materials (ids of the group's
+ *        materials) the applicant should hand in; may be empty. The applicant's answer may hand in
+ *        only these and change only {@code fields} (of every request joined in the case's one
+ *        open correction request, see {@link Cases#answerCorrections})
  */
-public record Decision(Kind kind, Map<String, String> outputs, String message, List<String> fields) {
+public record Decision(Kind kind, Map<String, String> outputs, String message, List<String> fields,
+        List<String> materials) {
 
     /** The kinds of decision. */
     public enum Kind {
@@ -33,5 +38,11 @@ public record Decision(Kind kind, Map<String, String> outputs, String message, L
     public Decision {
         outputs = outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         fields = fields == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(fields));
+        materials = materials == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(materials));
+    }
+
+    /** A decision that asks for no materials, as before 2.2. */
+    public Decision(Kind kind, Map<String, String> outputs, String message, List<String> fields) {
+        this(kind, outputs, message, fields, List.of());
     }
 }

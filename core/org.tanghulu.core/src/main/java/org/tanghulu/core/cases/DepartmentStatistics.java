@@ -20,8 +20,10 @@ import org.tanghulu.api.definition.LocalizedText;
  *        decision, less the working days paused for corrections; 0 if none is done
  * @param averagePromisedDays over the same tasks: the mean promised time limit of their matters,
  *        in working days, so that the two averages compare; 0 if none is done
- * @param ratings rated cases on which the department had a task (a case counts once for every
- *        department that worked on it)
+ * @param ratings the applicant's ratings of this department's own steps (one per rated task,
+ *        {@link Cases#rateTask}); ratings of whole cases ({@link Cases#rate}) are not counted
+ *        against any department (since 2.2; before, a case rating counted for every department
+ *        of the case)
  * @param averageRating the mean level of those ratings; 0 if there are none
  * @param ratingCounts five counts of those ratings: index 0 is level 1 (非常不满意) … index 4 is
  *        level 5 (非常满意)

@@ -3,7 +3,8 @@ package org.tanghulu.core.cases;
 import java.time.Instant;
 
 /**
- * An applicant's rating of a closed case (好差评), given once and never changed.
+ * An applicant's rating (好差评) of a closed case or of one decided department step, given once and
+ * never changed.
  *
  * @param level 5 非常满意 (very satisfied), 4 满意 (satisfied), 3 基本满意 (fairly satisfied),
  *        2 不满意 (dissatisfied), 1 非常不满意 (very dissatisfied)

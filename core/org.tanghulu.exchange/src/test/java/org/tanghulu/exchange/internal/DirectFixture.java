@@ -249,6 +249,17 @@ final class DirectFixture implements AutoCloseable {
         public List<CaseEvent> events(String trackingNumber, String accessKey, Actor actor) {
             throw new UnsupportedOperationException();
         }
+        public CaseView answerCorrections(String trackingNumber, String accessKey, Map<String, String> values,
+                Set<String> materials, String message) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CaseView rateTask(String trackingNumber, String accessKey, long taskId, int level, String comment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CaseView answerCorrection(String trackingNumber, String accessKey, long taskId, Map<String, String> values,
                 Set<String> materials, String message) {
             throw new UnsupportedOperationException();

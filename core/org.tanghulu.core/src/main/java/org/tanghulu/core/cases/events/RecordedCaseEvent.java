@@ -234,4 +234,37 @@ public sealed interface RecordedCaseEvent {
             return "RATED";
         }
     }
+
+    /**
+     * An approved task went back to its department for review: a correction answer changed data
+     * its matter uses (since 1.2).
+     *
+     * @param fields the changed fields (data element ids) that the matter uses
+     * @param reason why, as recorded on the task's case (in Chinese and English)
+     */
+    record TaskReopened(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, List<String> fields,
+            String reason) implements RecordedCaseEvent {
+        public TaskReopened {
+            fields = List.copyOf(fields);
+        }
+
+        @Override
+        public String type() {
+            return "REVIEW_REOPENED";
+        }
+    }
+
+    /**
+     * The applicant rated one decided department step (once per task, since 1.2).
+     *
+     * @param level from 1 (very dissatisfied) to 5 (very satisfied)
+     * @param comment the applicant's comment, or {@code null}
+     */
+    record TaskRated(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, int level, String comment)
+            implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "TASK_RATED";
+        }
+    }
 }

@@ -163,6 +163,17 @@ public class CaseEngine implements Cases {
     }
 
     @Override
+    public CaseView answerCorrections(String trackingNumber, String accessKey, Map<String, String> values,
+            Set<String> materials, String message) {
+        return decisions.answerCorrections(trackingNumber, accessKey, values, materials, message);
+    }
+
+    @Override
+    public CaseView rateTask(String trackingNumber, String accessKey, long taskId, int level, String comment) {
+        return decisions.rateTask(trackingNumber, accessKey, taskId, level, comment);
+    }
+
+    @Override
     public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
         return decisions.rate(trackingNumber, accessKey, level, comment);
     }

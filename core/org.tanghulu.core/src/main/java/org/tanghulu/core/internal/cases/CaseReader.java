@@ -188,7 +188,13 @@ final class CaseReader {
         return new TaskView(t.id, t.caseRecord.trackingNumber, key, name, t.state, t.assignee, t.createdAt, t.promisedDue,
                 t.statutoryDue, t.pausedDays, overdue, t.message,
                 t.correctionFields == null ? List.of() : read(t.correctionFields, STRING_LIST),
-                t.outputs == null ? Map.of() : read(t.outputs, STRING_MAP), present.contains(t.department));
+                t.outputs == null ? Map.of() : read(t.outputs, STRING_MAP), present.contains(t.department),
+                list(t.correctionMaterials), list(t.reviewFields),
+                t.ratingLevel == null ? null : new Rating(t.ratingLevel, t.ratingComment, t.ratedAt));
+    }
+
+    private static List<String> list(String json) {
+        return json == null ? List.of() : read(json, STRING_LIST);
     }
 
     private static <T> T read(String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {

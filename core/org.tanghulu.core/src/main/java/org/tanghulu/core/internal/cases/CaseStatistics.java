@@ -21,7 +21,7 @@ import org.tanghulu.kernel.time.PlatformTime;
 
 /**
  * The supervisors' numbers per department, from five queries over all tasks: counts by state,
- * overdue counts, tasks with a correction request, ratings by level (all grouped in the database)
+ * overdue counts, tasks with a correction request, the department's step ratings by level (all grouped in the database)
  * and the decided tasks' dates, whose working days only the calendar can count.
  */
 final class CaseStatistics {
@@ -70,9 +70,9 @@ final class CaseStatistics {
         em.createQuery("select t.department, count(distinct t.id) from TaskEntity t, EventEntity e "
                 + "where e.taskId = t.id and e.type = 'CORRECTION_REQUESTED' group by t.department", Object[].class)
                 .getResultList().forEach(r -> of.apply(r[0]).corrections = (Long) r[1]);
-        em.createQuery("select t.department, r.level, count(distinct r.caseId) from RatingEntity r, TaskEntity t "
-                + "where t.caseRecord.id = r.caseId and t.state <> :reused group by t.department, r.level", Object[].class)
-                .setParameter("reused", TaskState.REUSED).getResultList().forEach(r -> of.apply(r[0]).ratings[(Integer) r[1] - 1] = (Long) r[2]);
+        em.createQuery("select t.department, t.ratingLevel, count(t) from TaskEntity t where t.ratingLevel is not null "
+                + "group by t.department, t.ratingLevel", Object[].class)
+                .getResultList().forEach(r -> of.apply(r[0]).ratings[(Integer) r[1] - 1] = (Long) r[2]);
         em.createQuery("select t.department, t.matter, c.groupId, c.groupVersion, t.createdAt, t.decidedAt, t.pausedDays "
                 + "from TaskEntity t join t.caseRecord c where t.state in :s", Object[].class)
                 .setParameter("s", DONE).getResultStream().forEach(r -> {

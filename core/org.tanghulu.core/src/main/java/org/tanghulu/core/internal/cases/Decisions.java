@@ -56,7 +56,8 @@ import org.tanghulu.catalog.validation.InputRules;
 
 /**
  * Decisions on cases: officers claim, approve, reject and request corrections; applicants answer
- * corrections and rate. Each is one transaction with the case's row locked first, so concurrent
+ * the case's one correction request (every task waiting for a correction) and rate the case and
+ * each decided step. Each is one transaction with the case's row locked first, so concurrent
  * decisions are serialized and exactly one completion of a task wins.
  */
 final class Decisions {
@@ -126,6 +127,9 @@ final class Decisions {
         if (d.fields().stream().anyMatch(java.util.Objects::isNull)) {
             text.add(problem("fields", "要求更正的字段清单中有空项（null）。", "The list of fields to correct has a null entry."));
         }
+        if (d.materials().stream().anyMatch(java.util.Objects::isNull)) {
+            text.add(problem("materials", "要求补交的材料清单中有空项（null）。", "The list of materials to hand in has a null entry."));
+        }
         if (!text.isEmpty()) {
             throw new Refusal(INVALID, "The decision was not recorded: " + text.size() + " problem(s).", text);
         }
@@ -173,6 +177,7 @@ final class Decisions {
             throw new Refusal(INVALID, "The task was not approved: " + problems.size() + " problem(s) with its outputs.", problems);
         }
         t.state = TaskState.APPROVED;
+        t.reviewFields = null;
         t.outputs = write(new TreeMap<>(d.outputs()));
         t.decidedAt = clock.instant();
         t.message = blankToNull(d.message());
@@ -185,6 +190,7 @@ final class Decisions {
     private void reject(EntityManager em, TaskEntity t, Actor actor, Decision d) {
         requireMessage(d, "驳回时须写明理由，申请人会看到。", "Give the reason for rejecting; the applicant will read it.");
         t.state = TaskState.REJECTED;
+        t.reviewFields = null;
         t.message = d.message().strip();
         t.decidedAt = clock.instant();
         workflow.event(em, t.caseRecord, t, actor.name(), "REJECTED", TaskState.CLAIMED.name(), TaskState.REJECTED.name(), t.message,
@@ -211,45 +217,197 @@ final class Decisions {
         List<FieldProblem> unknown = d.fields().stream().filter(f -> !fields.contains(f))
                 .map(f -> problem("fields", "“" + f + "”不是申请表中的字段。", "'" + f + "' is not a field of the application form."))
                 .toList();
-        if (!unknown.isEmpty()) {
-            throw new Refusal(INVALID, "The correction request names fields the applicant cannot correct.", unknown);
+        List<FieldProblem> problems = new ArrayList<>(unknown);
+        problems.addAll(unknownMaterials(chart, departments.active(), new TreeSet<>(d.materials())));
+        if (!problems.isEmpty()) {
+            throw new Refusal(INVALID, "The correction request names fields or materials the applicant cannot correct.",
+                    problems);
         }
+        boolean joins = tasksOf(em, t.caseRecord).stream().anyMatch(o -> o.state == TaskState.CORRECTION);
         t.state = TaskState.CORRECTION;
         t.message = d.message().strip();
         t.correctionFields = write(d.fields());
+        t.correctionMaterials = write(d.materials());
         t.pausedSince = LocalDate.now(clock);
         workflow.event(em, t.caseRecord, t, actor.name(), "CORRECTION_REQUESTED", TaskState.CLAIMED.name(),
                 TaskState.CORRECTION.name(), t.message + (d.fields().isEmpty() ? "" : " Fields: " + d.fields())
-                        + "; the clock is paused from " + t.pausedSince,
-                EventLog.payload("message", t.message, "fields", d.fields(), "pausedFrom", t.pausedSince));
+                        + (d.materials().isEmpty() ? "" : " Materials: " + d.materials())
+                        + "; the clock is paused from " + t.pausedSince
+                        + (joins ? "; joins the correction request the applicant has not answered yet" : ""),
+                EventLog.payload("message", t.message, "fields", d.fields(), "materials", d.materials(),
+                        "pausedFrom", t.pausedSince, "joined", joins));
     }
 
     public CaseView answerCorrection(String trackingNumber, String accessKey, long taskId, Map<String, String> values,
             Set<String> materials, String message) {
         CaseEntity current = access.applicantCase(trackingNumber, accessKey);
+        TaskEntity t = log.run(em -> em.find(TaskEntity.class, taskId));
+        if (t == null || !t.caseRecord.id.equals(current.id)) {
+            throw new Refusal(NOT_FOUND, "Case " + trackingNumber + " has no task " + taskId + ".");
+        }
+        if (t.state != TaskState.CORRECTION) {
+            throw new Refusal(CONFLICT, "Task " + taskId + " is not waiting for a correction (it is " + t.state + ").");
+        }
+        return answerCorrections(trackingNumber, accessKey, values, materials, message);
+    }
+
+    /**
+     * Answers every task of the case waiting for a correction at once. Checked before the transaction
+     * (values, department checks) and again inside it with the case locked (what was asked).
+     */
+    public CaseView answerCorrections(String trackingNumber, String accessKey, Map<String, String> values,
+            Set<String> materials, String message) {
+        CaseEntity current = access.applicantCase(trackingNumber, accessKey);
         FlowChart chart = charts.of(current);
         UnifiedForm form = form(departments, chart);
         Map<String, String> given = values == null ? Map.of() : values;
-        List<FieldProblem> problems = nulls(given, materials == null ? Set.of() : materials);
+        Set<String> handed = materials == null ? Set.of() : materials;
+        List<FieldProblem> problems = nulls(given, handed);
         if (problems.isEmpty()) {
             problems.addAll(checkValues(form, given, false));
-            problems.addAll(unknownMaterials(chart, departments.active(), materials == null ? Set.of() : materials));
+            problems.addAll(unknownMaterials(chart, departments.active(), handed));
             problems.addAll(InputRules.text("message", NOTE, message, InputRules.MAX_MESSAGE, true));
+        }
+        List<TaskEntity> waiting = log.run(em -> tasksOf(em, current)).stream()
+                .filter(t -> t.state == TaskState.CORRECTION).toList();
+        if (problems.isEmpty()) {
+            problems.addAll(notAsked(waiting, given, handed));
         }
         if (!problems.isEmpty()) {
             throw new Refusal(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
+        }
+        if (waiting.isEmpty()) {
+            throw noCorrection(trackingNumber);
         }
         Map<String, String> merged = new TreeMap<>(read(current.values, STRING_MAP));
         merged.putAll(given);
-        TaskEntity target = log.run(em -> em.find(TaskEntity.class, taskId));
         List<String> notes = new ArrayList<>();
-        if (target != null && target.caseRecord.id.equals(current.id)) {
-            chart.blocks().stream().filter(b -> b.matter().equals(new MatterKey(target.department, target.matter)))
-                    .findFirst().ifPresent(b -> departmentCheck(departments, b, merged, problems, notes));
+        for (TaskEntity w : waiting) {
+            block(chart, w).ifPresent(b -> departmentCheck(departments, b, merged, problems, notes));
         }
         if (!problems.isEmpty()) {
             throw new Refusal(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
         }
+        return log.run(em -> {
+            CaseEntity c = em.find(CaseEntity.class, current.id, LockModeType.PESSIMISTIC_WRITE);
+            List<TaskEntity> tasks = tasksOf(em, c);
+            tasks.forEach(em::refresh);
+            List<TaskEntity> asked = tasks.stream().filter(t -> t.state == TaskState.CORRECTION).toList();
+            if (asked.isEmpty()) {
+                throw noCorrection(trackingNumber);
+            }
+            List<FieldProblem> late = notAsked(asked, given, handed);
+            if (!late.isEmpty()) {
+                throw new Refusal(INVALID, late.size() + " problem(s) in the correction; nothing was changed.", late);
+            }
+            Map<String, String> data = new TreeMap<>(read(c.values, STRING_MAP));
+            Set<String> changed = new TreeSet<>();
+            given.forEach((k, v) -> {
+                if (!v.equals(data.get(k))) {
+                    changed.add(k);
+                }
+            });
+            data.putAll(given);
+            c.values = write(data);
+            Set<String> handedIn = new TreeSet<>(read(c.materials, STRING_SET));
+            handedIn.addAll(handed);
+            c.materials = write(handedIn);
+            LocalDate today = LocalDate.now(clock);
+            WorkingCalendar days = calendar.current();
+            for (TaskEntity t : asked) {
+                int paused = days.workingDaysBetween(t.pausedSince, today);
+                t.pausedDays += paused;
+                t.promisedDue = days.plusPause(t.promisedDue, paused);
+                t.statutoryDue = days.plusPause(t.statutoryDue, paused);
+                LocalDate since = t.pausedSince;
+                t.pausedSince = null;
+                t.state = t.assignee == null ? TaskState.READY : TaskState.CLAIMED;
+                workflow.event(em, c, t, APPLICANT, "CORRECTION_ANSWERED", TaskState.CORRECTION.name(), t.state.name(),
+                        "Corrected " + new TreeSet<>(given.keySet()) + (handed.isEmpty() ? "" : ", handed in "
+                                + new TreeSet<>(handed)) + "; clock paused " + paused + " working day(s) from " + since
+                                + ", now promised by " + t.promisedDue + (blankToNull(message) == null ? "" : "; note: " + message.strip()),
+                        EventLog.payload("corrected", new TreeSet<>(given.keySet()), "handedIn", new TreeSet<>(handed),
+                                "pausedDays", paused, "promisedDue", t.promisedDue, "note", blankToNull(message)));
+                notes.forEach(n -> workflow.event(em, c, t, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null,
+                        n + "; the officer checks by hand", EventLog.payload("failure", n)));
+                notes.clear();
+            }
+            reopenApproved(em, c, chart, tasks, changed, asked);
+            return reader.view(em, c, tasks, chart, null);
+        });
+    }
+
+    /**
+     * Sends every approved task whose matter uses a changed field back to its department: READY again,
+     * with fresh due dates from today and the changed fields as the reason.
+     */
+    private void reopenApproved(EntityManager em, CaseEntity c, FlowChart chart, List<TaskEntity> tasks,
+            Set<String> changed, List<TaskEntity> asked) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        String askedBy = asked.stream().map(t -> t.department + "/" + t.matter).distinct().sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
+        LocalDate today = LocalDate.now(clock);
+        WorkingCalendar days = calendar.current();
+        for (TaskEntity t : tasks) {
+            Block b = t.state == TaskState.APPROVED ? block(chart, t).orElse(null) : null;
+            List<String> used = b == null ? List.of() : b.dataElements().stream().filter(changed::contains).sorted().toList();
+            if (used.isEmpty()) {
+                continue;
+            }
+            t.state = TaskState.READY;
+            t.assignee = null;
+            t.reviewFields = write(used);
+            t.createdAt = clock.instant();
+            t.decidedAt = null;
+            t.promisedDue = days.due(today, b.promisedDays());
+            t.statutoryDue = days.due(today, b.statutoryDays());
+            String reason = "申请人答复补正要求（" + askedBy + "）时更改了本事项审批所用的数据：" + used
+                    + "，须重新审查。 / The applicant's answer to the correction request (" + askedBy
+                    + ") changed data this matter was approved on: " + used + "; review it again.";
+            workflow.event(em, c, t, PLATFORM, "REVIEW_REOPENED", TaskState.APPROVED.name(), TaskState.READY.name(), reason,
+                    EventLog.payload("fields", used, "reason", reason, "askedBy", askedBy, "promisedDue", t.promisedDue));
+        }
+    }
+
+    /** @return a problem for every value or material the waiting requests did not ask for */
+    private static List<FieldProblem> notAsked(List<TaskEntity> waiting, Map<String, String> values, Set<String> materials) {
+        Set<String> fields = new TreeSet<>();
+        Set<String> wanted = new TreeSet<>();
+        for (TaskEntity t : waiting) {
+            if (t.correctionFields != null) {
+                fields.addAll(read(t.correctionFields, JsonColumns.STRING_LIST));
+            }
+            if (t.correctionMaterials != null) {
+                wanted.addAll(read(t.correctionMaterials, JsonColumns.STRING_LIST));
+            }
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        values.keySet().stream().filter(k -> !fields.contains(k)).sorted().limit(20).forEach(k -> problems.add(problem(k,
+                "“" + k + "”不在补正要求之内，不能在补正时更改；未作任何更改。" + (fields.isEmpty() ? "" : "可更改的字段：" + fields + "。"),
+                "'" + k + "' was not asked for in the correction request and cannot be changed with it; nothing was changed."
+                        + (fields.isEmpty() ? "" : " Fields you may change: " + fields + "."))));
+        List<String> extra = materials.stream().filter(m -> !wanted.contains(m)).sorted().limit(10).toList();
+        if (!extra.isEmpty()) {
+            problems.add(problem("materials", "补正要求中没有要求补交以下材料：" + extra + "；未作任何更改。",
+                    "The correction request did not ask for these materials: " + extra + "; nothing was changed."));
+        }
+        return problems;
+    }
+
+    private static java.util.Optional<Block> block(FlowChart chart, TaskEntity t) {
+        MatterKey key = new MatterKey(t.department, t.matter);
+        return chart.blocks().stream().filter(b -> b.matter().equals(key)).findFirst();
+    }
+
+    private static Refusal noCorrection(String trackingNumber) {
+        return new Refusal(CONFLICT, "Case " + trackingNumber + " has no correction request waiting for an answer.");
+    }
+
+    public CaseView rateTask(String trackingNumber, String accessKey, long taskId, int level, String comment) {
+        CaseEntity current = access.applicantCase(trackingNumber, accessKey);
+        String text = checkRating(level, comment);
         return log.run(em -> {
             CaseEntity c = em.find(CaseEntity.class, current.id, LockModeType.PESSIMISTIC_WRITE);
             TaskEntity t = em.find(TaskEntity.class, taskId);
@@ -257,41 +415,26 @@ final class Decisions {
                 throw new Refusal(NOT_FOUND, "Case " + trackingNumber + " has no task " + taskId + ".");
             }
             em.refresh(t);
-            if (t.state != TaskState.CORRECTION) {
-                throw new Refusal(CONFLICT, "Task " + taskId + " is not waiting for a correction (it is " + t.state + ").");
+            if (t.state != TaskState.APPROVED && t.state != TaskState.REJECTED) {
+                throw new Refusal(CONFLICT, "Task " + taskId + " is not decided yet (it is " + t.state
+                        + "); rate a department's step once it is approved or rejected.");
             }
-            Map<String, String> data = new TreeMap<>(read(c.values, STRING_MAP));
-            data.putAll(given);
-            c.values = write(data);
-            Set<String> handedIn = new TreeSet<>(read(c.materials, STRING_SET));
-            if (materials != null) {
-                handedIn.addAll(materials);
+            if (t.ratingLevel != null) {
+                throw new Refusal(CONFLICT, "Task " + taskId + " has been rated already; a rating is given once.");
             }
-            c.materials = write(handedIn);
-            LocalDate today = LocalDate.now(clock);
-            WorkingCalendar days = calendar.current();
-            int paused = days.workingDaysBetween(t.pausedSince, today);
-            t.pausedDays += paused;
-            t.promisedDue = days.plusPause(t.promisedDue, paused);
-            t.statutoryDue = days.plusPause(t.statutoryDue, paused);
-            LocalDate since = t.pausedSince;
-            t.pausedSince = null;
-            t.state = t.assignee == null ? TaskState.READY : TaskState.CLAIMED;
-            workflow.event(em, c, t, APPLICANT, "CORRECTION_ANSWERED", TaskState.CORRECTION.name(), t.state.name(),
-                    "Corrected " + new TreeSet<>(given.keySet()) + (materials == null || materials.isEmpty() ? "" : ", handed in "
-                            + new TreeSet<>(materials)) + "; clock paused " + paused + " working day(s) from " + since
-                            + ", now promised by " + t.promisedDue + (blankToNull(message) == null ? "" : "; note: " + message.strip()),
-                    EventLog.payload("corrected", new TreeSet<>(given.keySet()),
-                            "handedIn", materials == null ? Set.of() : new TreeSet<>(materials), "pausedDays", paused,
-                            "promisedDue", t.promisedDue, "note", blankToNull(message)));
-            notes.forEach(n -> workflow.event(em, c, t, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null, n + "; the officer checks by hand",
-                    EventLog.payload("failure", n)));
-            return reader.view(em, c, tasksOf(em, c), chart, null);
+            t.ratingLevel = level;
+            t.ratingComment = text;
+            t.ratedAt = clock.instant();
+            workflow.event(em, c, t, APPLICANT, "TASK_RATED", null, null, "Rated " + t.department + "/" + t.matter + " "
+                    + level + " of 5 (" + RATING_NAMES.get(level - 1) + ")" + (text == null ? "" : " with a comment"),
+                    EventLog.payload("level", level, "comment", text));
+            em.flush();
+            return reader.view(em, c, tasksOf(em, c), charts.of(c), null);
         });
     }
 
-    public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
-        CaseEntity current = access.applicantCase(trackingNumber, accessKey);
+    /** @return the comment, stripped, or {@code null}; refuses a level out of range or a bad comment */
+    private static String checkRating(int level, String comment) {
         String text = blankToNull(comment);
         List<FieldProblem> problems = new ArrayList<>();
         if (level < Rating.LOWEST || level > Rating.HIGHEST) {
@@ -302,6 +445,12 @@ final class Decisions {
         if (!problems.isEmpty()) {
             throw new Refusal(INVALID, "The rating was not recorded: " + problems.size() + " problem(s).", problems);
         }
+        return text;
+    }
+
+    public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
+        CaseEntity current = access.applicantCase(trackingNumber, accessKey);
+        String text = checkRating(level, comment);
         try {
             return log.run(em -> {
                 CaseEntity c = em.find(CaseEntity.class, current.id, LockModeType.PESSIMISTIC_WRITE);

@@ -45,6 +45,8 @@ import org.tanghulu.core.cases.events.RecordedCaseEvent.DepartmentCheckFailed;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.Rated;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.Submitted;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskRated;
+import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskReopened;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskReused;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskCancelled;
 import org.tanghulu.core.cases.events.RecordedCaseEvent.TaskClaimed;
@@ -283,6 +285,10 @@ public class EventLog implements CaseEventLog {
             case "COMPLETED" -> new CaseCompleted(e.id, e.at, e.actor, c);
             case "RATED" -> new Rated(e.id, e.at, e.actor, c,
                     v.get("level") instanceof Number n ? n.intValue() : legacyLevel(e.detail), (String) v.get("comment"));
+            case "REVIEW_REOPENED" -> new TaskReopened(e.id, e.at, e.actor, c, task, list(v.get("fields")),
+                    (String) v.get("reason"));
+            case "TASK_RATED" -> new TaskRated(e.id, e.at, e.actor, c, task,
+                    v.get("level") instanceof Number n ? n.intValue() : 0, (String) v.get("comment"));
             default -> null;
         };
     }

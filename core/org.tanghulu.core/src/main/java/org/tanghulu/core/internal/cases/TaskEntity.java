@@ -74,6 +74,23 @@ public class TaskEntity {
     @Column(name = "outputs")
     String outputs;
 
+    /** JSON array of material ids a correction request asks for. */
+    @Column(name = "correction_materials")
+    String correctionMaterials;
+
+    /** JSON array of the changed fields that sent this approved task back for review, until decided again. */
+    @Column(name = "review_fields")
+    String reviewFields;
+
+    @Column(name = "rating_level")
+    Integer ratingLevel;
+
+    @Column(name = "rating_comment")
+    String ratingComment;
+
+    @Column(name = "rated_at")
+    Instant ratedAt;
+
     @Column(name = "decided_at")
     Instant decidedAt;
 
