@@ -120,32 +120,15 @@ final class CasePages {
             model.put("closed", WHEN.format(view.closed()));
         }
         List<Map<String, Object>> tasks = new ArrayList<>();
-        List<Map<String, Object>> corrections = new ArrayList<>();
         for (TaskView task : view.tasks()) {
-            Map<String, Object> m = task(t, task, events, defs);
-            tasks.add(m);
-            if (task.state() == TaskState.CORRECTION) {
-                Map<String, Object> c = new HashMap<>(m);
-                List<Map<String, Object>> fields = new ArrayList<>();
-                for (String element : task.correctionFields()) {
-                    String value = typed.getOrDefault(element, view.values().get(element));
-                    UnifiedForm.Field def = defs.get(element);
-                    fields.add(def != null ? Fields.of(def, value, errors.get(element), null, t)
-                            : Fields.plain(element, "v." + element, element, "text", value, errors.get(element), null,
-                                    false));
-                }
-                c.put("fields", fields);
-                c.put("labels", fields.stream().map(f -> f.get("label")).toList());
-                corrections.add(c);
-            }
+            tasks.add(task(t, task, events, defs));
         }
         model.put("tasks", tasks);
-        model.put("corrections", corrections);
+        correction(t, view, defs, errors, typed, model);
+        model.put("answered", x.param("answered") != null && !model.containsKey("correction"));
         model.put("events", events.stream().map(e -> Map.of("at", WHEN.format(e.at()), "type",
                 t.get("portal.event." + e.type()).startsWith("??") ? e.type() : t.get("portal.event." + e.type()),
                 "actor", e.actor(), "detail", e.detail() == null ? "" : e.detail())).toList());
-        model.put("materials", catalog.readiness(view.group(), Set.of()).map(Checklist.GroupReadiness::missing)
-                .orElse(List.of()).stream().map(m -> Map.of("id", m.id(), "name", t.pick(m.name()))).toList());
         boolean closed = view.state() == CaseState.COMPLETED || view.state() == CaseState.REJECTED;
         model.put("canRate", closed && view.rating() == null);
         if (view.rating() != null) {
@@ -153,11 +136,81 @@ final class CasePages {
                     t.get("portal.rating." + view.rating().level()), "comment",
                     view.rating().comment() == null ? "" : view.rating().comment()));
         }
+        model.put("steps", steps(view.tasks(), tasks));
         model.put("errors", errors);
         model.put("comment", typed.getOrDefault("comment", ""));
-        model.put("summary", Fields.summary(errors, Map.of("level", t.get("portal.rating.legend"),
-                "comment", t.get("portal.rating.comment"))));
+        Map<String, String> labels = new HashMap<>();
+        errors.keySet().forEach(k -> labels.put(k, k.endsWith("level") ? t.get("portal.rating.legend")
+                : k.endsWith("comment") ? t.get("portal.rating.comment") : k));
+        model.put("typed", typed);
+        model.put("summary", Fields.summary(errors, labels));
         x.render(code, "case.ftlh", model);
+    }
+
+    /**
+     * The case's one correction request (every task waiting for a correction, whichever department
+     * asked): who asked for what and why, and one form with only the fields and materials asked for.
+     */
+    private void correction(Texts t, CaseView view, Map<String, UnifiedForm.Field> defs, Map<String, String> errors,
+            Map<String, String> typed, Map<String, Object> model) {
+        List<TaskView> asking = view.tasks().stream().filter(k -> k.state() == TaskState.CORRECTION).toList();
+        if (asking.isEmpty()) {
+            return;
+        }
+        Map<String, String> materialNames = new HashMap<>();
+        catalog.readiness(view.group(), Set.of()).ifPresent(r -> r.missing()
+                .forEach(m -> materialNames.put(m.id(), t.pick(m.name()))));
+        Set<String> fieldIds = new LinkedHashSet<>();
+        Set<String> materialIds = new LinkedHashSet<>();
+        List<Map<String, Object>> askers = new ArrayList<>();
+        for (TaskView k : asking) {
+            fieldIds.addAll(k.correctionFields());
+            materialIds.addAll(k.correctionMaterials());
+            Map<String, Object> a = new HashMap<>();
+            a.put("id", k.id());
+            a.put("matter", t.pick(k.matterName()));
+            a.put("department", registry.department(k.matter().department()).map(d -> t.pick(d.name()))
+                    .orElse(k.matter().department()));
+            a.put("message", k.message() == null ? "" : k.message());
+            a.put("fields", k.correctionFields().stream().map(f -> label(t, defs, f)).toList());
+            a.put("materials", k.correctionMaterials().stream().map(m -> materialNames.getOrDefault(m, m)).toList());
+            a.put("promisedDue", k.promisedDue() == null ? "" : k.promisedDue().toString());
+            askers.add(a);
+        }
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (String element : fieldIds) {
+            String value = typed.getOrDefault(element, view.values().get(element));
+            UnifiedForm.Field def = defs.get(element);
+            fields.add(def != null ? Fields.of(def, value, errors.get(element), null, t)
+                    : Fields.plain(element, "v." + element, element, "text", value, errors.get(element), null, false));
+        }
+        Map<String, Object> c = new HashMap<>();
+        c.put("askers", askers);
+        c.put("fields", fields);
+        c.put("materials", materialIds.stream().map(m -> Map.of("id", m, "name", materialNames.getOrDefault(m, m))).toList());
+        c.put("message", typed.getOrDefault("message", ""));
+        model.put("correction", c);
+    }
+
+    /** @return the decided steps the applicant may rate or has rated, by task */
+    private static List<Map<String, Object>> steps(List<TaskView> views, List<Map<String, Object>> tasks) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (int i = 0; i < views.size(); i++) {
+            TaskView k = views.get(i);
+            if (k.state() == TaskState.APPROVED || k.state() == TaskState.REJECTED) {
+                Map<String, Object> m = new HashMap<>(tasks.get(i));
+                if (k.rating() != null) {
+                    m.put("rating", k.rating().level());
+                    m.put("ratingComment", k.rating().comment() == null ? "" : k.rating().comment());
+                }
+                steps.add(m);
+            }
+        }
+        return steps;
+    }
+
+    private static String label(Texts t, Map<String, UnifiedForm.Field> defs, String element) {
+        return defs.containsKey(element) ? t.pick(defs.get(element).label()) : element;
     }
 
     /** @return one department's task in the timeline */
@@ -181,28 +234,70 @@ final class CasePages {
         if (task.message() != null) {
             m.put("message", task.message());
         }
+        if (!task.reviewFields().isEmpty()) {
+            m.put("review", String.join("、", task.reviewFields().stream().map(f -> label(t, defs, f)).toList()));
+        }
         m.put("outputs", task.outputs().entrySet().stream().map(o -> Map.of("label",
                 defs.containsKey(o.getKey()) ? t.pick(defs.get(o.getKey()).label()) : o.getKey(),
                 "value", o.getValue())).toList());
         return m;
     }
 
-    /** {@code POST /cases/{tn}/tasks/{task}/correction}: INVALID shows the case again with the problems. */
+    /**
+     * {@code POST /cases/{tn}/correction}, and {@code POST /cases/{tn}/tasks/{task}/correction} as before:
+     * answers the case's one correction request, then shows the case with a confirmation; INVALID shows
+     * the case again with the problems.
+     */
     void correct(Exchange x) throws IOException {
+        answer(x, null);
+    }
+
+    /** {@code POST /cases/{tn}/tasks/{task}/correction}: the same, naming one of the asking tasks. */
+    void correctTask(Exchange x) throws IOException {
+        answer(x, x.pathParam("task"));
+    }
+
+    private void answer(Exchange x, String task) throws IOException {
         Applicant me = AccountPages.me(x);
         String tn = x.pathParam("tn");
-        long taskId = Long.parseLong(x.pathParam("task"));
         String key = cases.accessKey(tn, me.id());
         Map<String, String> values = new LinkedHashMap<>(x.params("v."));
+        Set<String> materials = new LinkedHashSet<>(CatalogPages.values(x, "m"));
         try {
-            cases.answerCorrection(tn, key, taskId, values, new LinkedHashSet<>(CatalogPages.values(x, "m")),
-                    x.param("message"));
-            x.redirect("/cases/" + tn);
+            if (task == null) {
+                cases.answerCorrections(tn, key, values, materials, x.param("message"));
+            } else {
+                cases.answerCorrection(tn, key, Long.parseLong(task), values, materials, x.param("message"));
+            }
+            x.redirect("/cases/" + tn + "?answered#correction-confirmation");
         } catch (Refusal e) {
             if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
-            page(x, me, tn, Fields.errors(e.problems(), x.texts()), values, 422);
+            Map<String, String> typed = new HashMap<>(values);
+            typed.put("message", x.param("message") == null ? "" : x.param("message"));
+            page(x, me, tn, Fields.errors(e.problems(), x.texts()), typed, 422);
+        }
+    }
+
+    /** {@code POST /cases/{tn}/tasks/{task}/rating}: 好差评 of one decided department step. */
+    void rateStep(Exchange x) throws IOException {
+        Applicant me = AccountPages.me(x);
+        String tn = x.pathParam("tn");
+        long taskId = Long.parseLong(x.pathParam("task"));
+        String key = cases.accessKey(tn, me.id());
+        String level = x.param("level");
+        String comment = x.param("comment");
+        try {
+            cases.rateTask(tn, key, taskId, level != null && level.matches("[1-5]") ? Integer.parseInt(level) : 0, comment);
+            x.redirect("/cases/" + tn + "#step-rating-" + taskId);
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
+                throw e;
+            }
+            Map<String, String> errors = new HashMap<>();
+            Fields.errors(e.problems(), x.texts()).forEach((k, v) -> errors.put("step-" + taskId + "-" + k, v));
+            page(x, me, tn, errors, Map.of("step-" + taskId + "-comment", comment == null ? "" : comment), 422);
         }
     }
 

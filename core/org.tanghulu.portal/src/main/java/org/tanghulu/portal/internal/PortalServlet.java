@@ -122,7 +122,9 @@ public class PortalServlet extends PageServlet {
                 .get("/cases/" + CASE + "/receipt", mine::receipt)
                 .get("/cases/" + CASE + "/dossier", mine::dossier)
                 .post("/cases/" + CASE + "/rating", mine::rate)
-                .post("/cases/" + CASE + "/tasks/{task:\\d{1,18}}/correction", mine::correct)
+                .post("/cases/" + CASE + "/tasks/{task:\\d{1,18}}/correction", mine::correctTask)
+                .post("/cases/" + CASE + "/correction", mine::correct)
+                .post("/cases/" + CASE + "/tasks/{task:\\d{1,18}}/rating", mine::rateStep)
                 .build();
     }
 

@@ -55,6 +55,14 @@ public class CaseResource {
     public record CorrectionAnswer(Map<String, String> values, Set<String> materials, String message) {
     }
 
+    /** A rating (好差评) of a closed case or a decided step; a missing level is refused as out of range. */
+    public record RatingRequest(Integer level, String comment) {
+
+        int levelOrZero() {
+            return level == null ? 0 : level;
+        }
+    }
+
     /**
      * An application as the JSON API takes it: a {@link Submission} without an owner, since no
      * applicant account signs in here (the portal submits for accounts).
@@ -163,5 +171,38 @@ public class CaseResource {
             throw new BadRequestException("Send the corrected values as a JSON object.");
         }
         return cases.answerCorrection(tracking, key, task, answer.values(), answer.materials(), answer.message());
+    }
+
+    /** The applicant answers the case's one correction request, for every task waiting for it. */
+    @POST
+    @Path("{tracking}/correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseView answerAll(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key,
+            CorrectionAnswer answer) {
+        if (answer == null) {
+            throw new BadRequestException("Send the corrected values as a JSON object.");
+        }
+        return cases.answerCorrections(tracking, key, answer.values(), answer.materials(), answer.message());
+    }
+
+    @POST
+    @Path("{tracking}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseView rate(@PathParam("tracking") String tracking, @HeaderParam(ACCESS_KEY) String key, RatingRequest rating) {
+        if (rating == null) {
+            throw new BadRequestException("Send the rating as a JSON object with a level from 1 to 5.");
+        }
+        return cases.rate(tracking, key, rating.levelOrZero(), rating.comment());
+    }
+
+    @POST
+    @Path("{tracking}/tasks/{task}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseView rateTask(@PathParam("tracking") String tracking, @PathParam("task") long task,
+            @HeaderParam(ACCESS_KEY) String key, RatingRequest rating) {
+        if (rating == null) {
+            throw new BadRequestException("Send the rating as a JSON object with a level from 1 to 5.");
+        }
+        return cases.rateTask(tracking, key, task, rating.levelOrZero(), rating.comment());
     }
 }
