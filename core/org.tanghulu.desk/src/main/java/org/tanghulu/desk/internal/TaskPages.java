@@ -69,8 +69,14 @@ final class TaskPages {
         for (String f : labels.applicantFieldsOf(task, matter)) {
             correctable.add(Map.of("id", f, "label", x.texts().pick(labels.label(f))));
         }
+        List<Map<String, Object>> requestable = new ArrayList<>();
+        matter.ifPresent(m -> m.materials().forEach(r -> requestable.add(Map.of("id", r.id(), "label", x.texts().pick(r.name())))));
         Map<String, Object> model = new HashMap<>();
         model.put("task", task);
+        model.put("requestable", requestable);
+        model.put("review", task.reviewFields().stream().map(f -> x.texts().pick(labels.label(f))).toList());
+        model.put("askedMaterials", task.correctionMaterials().stream().map(asked -> requestable.stream()
+                .filter(r -> r.get("id").equals(asked)).map(r -> (String) r.get("label")).findFirst().orElse(asked)).toList());
         model.put("view", view);
         model.put("data", data.data(x, view, labels));
         model.put("materials", data.materials(x, view, labels));
@@ -85,6 +91,7 @@ final class TaskPages {
         model.put("problems", Map.of());
         model.put("values", Map.of());
         model.put("fields", List.of());
+        model.put("askedNow", List.of());
         String done = x.param("done");
         if (done != null && DONE.contains(done)) {
             model.put("done", done);
@@ -128,8 +135,11 @@ final class TaskPages {
         });
         String[] fields = x.request().getParameterValues("field");
         List<String> chosen = fields == null ? List.of() : List.of(fields);
+        String[] materials = x.request().getParameterValues("material");
+        List<String> asked = materials == null ? List.of() : List.of(materials);
         Decision decision = new Decision(k, k == Decision.Kind.APPROVE ? outputs : Map.of(), x.param("message"),
-                k == Decision.Kind.REQUEST_CORRECTION ? chosen : List.of());
+                k == Decision.Kind.REQUEST_CORRECTION ? chosen : List.of(),
+                k == Decision.Kind.REQUEST_CORRECTION ? asked : List.of());
         try {
             cases.decide(id, actor, decision);
             x.redirect("/tasks/" + id + "?done=" + k.name().toLowerCase(Locale.ROOT));
@@ -139,6 +149,7 @@ final class TaskPages {
             Map<String, Object> state = new HashMap<>();
             state.put("values", values);
             state.put("fields", chosen);
+            state.put("askedNow", asked);
             state.put("failed", k.name());
             refused(x, actor, id, e, state);
         }
