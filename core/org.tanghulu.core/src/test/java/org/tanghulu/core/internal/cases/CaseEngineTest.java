@@ -252,6 +252,14 @@ class CaseEngineTest {
         return new Decision(Decision.Kind.REQUEST_CORRECTION, null, "名称有误", List.of("company-name"));
     }
 
+    private static TaskView task(Receipt r, String department) {
+        return task(cases.applicantView(r.trackingNumber(), r.accessKey()), department);
+    }
+
+    private static TaskView task(CaseView view, String department) {
+        return view.tasks().stream().filter(t -> t.matter().department().equals(department)).findFirst().orElseThrow();
+    }
+
     private static Refusal refused(Refusal.Kind kind, Runnable call) {
         Refusal e = assertThrows(Refusal.class, call::run);
         assertEquals(kind, e.kind(), e.getMessage());
@@ -313,6 +321,25 @@ class CaseEngineTest {
         assertTrue(cases.events(one.trackingNumber(), one.accessKey(), null).stream()
                 .anyMatch(e -> e.type().equals("RATED") && e.detail().startsWith("Rated 4 of 5")));
 
+        // step ratings: once per decided task; the departments' statistics count only these
+        long oneA = task(one, "a").id();
+        long oneB = task(one, "b").id();
+        long twoA = task(two, "a").id();
+        refused(Refusal.Kind.CONFLICT, () -> cases.rateTask(three.trackingNumber(), three.accessKey(),
+                task(three, "a").id(), 3, null));
+        refused(Refusal.Kind.NOT_FOUND, () -> cases.rateTask(one.trackingNumber(), one.accessKey(), twoA, 3, null));
+        refused(Refusal.Kind.NOT_FOUND, () -> cases.rateTask(one.trackingNumber(), two.accessKey(), oneA, 3, null));
+        assertEquals(List.of("level"), fields(refused(Refusal.Kind.INVALID,
+                () -> cases.rateTask(one.trackingNumber(), one.accessKey(), oneA, 9, null))));
+        CaseView stepRated = cases.rateTask(one.trackingNumber(), one.accessKey(), oneA, 2, " 太慢 ");
+        assertEquals(new org.tanghulu.core.cases.Rating(2, "太慢", today.now), task(stepRated, "a").rating());
+        assertNull(task(stepRated, "b").rating());
+        refused(Refusal.Kind.CONFLICT, () -> cases.rateTask(one.trackingNumber(), one.accessKey(), oneA, 5, null));
+        cases.rateTask(one.trackingNumber(), one.accessKey(), oneB, 5, null);
+        cases.rateTask(two.trackingNumber(), two.accessKey(), twoA, 1, null);
+        assertTrue(cases.events(one.trackingNumber(), one.accessKey(), null).stream()
+                .anyMatch(e -> e.type().equals("TASK_RATED") && Long.valueOf(oneA).equals(e.taskId())));
+
         // the applicants' lists: own cases only, newest first
         List<CaseSummary> mine = cases.casesOf(alice);
         assertEquals(List.of(three.trackingNumber(), one.trackingNumber()), mine.stream().map(CaseSummary::trackingNumber).toList());
@@ -333,8 +360,8 @@ class CaseEngineTest {
         // statistics, judged on 2026-03-18: case 3's a/first was promised by 03-17
         refused(Refusal.Kind.FORBIDDEN, () -> cases.statistics(OFFICER_A, LocalDate.parse("2026-03-18")));
         assertEquals(List.of(
-                new DepartmentStatistics("a", A.name(), 2, 2, 1, 2, 1.5, 5.0, 2, 2.5, List.of(1L, 0L, 0L, 1L, 0L)),
-                new DepartmentStatistics("b", text("b"), 0, 1, 0, 0, 1.0, 3.0, 1, 4.0, List.of(0L, 0L, 0L, 1L, 0L))),
+                new DepartmentStatistics("a", A.name(), 2, 2, 1, 2, 1.5, 5.0, 2, 1.5, List.of(1L, 1L, 0L, 0L, 0L)),
+                new DepartmentStatistics("b", text("b"), 0, 1, 0, 0, 1.0, 3.0, 1, 5.0, List.of(0L, 0L, 0L, 0L, 1L))),
                 cases.statistics(SUPERVISOR, LocalDate.parse("2026-03-18")));
         assertEquals(0, cases.statistics(SUPERVISOR, LocalDate.parse("2026-03-17")).get(0).overdue(), "due that day: not late");
 
@@ -534,5 +561,59 @@ class CaseEngineTest {
 
     private static List<String> fields(Refusal e) {
         return e.problems().stream().map(FieldProblem::field).toList();
+    }
+
+    @Test
+    @Order(9)
+    void aCorrectionAnswerChangesOnlyWhatWasAskedAndSendsAnApprovedMatterThatUsedAChangedFieldBackForReview() {
+        today.set("2026-04-01");
+        Receipt r = submit(null);
+        String tn = r.trackingNumber();
+        decide(r, "a", OFFICER_A, approve(Map.of("licence-no", "L-9")));
+        refused(Refusal.Kind.CONFLICT, () -> cases.answerCorrections(tn, r.accessKey(), Map.of(), Set.of(), null));
+        assertEquals(List.of("materials"), fields(refused(Refusal.Kind.INVALID, () -> decide(r, "b", OFFICER_B,
+                new Decision(Decision.Kind.REQUEST_CORRECTION, null, "补交", List.of(), List.of("no-such-material"))))));
+        decide(r, "b", OFFICER_B, new Decision(Decision.Kind.REQUEST_CORRECTION, null, "请补交身份证", List.of(),
+                List.of("id-card")));
+        assertEquals(List.of("id-card"), open(r, "b").correctionMaterials());
+
+        // a field nobody asked for: refused, nothing changed
+        Refusal notAsked = refused(Refusal.Kind.INVALID, () -> cases.answerCorrections(tn, r.accessKey(),
+                Map.of("company-name", "另一家有限公司"), Set.of("id-card"), null));
+        assertEquals(List.of("company-name"), fields(notAsked));
+        assertEquals("某某科技有限公司", cases.applicantView(tn, r.accessKey()).values().get("company-name"));
+        assertEquals(TaskState.CORRECTION, open(r, "b").state());
+        refused(Refusal.Kind.CONFLICT, () -> cases.answerCorrection(tn, r.accessKey(), task(r, "a").id(), Map.of(),
+                Set.of("id-card"), null));
+        CaseView answered = cases.answerCorrections(tn, r.accessKey(), Map.of(), Set.of("id-card"), "已补交");
+        assertEquals(TaskState.CLAIMED, task(answered, "b").state());
+        assertEquals(TaskState.APPROVED, task(answered, "a").state(), "nothing it used changed");
+
+        // asked to correct the name: the same value changes nothing, a new one sends a/first back
+        decide(r, "b", OFFICER_B, correction());
+        cases.answerCorrection(tn, r.accessKey(), open(r, "b").id(), Map.of("company-name", "某某科技有限公司"), Set.of(), null);
+        assertEquals(TaskState.APPROVED, task(r, "a").state());
+        decide(r, "b", OFFICER_B, correction());
+        CaseView changed = cases.answerCorrections(tn, r.accessKey(), Map.of("company-name", "某某新科技有限公司"), Set.of(),
+                null);
+        TaskView reopened = task(changed, "a");
+        assertEquals(TaskState.READY, reopened.state());
+        assertEquals(List.of("company-name"), reopened.reviewFields());
+        assertNull(reopened.assignee());
+        assertEquals(TaskState.CLAIMED, task(changed, "b").state());
+        assertEquals("某某新科技有限公司", changed.values().get("company-name"));
+        RecordedCaseEvent.TaskReopened event = log.after(0, 10_000).stream()
+                .filter(e -> e instanceof RecordedCaseEvent.TaskReopened o && o.caseRef().trackingNumber().equals(tn))
+                .map(RecordedCaseEvent.TaskReopened.class::cast).findFirst().orElseThrow();
+        assertEquals(List.of("company-name"), event.fields());
+        assertEquals(reopened.id(), event.task().id());
+        assertTrue(event.reason().contains("b/second"), event.reason());
+
+        decide(r, "b", OFFICER_B, approve(Map.of()));
+        assertEquals(CaseState.OPEN, cases.applicantView(tn, r.accessKey()).state(), "a/first is under review");
+        decide(r, "a", OFFICER_A, approve(Map.of("licence-no", "L-9")));
+        CaseView done = cases.applicantView(tn, r.accessKey());
+        assertEquals(CaseState.COMPLETED, done.state());
+        assertEquals(List.of(), task(done, "a").reviewFields(), "decided again: no longer under review");
     }
 }
