@@ -102,6 +102,14 @@ class AuthorizationIT {
             new Row(Surface.API, "GET", "/api/cases/{tn}/events", false, 401, 200, 404, 200, 404, 200),
             new Row(Surface.API, "GET", "/api/cases/{tn}/dossier", false, 401, 200, 404, 200, 404, 200),
             new Row(Surface.API, "POST", "/api/cases/{tn}/tasks/{task}/correction", true, 404, 200, 404, 404, 404, 404),
+            // issue 14: the case's one correction answer, and ratings of a decided step and of a closed case (fresh cases
+            // made ready for each: a correction asked, the task approved, the case rejected)
+            new Row(Surface.API, "POST", "/api/cases/{tn}/correction", true, 404, 200, 404, 404, 404, 404),
+            new Row(Surface.API, "POST", "/api/cases/{tn}/tasks/{task}/rating", true, 404, 200, 404, 404, 404, 404),
+            new Row(Surface.API, "POST", "/api/cases/{tn}/rating", true, 404, 200, 404, 404, 404, 404),
+            // the same on the portal for case P: nothing waits for a correction there (409), its task is not decided (409)
+            new Row(Surface.PORTAL, "POST", "/cases/{ptn}/correction", false, 403, 409, 404, 403, 403, 403),
+            new Row(Surface.PORTAL, "POST", "/cases/{ptn}/tasks/{ptask}/rating", false, 403, 409, 404, 403, 403, 403),
             new Row(Surface.API, "GET", "/api/tasks?department=aic", false, 401, 401, 401, 200, 403, 200),
             new Row(Surface.API, "GET", "/api/tasks/overdue", false, 401, 401, 401, 200, 200, 200),
             new Row(Surface.API, "GET", "/api/tasks/{task}", false, 401, 401, 401, 200, 404, 200),
@@ -152,6 +160,8 @@ class AuthorizationIT {
     private Fixture caseB;
     /** Case P, submitted on the portal by applicant A. */
     private String portalCase;
+    /** Case P's first task (aic's name pre-approval, READY). */
+    private long portalTask;
     /** The portal accounts of applicants A and B (their passwords are {@link #APPLICANT_PASSWORD}). */
     private final Map<Role, String> applicantAccounts = new EnumMap<>(Role.class);
     /** Page sessions (cookies) by role; anonymous has an empty one. */
@@ -178,6 +188,9 @@ class AuthorizationIT {
         register(sessions.get(Role.APPLICANT_A), applicantAccounts.get(Role.APPLICANT_A));
         register(sessions.get(Role.APPLICANT_B), applicantAccounts.get(Role.APPLICANT_B));
         portalCase = applyOnThePortal(sessions.get(Role.APPLICANT_A));
+        HttpResponse<String> p = api("GET", "/api/cases/" + portalCase, null, karaf.staffAuth(SUPERVISOR));
+        assertEquals(200, p.statusCode(), p.body());
+        portalTask = Distribution.JSON.readTree(p.body()).get("tasks").get(0).get("id").asLong();
         deskLogin(sessions.get(Role.OFFICER_X), OFFICER_X);
         deskLogin(sessions.get(Role.OFFICER_Y), OFFICER_Y);
         deskLogin(sessions.get(Role.SUPERVISOR), SUPERVISOR);
@@ -237,9 +250,18 @@ class AuthorizationIT {
             return staffCell(row, role);
         }
         Fixture f = caseA;
-        if (row.fresh() && row.path().contains("{task}")) {
+        if (row.fresh() && (row.path().contains("{task}") || row.path().startsWith("/api/cases/{tn}/"))) {
             f = submit();
-            if (row.path().endsWith("/decision")) {
+            if (row.path().endsWith("/rating")) {
+                assertEquals(200, api("POST", "/api/tasks/" + f.task() + "/claim", null, karaf.staffAuth(OFFICER_X)).statusCode());
+                Map<String, Object> decision = row.path().contains("{task}")
+                        ? Map.of("kind", "APPROVE", "outputs", Distribution.JSON.convertValue(
+                                demoOutputs.get("aic/name-preapproval"), Map.class))
+                        : Map.of("kind", "REJECT", "message", "不予受理。");
+                HttpResponse<String> decided = api("POST", "/api/tasks/" + f.task() + "/decision",
+                        Distribution.JSON.writeValueAsString(decision), karaf.staffAuth(OFFICER_X));
+                assertEquals(200, decided.statusCode(), decided.body());
+            } else if (row.path().endsWith("/decision")) {
                 assertEquals(200, api("POST", "/api/tasks/" + f.task() + "/claim", null, karaf.staffAuth(OFFICER_X)).statusCode());
             } else if (row.path().endsWith("/correction")) {
                 assertEquals(200, api("POST", "/api/tasks/" + f.task() + "/claim", null, karaf.staffAuth(OFFICER_X)).statusCode());
@@ -250,7 +272,7 @@ class AuthorizationIT {
             }
         }
         String path = row.path().replace("{tn}", f.trackingNumber()).replace("{task}", String.valueOf(f.task()))
-                .replace("{ptn}", portalCase);
+                .replace("{ptn}", portalCase).replace("{ptask}", String.valueOf(portalTask));
         return switch (row.surface()) {
             case API -> api(row.method(), path, body(row, f), credentials(role, f));
             case PORTAL -> row.method().equals("POST") ? portalPost(sessions.get(role), karaf.portal(path), role)
@@ -311,6 +333,9 @@ class AuthorizationIT {
         if (row.path().equals("/api/cases/held-results")) {
             return Distribution.JSON.writeValueAsString(Map.of("group", GROUP, "matter", "aic/name-preapproval",
                     "reference", "（京海）名称预核（内）字[2026]第0123456号", "holderId", "110108199007223016"));
+        }
+        if (row.path().endsWith("/rating")) {
+            return Distribution.JSON.writeValueAsString(Map.of("level", 4, "comment", "还可以。"));
         }
         if (row.path().endsWith("/correction")) {
             return Distribution.JSON.writeValueAsString(Map.of("values", Map.of("enterprise-phone",

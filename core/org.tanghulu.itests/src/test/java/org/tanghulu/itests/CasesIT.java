@@ -1098,6 +1098,107 @@ class CasesIT {
         }
     }
 
+    // --- 13 (issue 14) ---------------------------------------------------------------
+
+    @Test
+    @Order(13)
+    void twoDepartmentsOfAParallelStepGetOneMergedCorrectionAnsweredOnceAndAChangeToApprovedDataIsReviewedAgain()
+            throws Exception {
+        Receipt r = submit(newApplication());
+        String tn = r.trackingNumber();
+        drive(r, Set.of("aic/name-preapproval", "aic/business-licence"));
+        assertEquals(Set.of("zgc/high-tech-qualification", "psb/seal-engraving"), tasksIn(view(r), "READY").keySet());
+        String changed = "registered-address";
+        assertTrue(strings(blocks.get("aic/business-licence").get("dataElements")).contains(changed),
+                "the approved licence used the field the answer changes");
+        long zgc = task(view(r), "zgc/high-tech-qualification").get("id").asLong();
+        long psb = task(view(r), "psb/seal-engraving").get("id").asLong();
+        long licence = task(view(r), "aic/business-licence").get("id").asLong();
+        String zgcMessage = "园区内注册地址需与租赁合同一致，请更正。";
+        String psbMessage = "请核对邮政编码，并补交法定代表人身份证复印件。";
+        assertEquals(200, call("POST", "/api/tasks/" + zgc + "/claim", null, officer("zgc")).status());
+        Answer asked = call("POST", "/api/tasks/" + zgc + "/decision", Map.of("kind", "REQUEST_CORRECTION",
+                "message", zgcMessage, "fields", List.of(changed)), officer("zgc"));
+        assertEquals(200, asked.status(), asked.text());
+        assertEquals(200, call("POST", "/api/tasks/" + psb + "/claim", null, officer("psb")).status());
+        Answer unknownMaterial = call("POST", "/api/tasks/" + psb + "/decision", Map.of("kind", "REQUEST_CORRECTION",
+                "message", psbMessage, "fields", List.of("postal-code"), "materials", List.of("no-such-material")), officer("psb"));
+        assertEquals(422, unknownMaterial.status(), unknownMaterial.text());
+        asked = call("POST", "/api/tasks/" + psb + "/decision", Map.of("kind", "REQUEST_CORRECTION", "message", psbMessage,
+                "fields", List.of("postal-code"), "materials", List.of("legal-representative-id-copy")), officer("psb"));
+        assertEquals(200, asked.status(), asked.text());
+        assertTrue(list(applicantGet("/api/cases/" + tn + "/events", r)).stream().anyMatch(e -> e.path("taskId").asLong() == psb
+                && e.get("detail").asText().contains("joins the correction request")), "the second request joins the first");
+
+        // one request: both tasks wait, each with what it asks
+        JsonNode before = view(r);
+        assertEquals(Set.of("zgc/high-tech-qualification", "psb/seal-engraving"), tasksIn(before, "CORRECTION").keySet());
+        assertEquals(List.of("legal-representative-id-copy"), strings(task(before, "psb/seal-engraving").get("correctionMaterials")));
+        String path = "/api/cases/" + tn + "/correction";
+        String newAddress = "北京市海淀区中关村软件园二期9号楼101室";
+        String postal = before.get("values").get("postal-code").asText();
+
+        // a field nobody asked for, or a material nobody asked for: 422, nothing changed
+        Answer notAsked = call("POST", path, Map.of("values", Map.of(changed, newAddress, "enterprise-phone", "010-62345678")),
+                ACCESS_KEY, r.accessKey());
+        assertEquals(422, notAsked.status(), notAsked.text());
+        assertEquals(List.of("enterprise-phone"), notAsked.body().get("problems").findValuesAsText("field"));
+        assertTrue(notAsked.body().get("problems").get(0).get("message").get("en").asText().contains("not asked for"),
+                notAsked.text());
+        Answer materialNotAsked = call("POST", path, Map.of("values", Map.of(changed, newAddress),
+                "materials", List.of("articles-of-association")), ACCESS_KEY, r.accessKey());
+        assertEquals(422, materialNotAsked.status(), materialNotAsked.text());
+        assertEquals(List.of("materials"), materialNotAsked.body().get("problems").findValuesAsText("field"));
+        JsonNode unchanged = view(r);
+        assertEquals(before.get("values"), unchanged.get("values"));
+        assertEquals(before.get("materials"), unchanged.get("materials"));
+        assertEquals(Set.of("zgc/high-tech-qualification", "psb/seal-engraving"), tasksIn(unchanged, "CORRECTION").keySet());
+        assertEquals(404, call("POST", path, Map.of("values", Map.of(changed, newAddress)), ACCESS_KEY, "wrong").status());
+
+        // one answer: both tasks back with their officers, the licence that used the address back for review
+        Answer answered = call("POST", path, Map.of("values", Map.of(changed, newAddress, "postal-code", postal),
+                "materials", List.of("legal-representative-id-copy"), "message", "地址已更正，身份证复印件已补交。"),
+                ACCESS_KEY, r.accessKey());
+        assertEquals(200, answered.status(), answered.text());
+        JsonNode after = answered.body();
+        assertEquals(newAddress, after.get("values").get(changed).asText());
+        assertTrue(strings(after.get("materials")).contains("legal-representative-id-copy"));
+        assertEquals("CLAIMED", task(after, "zgc/high-tech-qualification").get("state").asText());
+        assertEquals("officer-zgc", task(after, "zgc/high-tech-qualification").get("assignee").asText());
+        assertEquals("CLAIMED", task(after, "psb/seal-engraving").get("state").asText());
+        JsonNode reviewed = task(after, "aic/business-licence");
+        assertEquals("READY", reviewed.get("state").asText(), "the approved licence goes back to aic");
+        assertEquals(List.of(changed), strings(reviewed.get("reviewFields")));
+        JsonNode reopened = list(applicantGet("/api/cases/" + tn + "/events", r)).stream()
+                .filter(e -> e.get("type").asText().equals("REVIEW_REOPENED") && e.path("taskId").asLong() == licence)
+                .findFirst().orElseThrow(() -> new AssertionError("no REVIEW_REOPENED event for the licence"));
+        assertTrue(reopened.get("detail").asText().contains(changed) && reopened.get("detail").asText().contains("zgc/"),
+                reopened.toString());
+        JsonNode officerSees = staffGet("/api/tasks/" + licence, officer("aic"));
+        assertEquals(List.of(changed), strings(officerSees.get("reviewFields")));
+        assertEquals(409, call("POST", path, Map.of("values", Map.of(changed, newAddress)), ACCESS_KEY, r.accessKey()).status(),
+                "answered once: nothing waits any more");
+
+        // step ratings: once per decided task, refused before
+        String rating = "/api/cases/" + tn + "/tasks/" + psb + "/rating";
+        assertEquals(409, call("POST", rating, Map.of("level", 4), ACCESS_KEY, r.accessKey()).status(), "not decided yet");
+        claimAndApproveClaimed(psb, "psb/seal-engraving");
+        assertEquals(422, call("POST", rating, Map.of("level", 6), ACCESS_KEY, r.accessKey()).status());
+        Answer rated = call("POST", rating, Map.of("level", 2, "comment", "刻章等了很久。"), ACCESS_KEY, r.accessKey());
+        assertEquals(200, rated.status(), rated.text());
+        assertEquals(2, task(rated.body(), "psb/seal-engraving").get("rating").get("level").asInt());
+        assertFalse(task(rated.body(), "zgc/high-tech-qualification").has("rating"));
+        assertEquals(409, call("POST", rating, Map.of("level", 5), ACCESS_KEY, r.accessKey()).status(), "once");
+        Answer caseRating = call("POST", "/api/cases/" + tn + "/rating", Map.of("level", 5), ACCESS_KEY, r.accessKey());
+        assertEquals(409, caseRating.status(), "the case is still open: " + caseRating.text());
+    }
+
+    /** Approves a task its officer has already claimed. */
+    private void claimAndApproveClaimed(long id, String matter) throws IOException {
+        Answer approve = call("POST", "/api/tasks/" + id + "/decision", approval(matter), officer(department(matter)));
+        assertEquals(200, approve.status(), () -> matter + " approve: " + approve.text());
+    }
+
     /**
      * @param body a JSON string as is, or anything else written as JSON; {@code null} for none
      * @param headers name, value, ...

@@ -308,6 +308,33 @@ class FuzzIT {
         }
         probes.add(withHeader(json("POST", correction, NODES.objectNode().put("message", "x".repeat(1_000_000)),
                 "correction: a 1 MB message"), "X-Access-Key", "{KEY}"));
+        // issue 14: the case's one correction answer, and ratings of a step and of the case (applicant)
+        String answerAll = "/api/cases/{TN}/correction";
+        List<String> ratings = List.of("/api/cases/{TN}/tasks/{TASK}/rating", "/api/cases/{TN}/rating");
+        for (JsonNode value : bad) {
+            for (String field : List.of("values", "materials", "message")) {
+                ObjectNode c = NODES.objectNode();
+                c.set(field, value);
+                probes.add(withHeader(json("POST", answerAll, c, "case correction: " + field + " = " + describe(value)),
+                        "X-Access-Key", "{KEY}"));
+            }
+            for (String path : ratings) {
+                for (String field : List.of("level", "comment")) {
+                    ObjectNode rating = NODES.objectNode().put("level", 3);
+                    rating.set(field, value);
+                    probes.add(withHeader(json("POST", path, rating, "rating " + path + ": " + field + " = "
+                            + describe(value)), "X-Access-Key", "{KEY}"));
+                }
+            }
+        }
+        probes.add(withHeader(json("POST", answerAll, NODES.objectNode().set("values", NODES.objectNode()
+                .put("enterprise-name", "\u0000")), "case correction: a field not asked for, NUL"), "X-Access-Key", "{KEY}"));
+        probes.add(withHeader(json("POST", "/api/cases/{TN}/tasks/99999999999999999999/rating", NODES.objectNode()
+                .put("level", 3), "step rating: task id beyond a long"), "X-Access-Key", "{KEY}"));
+        for (String path : ratings) {
+            probes.add(withHeader(json("POST", path, NODES.objectNode().put("level", 5).put("comment", "c".repeat(100_000)),
+                    "rating " + path + ": a 100 kB comment"), "X-Access-Key", "{KEY}"));
+        }
         probes.add(withHeader(json("POST", "/api/tasks/{TASK}/decision", NODES.objectNode().put("kind", "REJECT")
                 .put("message", "x".repeat(1_000_000)), "decision: a 1 MB reason"), "Authorization", "{STAFF}"));
         // the staff login and logout: malformed credentials, tokens that are no tokens
@@ -326,7 +353,8 @@ class FuzzIT {
                     "staff API with Authorization '" + clip(token) + "'"));
         }
         // every JSON endpoint with a body it cannot read
-        for (String path : List.of("/api/cases", "/api/staff/login", correction, "/api/tasks/{TASK}/decision")) {
+        for (String path : List.of("/api/cases", "/api/staff/login", correction, "/api/tasks/{TASK}/decision",
+                "/api/cases/{TN}/correction", "/api/cases/{TN}/tasks/{TASK}/rating", "/api/cases/{TN}/rating")) {
             for (String[] b : new String[][] { { "", "application/json" }, { "{", "application/json" },
                     { "{}", "text/plain" }, { "{}", "application/json; charset=nonsense" }, { "[1,2", "application/json" },
                     { "{\"a\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3001), "application/json" } }) {
@@ -376,6 +404,14 @@ class FuzzIT {
         probes.add(form("/cases/{TN}/rating", "comment", "c".repeat(100_000), "portal rating, huge comment"));
         probes.add(form("/cases/{TN}/tasks/{TASK}/correction", "message", "\u0000", "portal correction, NUL message"));
         probes.add(form("/cases/{TN}/tasks/99999999999999999/correction", "message", "x", "portal correction, unknown task"));
+        probes.add(form("/cases/{TN}/correction", "message", "\u0000", "portal case correction, NUL message"));
+        probes.add(form("/cases/{TN}/correction", "v.enterprise-name", "y".repeat(100_000), "portal case correction, huge value"));
+        probes.add(form("/cases/{TN}/correction", "m", "no-such-material", "portal case correction, unknown material"));
+        for (String level : List.of("abc", "99999999999999999999", "-1", "\u0000")) {
+            probes.add(form("/cases/{TN}/tasks/{TASK}/rating", "level", level, "portal step rating level " + level));
+        }
+        probes.add(form("/cases/{TN}/tasks/{TASK}/rating", "comment", "c".repeat(100_000), "portal step rating, huge comment"));
+        probes.add(form("/cases/{TN}/tasks/99999999999999999/rating", "level", "3", "portal step rating, unknown task"));
         for (String user : List.of("\u0000", "u".repeat(10_000), "\u001b[2J")) {
             probes.add(new Probe("desk", "POST", "/login", Map.of("Content-Type", FORM),
                     ("_csrf={CSRF}&password=x&user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),

@@ -289,6 +289,10 @@ class JourneyIT {
         browser.open(portal("/cases/" + tn));
         WebElement correction = browser.await("#correction-form");
         assertTrue(browser.find("main").getText().contains("请更正注册地址。"));
+        // one request naming who asked; the form has only the field asked for and no materials (none were asked)
+        assertTrue(browser.find("#correction-request").getText().contains("营业执照"), browser.find("#correction-request").getText());
+        assertEquals(1, correction.findElements(By.cssSelector("[name^='v.']")).size(), "only the field asked for");
+        assertTrue(correction.findElements(By.cssSelector("input[name=m]")).isEmpty(), "no materials were asked for");
         WebElement address = correction.findElement(By.name("v.registered-address"));
         address.clear();
         address.sendKeys("北京市海淀区中关村大街27号1102室");
@@ -297,6 +301,12 @@ class JourneyIT {
         correction.findElement(By.cssSelector("button[type=submit]")).click();
         until(d -> d.findElements(By.id("correction-form")).isEmpty());
         assertTrue(browser.find("#events").getText().contains("已补正"));
+        // a clear confirmation, and the request no longer shows as pending
+        WebElement confirmation = browser.await("#correction-confirmation");
+        assertTrue(confirmation.getText().contains("补正已提交"), confirmation.getText());
+        assertTrue(browser.driver.findElements(By.id("correction-request")).isEmpty(), "the request is no longer pending");
+        assertEquals("CLAIMED", task(tn, "aic/business-licence").get("state").asText(), "back with its officer");
+        browser.screenshot("portal-case-correction-answered");
 
         // every department approves; the applicant rates the closed case once
         Set<String> all = new TreeSet<>();
@@ -315,13 +325,23 @@ class JourneyIT {
         assertEquals("您的评价：满意：办得很快。", browser.await("#given-rating").getText());
         assertTrue(browser.driver.findElements(By.id("rating-form")).isEmpty());
         browser.screenshot("portal-rated");
+        // and rates aic's licence step (好差评 per department step): a level must be chosen, then it is given once
+        WebElement step = browser.find("#step-rating-form-" + licence);
+        step.findElement(By.cssSelector("button[type=submit]")).click();
+        until(d -> !d.findElement(By.id("f-step-" + licence + "-level-error")).getText().isBlank());
+        new org.openqa.selenium.support.ui.Select(browser.find("#f-step-" + licence + "-level")).selectByValue("3");
+        browser.find("#step-rating-form-" + licence + " button[type=submit]").click();
+        until(d -> d.findElements(By.id("step-rating-form-" + licence)).isEmpty());
+        assertEquals("您的评价：基本满意", browser.find("#step-rating-" + licence + " .given-step-rating").getText());
+        browser.screenshot("portal-step-rated");
         logout();
 
         // the supervisor sees it: every department's work done, aic's correction, the case's rating everywhere
         desk.login("it-supervisor");
         browser.find("header nav a[href$='/supervision']").click();
         assertEquals(8, browser.await("#statistics").findElements(By.cssSelector("tbody tr[data-department]")).size());
-        // this case added to every department one done task and one rating, to aic a second done task and a correction
+        // this case added to every department one done task, to aic a second done task, a correction and the one step
+        // rating (the case's own rating counts for no department)
         Map<String, Map<String, Integer>> now = desk.statistics();
         for (var department : now.entrySet()) {
             Map<String, Integer> was = before.getOrDefault(department.getKey(),
@@ -330,11 +350,12 @@ class JourneyIT {
             boolean aic = department.getKey().equals("aic");
             expected.merge("done", aic ? 2 : 1, Integer::sum);
             expected.merge("corrections", aic ? 1 : 0, Integer::sum);
-            expected.merge("ratings", 1, Integer::sum);
+            expected.merge("ratings", aic ? 1 : 0, Integer::sum);
             assertEquals(expected, department.getValue(), department.getKey() + ", before " + was);
         }
         assertTrue(browser.driver.findElements(By.id("no-ratings")).isEmpty());
         assertEquals(8, browser.driver.findElements(By.cssSelector("#rating-chart g.group")).size());
+        assertFalse(browser.find("#ratings-note").getText().isBlank());
         browser.screenshot("journey-desk-supervision");
         desk.logout();
 
@@ -343,6 +364,8 @@ class JourneyIT {
         assertEquals(404, fetchStatus("GET", "/cases/" + tn, null));
         assertEquals(404, fetchStatus("POST", "/cases/" + tn + "/rating", "level=5&comment=x"));
         assertEquals(404, fetchStatus("POST", "/cases/" + tn + "/tasks/1/correction", "message=x"));
+        assertEquals(404, fetchStatus("POST", "/cases/" + tn + "/correction", "message=x"));
+        assertEquals(404, fetchStatus("POST", "/cases/" + tn + "/tasks/" + licence + "/rating", "level=5"));
         assertEquals(404, fetchStatus("GET", "/cases/TH-NO-SUCH-CASE", null));
         browser.open(portal("/cases/" + tn));
         assertFalse(browser.await("main").getText().contains(tn));
