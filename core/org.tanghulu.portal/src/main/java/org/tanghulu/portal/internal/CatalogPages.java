@@ -143,8 +143,8 @@ final class CatalogPages {
         }
         Optional<FlowChart> chart = procedures.flowChart(id);
         chart.ifPresent(c -> {
-            model.put("svg", FlowChartSvg.render(c, t::pick, new FlowChartSvg.Labels(t.get("portal.chart.title"),
-                    t.get("portal.chart.step"), t.get("portal.chart.days"), t.get("portal.chart.caption"))));
+            model.put("steps", FlowChartView.steps(c, t::pick, new FlowChartView.Labels(t.get("portal.chart.step"),
+                    t.get("portal.chart.days"), t.get("portal.chart.after"))));
             List<Map<String, Object>> rows = new ArrayList<>();
             for (FlowChart.Step s : c.steps()) {
                 for (Block b : s.blocks()) {
