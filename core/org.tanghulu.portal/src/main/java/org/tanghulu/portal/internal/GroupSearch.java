@@ -86,6 +86,9 @@ final class GroupSearch {
     private static final Pattern IZE = Pattern.compile("(?<=..)([iy])z(?=(e|es|ed|ing|ation|ations|er|ers)$)");
     private static final Pattern TOKEN = Pattern.compile("[\\p{IsLatin}\\p{Nd}]+|[\\p{IsHan}]+");
 
+    /** Longer queries are cut: nobody types more, and the bigram matching stays cheap. */
+    static final int MAX_QUERY = 100;
+
     private volatile Index index;
 
     /**
@@ -97,7 +100,7 @@ final class GroupSearch {
      */
     List<Hit> search(List<FunctionGroupStatus> groups, Supplier<Map<String, LocalizedText>> needs,
             Supplier<Map<String, MatterEntry>> matters, String q) {
-        Query query = query(q == null ? "" : q);
+        Query query = query(q == null ? "" : q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q);
         if (query.size() == 0) {
             return List.of();
         }
