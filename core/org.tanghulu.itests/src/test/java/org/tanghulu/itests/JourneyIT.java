@@ -196,13 +196,13 @@ class JourneyIT {
         browser.open(portal("/?q=high-tech"));
         browser.await("#need-business-start a[href='/groups/enterprise-establishment']").click();
 
-        // the group page: the flow chart as a picture with one box per matter
-        WebElement svg = browser.await("svg.flowchart");
-        assertEquals("img", svg.getAttribute("role"));
-        int blocks = browser.driver.findElements(By.cssSelector("svg.flowchart g.block")).size();
+        // the group page: the flow chart as a picture with one box per step holding one box per matter
+        WebElement chart = browser.await("#flowchart");
+        assertEquals("img", chart.getAttribute("role"));
+        int blocks = browser.driver.findElements(By.cssSelector("#flowchart .flow-step .block")).size();
         assertEquals(9, blocks, "the group runs nine matters");
         assertEquals(blocks, browser.driver.findElements(By.cssSelector("#chart-table tbody tr")).size());
-        assertTrue(browser.driver.findElements(By.cssSelector("svg.flowchart line.arrow")).size() >= 4);
+        assertTrue(browser.driver.findElements(By.cssSelector("#flowchart .flow-step")).size() >= 4);
         browser.screenshot("portal-group");
         List<WebElement> materials = browser.driver.findElements(By.cssSelector("#checklist-form input[name=m]"));
         assertTrue(materials.size() > 3, "materials listed");

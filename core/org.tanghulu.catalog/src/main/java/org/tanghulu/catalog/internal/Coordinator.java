@@ -452,7 +452,8 @@ public class Coordinator implements Registry, DepartmentGateway {
                     .filter(m -> active.containsKey(MatterKey.parse(m, null).department())).toList();
             try {
                 FunctionGroup runnable = new FunctionGroup(extended.id(), extended.version(), extended.name(),
-                        extended.description(), extended.applicantTypes(), present, extended.need(), extended.answers());
+                        extended.description(), extended.applicantTypes(), present, extended.need(), extended.answers(),
+                        extended.keywords());
                 Planner.form(Planner.chart(runnable, active), elements(active), Map.of());
             } catch (IllegalArgumentException x) {
                 refused.add(x.getMessage());
@@ -466,7 +467,8 @@ public class Coordinator implements Registry, DepartmentGateway {
     private static FunctionGroup plus(FunctionGroup g, List<String> matters, int version) {
         List<String> all = new ArrayList<>(g.matters());
         matters.stream().filter(m -> !all.contains(m)).forEach(all::add);
-        return new FunctionGroup(g.id(), version, g.name(), g.description(), g.applicantTypes(), all, g.need(), g.answers());
+        return new FunctionGroup(g.id(), version, g.name(), g.description(), g.applicantTypes(), all, g.need(), g.answers(),
+                g.keywords());
     }
 
     // --- Registry ----------------------------------------------------------------

@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 
 import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.api.definition.CatalogNeed;
+import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.catalog.FunctionGroupStatus;
+import org.tanghulu.catalog.MatterEntry;
 import org.tanghulu.catalog.NeedStatus;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.Refusal;
@@ -41,13 +43,20 @@ final class CatalogPages {
         this.procedures = procedures;
     }
 
-    /** {@code GET /}: the catalog; {@code ?q=} searches names and descriptions in both languages. */
+    /** {@code GET /}: the catalog; {@code ?q=} searches it ({@link GroupSearch}), best match first. */
     void home(Exchange x) throws IOException {
         Texts t = x.texts();
         String q = x.param("q");
+        if (q != null && q.isBlank()) {
+            q = null;
+        }
         List<FunctionGroupStatus> all = registry.functionGroups();
-        List<FunctionGroupStatus> groups = all.stream().filter(g -> g.problems().isEmpty())
-                .filter(g -> search.matches(all, g.group(), q)).sorted(Comparator.comparing(g -> g.group().id())).toList();
+        List<GroupSearch.Hit> hits = q == null ? List.of()
+                : search.search(all, this::needNames, this::matterEntries, q).stream()
+                        .filter(h -> h.status().problems().isEmpty()).toList();
+        List<FunctionGroupStatus> groups = q != null ? hits.stream().map(GroupSearch.Hit::status).toList()
+                : all.stream().filter(g -> g.problems().isEmpty()).sorted(Comparator.comparing(g -> g.group().id()))
+                        .toList();
         List<Map<String, Object>> byType = new ArrayList<>();
         for (ApplicantType type : ApplicantType.values()) {
             byType.add(Map.of("id", "type-" + type.name().toLowerCase(Locale.ROOT),
@@ -80,8 +89,25 @@ final class CatalogPages {
         model.put("count", groups.size());
         if (q != null) {
             model.put("q", q);
+            model.put("results", hits.stream().map(h -> {
+                Map<String, Object> card = new HashMap<>(card(h.status(), t));
+                String kind = t.get("portal.search.kind." + h.kind().name());
+                card.put("kind", h.kind().name());
+                card.put("why", h.kind() == GroupSearch.Kind.DESCRIPTION ? t.get("portal.search.whyDescription")
+                        : t.get("portal.search.why", kind, h.text() == null ? h.keyword() : t.pick(h.text())));
+                return card;
+            }).toList());
         }
         x.render("home.ftlh", model);
+    }
+
+    private Map<String, LocalizedText> needNames() {
+        return registry.needs().stream().filter(n -> n.problems().isEmpty()).map(NeedStatus::need)
+                .collect(Collectors.toMap(CatalogNeed::id, CatalogNeed::name, (a, b) -> a));
+    }
+
+    private Map<String, MatterEntry> matterEntries() {
+        return registry.matters().stream().collect(Collectors.toMap(e -> e.key().toString(), e -> e, (a, b) -> a));
     }
 
     private static Map<String, Object> card(FunctionGroupStatus g, Texts t) {
@@ -117,8 +143,8 @@ final class CatalogPages {
         }
         Optional<FlowChart> chart = procedures.flowChart(id);
         chart.ifPresent(c -> {
-            model.put("svg", FlowChartSvg.render(c, t::pick, new FlowChartSvg.Labels(t.get("portal.chart.title"),
-                    t.get("portal.chart.step"), t.get("portal.chart.days"), t.get("portal.chart.caption"))));
+            model.put("steps", FlowChartView.steps(c, t::pick, new FlowChartView.Labels(t.get("portal.chart.step"),
+                    t.get("portal.chart.days"), t.get("portal.chart.after"))));
             List<Map<String, Object>> rows = new ArrayList<>();
             for (FlowChart.Step s : c.steps()) {
                 for (Block b : s.blocks()) {
