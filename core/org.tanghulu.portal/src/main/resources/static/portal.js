@@ -1,7 +1,11 @@
 /* Tanghulu portal: enhancements only; every page works without this script.
- * - checks form fields as you type, by the rules the server wrote into data- attributes
- *   (required, type, min/max length, pattern, min/max) and shows the message in the field's error slot;
- *   the server checks everything again on submit (and check digits of credit codes there);
+ * - checks form fields by the rules the server wrote into data- attributes (required, type, min/max length,
+ *   pattern, min/max) when a field the person typed in (or chose in) is left, never for a field merely tabbed
+ *   through, and shows the message in the field's error slot right under it; the server checks everything again
+ *   on submit (and check digits of credit codes there);
+ * - keeps the section navigation's counts and the progress bar of the application form up to date;
+ * - offers "pick a person already entered" at every person (name, ID number, phone) of the form;
+ * - fills in the applicant's name with the person's own only when "individual" is chosen;
  * - autosaves the application form as a draft (debounced) with the CSRF token from <meta name="csrf-token">;
  * - moves the focus to the error summary when a page shows one. */
 (function () {
@@ -72,18 +76,143 @@
     form.addEventListener('change', function () { clearTimeout(timer); timer = setTimeout(save, 800); });
   }
 
+  function format(pattern, a, b) { return pattern.replace('{0}', a).replace('{1}', b); }
+
+  function filled(el) {
+    return el.value.trim() !== '' && el.getAttribute('aria-invalid') !== 'true';
+  }
+
+  /* The section navigation: per section how many required fields are filled, and the overall progress. */
+  function progress(form, msgs) {
+    var bar = document.getElementById('form-progress');
+    var text = document.getElementById('form-progress-text');
+    function update() {
+      var all = 0, done = 0;
+      document.querySelectorAll('#form-nav a[data-section]').forEach(function (link) {
+        var section = document.getElementById(link.dataset.section);
+        var count = document.getElementById(link.dataset.section + '-count');
+        if (!section || !count) { return; }
+        var required = section.querySelectorAll('[aria-required=true]:not([readonly])');
+        var n = 0;
+        required.forEach(function (el) { if (filled(el)) { n++; } });
+        all += required.length; done += n;
+        count.textContent = format(msgs.msgCount, n, required.length);
+        link.classList.toggle('complete', required.length > 0 && n === required.length);
+      });
+      bar.max = all; bar.value = done;
+      text.textContent = format(msgs.msgProgress, done, all);
+    }
+    form.addEventListener('input', update);
+    form.addEventListener('change', update);
+    form.addEventListener('focusout', function () { setTimeout(update, 0); });
+    update();
+  }
+
+  /* Persons: the inputs marked data-person="PREFIX:name|id-number|phone" belong together; each person gets a
+   * list of the persons already entered elsewhere in the form, and picking one fills in all three. */
+  function persons(form, msgs) {
+    var groups = {};
+    form.querySelectorAll('[data-person]').forEach(function (el) {
+      var parts = el.dataset.person.split(':');
+      (groups[parts[0]] = groups[parts[0]] || {})[parts[1]] = el;
+    });
+    var keys = Object.keys(groups).filter(function (k) {
+      var g = groups[k];
+      return g.name && (g['id-number'] || g.phone) && !g.name.readOnly;
+    });
+    if (keys.length < 2) { return; }
+    function known(except) {
+      var seen = {};
+      return keys.filter(function (k) {
+        var g = groups[k];
+        var name = g.name.value.trim();
+        if (k === except || !name) { return false; }
+        var id = name + '|' + (g['id-number'] ? g['id-number'].value.trim() : '');
+        if (seen[id]) { return false; }
+        seen[id] = true;
+        return true;
+      });
+    }
+    keys.forEach(function (k) {
+      var g = groups[k];
+      var field = g.name.closest('.field');
+      var wrap = document.createElement('div');
+      wrap.className = 'person-pick';
+      var select = document.createElement('select');
+      select.id = 'pick-' + k;
+      select.setAttribute('aria-label', msgs.msgPickLabel);
+      wrap.appendChild(select);
+      field.parentNode.insertBefore(wrap, field);
+      function refresh() {
+        var others = known(k);
+        select.innerHTML = '';
+        var first = document.createElement('option');
+        first.value = ''; first.textContent = msgs.msgPick;
+        select.appendChild(first);
+        others.forEach(function (o) {
+          var og = groups[o];
+          var opt = document.createElement('option');
+          opt.value = o;
+          opt.textContent = og.name.value.trim() + (og['id-number'] && og['id-number'].value.trim()
+            ? '（' + og['id-number'].value.trim() + '）' : '');
+          select.appendChild(opt);
+        });
+        wrap.hidden = others.length === 0;
+      }
+      select.addEventListener('focus', refresh);
+      select.addEventListener('change', function () {
+        var from = groups[select.value];
+        if (!from) { return; }
+        ['name', 'id-number', 'phone'].forEach(function (part) {
+          if (g[part] && from[part] && from[part].value.trim()) {
+            g[part].value = from[part].value.trim();
+            g[part].dataset.touched = 'true';
+            g[part].dispatchEvent(new Event('input', { bubbles: true }));
+            g[part].dispatchEvent(new Event('change', { bubbles: true }));
+          }
+        });
+        select.value = '';
+      });
+      form.addEventListener('change', refresh);
+      refresh();
+    });
+  }
+
+  /* The applicant's name is the person's own only for an individual applicant. */
+  function applicantName(form) {
+    var type = form.querySelector('#f-applicantType');
+    var name = form.querySelector('#f-applicantName');
+    var person = form.dataset.personName;
+    if (!type || !name || !person) { return; }
+    type.addEventListener('change', function () {
+      if (type.value === 'INDIVIDUAL' && !name.value.trim()) {
+        name.value = person;
+      } else if (type.value !== 'INDIVIDUAL' && name.value.trim() === person) {
+        name.value = '';
+      }
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var summary = document.getElementById('error-summary');
     if (summary) { summary.focus(); }
     document.querySelectorAll('form[data-msg-required]').forEach(function (form) {
       var msgs = form.dataset;
       form.querySelectorAll('[data-type]').forEach(function (el) {
-        el.addEventListener('blur', function () { show(el, problem(el, msgs)); });
+        // a field is checked only once the person changed it: tabbing through leaves it alone
+        function check() { if (el.dataset.touched) { show(el, problem(el, msgs)); } }
         el.addEventListener('input', function () {
+          el.dataset.touched = 'true';
           if (el.getAttribute('aria-invalid') === 'true') { show(el, problem(el, msgs)); }
         });
+        el.addEventListener('change', function () { el.dataset.touched = 'true'; check(); });
+        el.addEventListener('blur', check);
       });
       if (form.dataset.draft) { autosave(form); }
+      if (document.getElementById('form-nav')) { progress(form, msgs); }
+      persons(form, msgs);
+      applicantName(form);
     });
   });
 }());

@@ -2,6 +2,7 @@ package org.tanghulu.api.definition;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Declarative checks on a data element's value, beyond those its {@link DataType}
@@ -13,16 +14,39 @@ import java.util.List;
  * @param pattern a {@link java.util.regex.Pattern} the whole value must match (TEXT)
  * @param min least value (INTEGER, DECIMAL)
  * @param max greatest value (INTEGER, DECIMAL)
- * @param options the allowed values (CHOICE); required for CHOICE, ignored otherwise
+ * @param options the allowed values (CHOICE); required for CHOICE, ignored otherwise. An option is the value
+ *        stored and sent to the departments' systems, so it never changes with the page's language
+ * @param optionLabels what people read for an option, by option, in Chinese and English (since 1.2); an option
+ *        without an entry reads as itself. Keys that are not options are refused when the definition arrives
  */
 public record Validation(boolean required, Integer minLength, Integer maxLength, String pattern,
-        BigDecimal min, BigDecimal max, List<String> options) {
+        BigDecimal min, BigDecimal max, List<String> options, Map<String, LocalizedText> optionLabels) {
 
     /** A validation that only requires a value. */
     public static final Validation REQUIRED = new Validation(true, null, null, null, null, null, null);
 
-    /** Normalises {@code options} to an unmodifiable list. */
+    /** Normalises {@code options} and {@code optionLabels} to unmodifiable collections. */
     public Validation {
         options = options == null ? List.of() : List.copyOf(options);
+        optionLabels = optionLabels == null ? Map.of() : Map.copyOf(optionLabels);
+    }
+
+    /** The 1.1 constructor: options without labels. */
+    public Validation(boolean required, Integer minLength, Integer maxLength, String pattern,
+            BigDecimal min, BigDecimal max, List<String> options) {
+        this(required, minLength, maxLength, pattern, min, max, options, null);
+    }
+
+    /**
+     * @param option one of the {@link #options}
+     * @return what people read for it: its label, or the option itself where it has none
+     * @since 1.2
+     */
+    public LocalizedText label(String option) {
+        LocalizedText label = optionLabels.get(option);
+        if (label == null) {
+            return new LocalizedText(option, option);
+        }
+        return label.isPresent() ? label : new LocalizedText(option, label.en());
     }
 }

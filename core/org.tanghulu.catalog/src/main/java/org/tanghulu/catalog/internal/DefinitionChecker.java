@@ -347,6 +347,8 @@ final class DefinitionChecker {
                 if (e.type() == DataType.CHOICE && e.validation().options().isEmpty()) {
                     problems.add(where + ": a CHOICE needs options");
                 }
+                e.validation().optionLabels().keySet().stream().filter(o -> !e.validation().options().contains(o))
+                        .sorted().forEach(o -> problems.add(where + ": a label for \"" + o + "\", which is not an option"));
                 if (e.validation().pattern() != null) {
                     try {
                         Pattern.compile(e.validation().pattern());

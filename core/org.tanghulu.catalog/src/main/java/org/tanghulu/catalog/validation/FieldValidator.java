@@ -134,7 +134,8 @@ public final class FieldValidator {
                     : message(f.zh + "只能选择“是”或“否”。", f.en + " must be answered yes or no.");
             case CHOICE -> v.options().contains(value) ? null
                     : message(f.zh + "只能从以下选项中选择：" + String.join("、", v.options()) + "。",
-                            f.en + " must be one of: " + String.join(", ", v.options()) + ".");
+                            f.en + " must be one of: " + String.join(", ", v.options().stream()
+                                    .map(o -> v.label(o).en() == null ? o : v.label(o).en()).toList()) + ".");
             case ID_NUMBER -> idNumber(f, value);
             case CREDIT_CODE -> creditCode(f, value);
             case ORGANIZATION_CODE -> organizationCode(f, value);

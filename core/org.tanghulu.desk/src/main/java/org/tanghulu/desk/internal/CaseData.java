@@ -65,7 +65,8 @@ final class CaseData {
     List<Map<String, Object>> data(Exchange x, CaseView view, Labels labels) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (String id : labels.order(view.values().keySet())) {
-            data.add(Map.of("id", id, "label", x.texts().pick(labels.label(id)), "value", view.values().get(id)));
+            data.add(Map.of("id", id, "label", x.texts().pick(labels.label(id)),
+                    "value", x.texts().pick(labels.value(id, view.values().get(id)))));
         }
         return data;
     }
@@ -135,6 +136,13 @@ final class CaseData {
         LocalizedText label(String element) {
             return fields.stream().filter(f -> f.element().equals(element)).map(UnifiedForm.Field::label).findFirst()
                     .orElse(new LocalizedText(element, element));
+        }
+
+        /** @return what people read for a value: a CHOICE's option label, any other value as it is */
+        LocalizedText value(String element, String value) {
+            return fields.stream().filter(f -> f.element().equals(element) && f.type() == DataType.CHOICE
+                    && f.validation() != null && f.validation().options().contains(value)).findFirst()
+                    .map(f -> f.validation().label(value)).orElse(new LocalizedText(value, value));
         }
 
         DataType type(String element) {

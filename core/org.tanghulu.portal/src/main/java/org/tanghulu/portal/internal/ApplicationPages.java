@@ -116,7 +116,6 @@ final class ApplicationPages {
         Map<String, String> values = new HashMap<>();
         Map<String, String> origin = new HashMap<>();
         String fromAccount = t.get("portal.form.fromAccount");
-        putOrigin(values, origin, "applicantName", account.name(), fromAccount);
         putOrigin(values, origin, InputRules.CONTACT_PHONE, account.mobile(), fromAccount);
         putOrigin(values, origin, InputRules.CONTACT_EMAIL, account.email(), fromAccount);
         putOrigin(values, origin, "contact-phone", account.mobile(), fromAccount);
@@ -158,11 +157,14 @@ final class ApplicationPages {
             materials.addAll(draft.get().materials());
         }
         draft.ifPresent(d -> model.put("draftSaved", WHEN.format(d.saved())));
+        prefillApplicantName(status, values, origin, account, fromAccount, model);
         Optional<UnifiedForm> form = procedures.form(id, values);
         Map<MatterKey, HeldResult> held = posted == null ? Map.of() : posted.held();
         Map<String, String> labels = new HashMap<>();
         List<Map<String, Object>> particulars = particulars(t, status, values, origin, errors, labels);
         List<Map<String, Object>> sections = new ArrayList<>();
+        String authority = form.flatMap(this::authority).map(d -> d.name().zh()).orElse(null);
+        String authorityName = form.flatMap(this::authority).map(d -> t.pick(d.name())).orElse(null);
         form.ifPresent(u -> u.sections().forEach(s -> {
             List<Map<String, Object>> fields = new ArrayList<>();
             for (UnifiedForm.Field f : s.fields()) {
@@ -175,12 +177,19 @@ final class ApplicationPages {
                 if (f.source() == UnifiedForm.Source.STEP_OUTPUT) {
                     field.put("producedBy", registry.department(f.producedBy().department())
                             .map(d -> t.pick(d.name())).orElse(f.producedBy().department()));
+                } else if (REGISTRATION_AUTHORITY.equals(f.element()) && authority != null) {
+                    field.put("value", authority);
+                    field.put("locked", true);
+                    field.put("origin", t.get("portal.form.authorityFrom", authorityName));
+                    field.remove("error");
                 }
                 fields.add(field);
             }
-            sections.add(Map.of("title", t.pick(s.title()) + (held.containsKey(s.matter()) ? t.get("portal.held.section") : ""),
+            sections.add(Map.of("id", "section-" + s.matter().toString().replace('/', '-'),
+                    "title", t.pick(s.title()) + (held.containsKey(s.matter()) ? t.get("portal.held.section") : ""),
                     "fields", fields));
         }));
+        model.put("nav", navigation(particulars, sections, t));
         model.put("held", heldModel(id, held, confirmed, errors, labels, t));
         model.put("lookup", lookups.available().contains(BaseRegistry.PERSONS));
         model.put("lookupNote", lookupNote == null ? "" : lookupNote);
@@ -233,6 +242,52 @@ final class ApplicationPages {
 
     private String departmentName(MatterKey m, Texts t) {
         return registry.department(m.department()).map(d -> t.pick(d.name())).orElse(m.department());
+    }
+
+    /**
+     * The element naming the authority that registers the enterprise: the department of the group's first matter,
+     * not typed (a value posted for it is replaced, so it cannot differ from that department).
+     */
+    static final String REGISTRATION_AUTHORITY = "registration-authority";
+
+    /** @return the department of the form's first matter (steps 1-2 register the enterprise), if installed */
+    private Optional<org.tanghulu.catalog.DepartmentStatus> authority(UnifiedForm form) {
+        return form.sections().stream().findFirst().flatMap(s -> registry.department(s.matter().department()));
+    }
+
+    /**
+     * Prefills the applicant's name from the account only for an individual applicant: an enterprise's name is not
+     * its founder's. When the type is still to be chosen, the page keeps the person's name for the script to fill in
+     * once "individual" is chosen.
+     */
+    private static void prefillApplicantName(FunctionGroupStatus status, Map<String, String> values,
+            Map<String, String> origin, Account account, String fromAccount, Map<String, Object> model) {
+        Set<ApplicantType> types = status.group().applicantTypes();
+        String type = values.getOrDefault("applicantType", types.size() == 1 ? types.iterator().next().name() : "");
+        if (ApplicantType.INDIVIDUAL.name().equals(type) && !values.containsKey("applicantName")) {
+            putOrigin(values, origin, "applicantName", account.name(), fromAccount);
+        }
+        model.put("personName", types.contains(ApplicantType.INDIVIDUAL) && account.name() != null ? account.name() : "");
+    }
+
+    /** @return the section navigation: per section its anchor, title, and how many of its required fields are filled */
+    private static List<Map<String, Object>> navigation(List<Map<String, Object>> particulars,
+            List<Map<String, Object>> sections, Texts t) {
+        List<Map<String, Object>> nav = new ArrayList<>();
+        nav.add(navEntry("section-particulars", t.get("portal.form.particulars"), particulars));
+        for (Map<String, Object> s : sections) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> fields = (List<Map<String, Object>>) s.get("fields");
+            nav.add(navEntry((String) s.get("id"), (String) s.get("title"), fields));
+        }
+        return nav;
+    }
+
+    private static Map<String, Object> navEntry(String id, String title, List<Map<String, Object>> fields) {
+        List<Map<String, Object>> required = fields.stream()
+                .filter(f -> Boolean.TRUE.equals(f.get("required")) && !Boolean.TRUE.equals(f.get("readonly"))).toList();
+        long filled = required.stream().filter(f -> f.get("value") instanceof String v && !v.isBlank()).count();
+        return Map.of("id", id, "title", title, "required", required.size(), "filled", (int) filled);
     }
 
     /** @return the fields of the applicant's particulars; puts their labels into {@code labels} */
@@ -349,6 +404,8 @@ final class ApplicationPages {
                 values.put(k, v.trim());
             }
         });
+        procedures.form(id, values).filter(u -> u.fields().stream().anyMatch(f -> f.element().equals(REGISTRATION_AUTHORITY)))
+                .flatMap(this::authority).ifPresent(d -> values.put(REGISTRATION_AUTHORITY, d.name().zh()));
         ApplicantType type = Arrays.stream(ApplicantType.values())
                 .filter(a -> a.name().equals(p.values().get("applicantType"))).findFirst().orElse(null);
         String key = p.submissionKey() == null ? UUID.randomUUID().toString() : p.submissionKey();

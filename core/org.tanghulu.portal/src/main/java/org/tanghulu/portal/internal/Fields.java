@@ -37,6 +37,8 @@ final class Fields {
         putIf(f, "error", error);
         putIf(f, "help", help);
         f.put("data", Map.of());
+        f.put("attrs", Map.of());
+        f.put("short", false);
         f.put("options", List.of());
         return f;
     }
@@ -86,12 +88,19 @@ final class Fields {
             putIf(data, "max", v.max() == null ? null : v.max().toPlainString());
         }
         f.put("data", data);
+        f.put("attrs", attributes(field.type(), v));
+        Integer max = maxLength(field.type(), v);
+        f.put("short", max != null && max <= SHORT);
+        String person = person(field.element());
+        if (person != null) {
+            f.put("person", person);
+        }
         List<Map<String, String>> options = new ArrayList<>();
         if (field.type() == DataType.BOOLEAN) {
             options.add(Map.of("value", "true", "label", t.get("portal.form.yes")));
             options.add(Map.of("value", "false", "label", t.get("portal.form.no")));
         } else if (field.type() == DataType.CHOICE && v != null) {
-            v.options().forEach(o -> options.add(Map.of("value", o, "label", o)));
+            v.options().forEach(o -> options.add(Map.of("value", o, "label", t.pick(v.label(o)))));
         }
         f.put("options", options);
         return f;
@@ -103,9 +112,92 @@ final class Fields {
             case PHONE -> "tel";
             case EMAIL -> "email";
             case BOOLEAN, CHOICE -> "select";
-            case TEXT -> v == null || v.maxLength() == null || v.maxLength() > 120 ? "textarea" : "text";
+            case TEXT -> maxLength(type, v) == null || maxLength(type, v) > LONG_TEXT ? "textarea" : "text";
             default -> "text";
         };
+    }
+
+    /** Texts longer than this get several lines; shorter ones (codes, names) one line. */
+    private static final int LONG_TEXT = 120;
+
+    /** A pattern of digits only, such as {@code [0-9]{6}} or {@code \d{15}}: a numeric keyboard. */
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern
+            .compile("((\\[0-9\\]|\\\\d)(\\{\\d+(,\\d+)?\\}|\\+)?)+");
+
+    /** A pattern of fixed length, such as {@code [0-9]{6}} or {@code [A-T]?[0-9]{4}}: its greatest length. */
+    private static final java.util.regex.Pattern COUNTED = java.util.regex.Pattern
+            .compile("(\\[[^\\]]+\\]|\\\\d)(\\?|\\{(\\d+)(,(\\d+))?\\})?");
+
+    /** @return the greatest length a value can have by the type or the validation, or {@code null} if none */
+    static Integer maxLength(DataType type, Validation v) {
+        Integer byType = switch (type) {
+            case ID_NUMBER, CREDIT_CODE -> 18;
+            case ORGANIZATION_CODE -> 10;
+            default -> null;
+        };
+        if (byType != null || v == null) {
+            return byType;
+        }
+        if (v.maxLength() != null) {
+            return v.maxLength();
+        }
+        return v.pattern() == null ? null : patternLength(v.pattern());
+    }
+
+    /** @return the greatest length a simple pattern of character classes allows, or {@code null} if not simple */
+    private static Integer patternLength(String pattern) {
+        java.util.regex.Matcher m = COUNTED.matcher(pattern);
+        int length = 0;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            end = m.end();
+            String most = m.group(5) != null ? m.group(5) : m.group(3);
+            length += most != null ? Integer.parseInt(most) : 1;
+        }
+        return end == pattern.length() ? length : null;
+    }
+
+    /** @return the HTML attributes that fit the value: {@code maxlength}, {@code inputmode}, {@code pattern} */
+    static Map<String, String> attributes(DataType type, Validation v) {
+        Map<String, String> a = new LinkedHashMap<>();
+        Integer max = maxLength(type, v);
+        if (max != null && type != DataType.DATE) {
+            a.put("maxlength", String.valueOf(max));
+        }
+        switch (type) {
+            case INTEGER -> a.put("inputmode", "numeric");
+            case DECIMAL -> a.put("inputmode", "decimal");
+            case ID_NUMBER, CREDIT_CODE, ORGANIZATION_CODE -> a.put("autocapitalize", "characters");
+            default -> {
+                if (v != null && v.pattern() != null && DIGITS.matcher(v.pattern()).matches()) {
+                    a.put("inputmode", "numeric");
+                }
+            }
+        }
+        if (type == DataType.TEXT && v != null && v.pattern() != null) {
+            a.put("pattern", v.pattern());
+        }
+        return a;
+    }
+
+    /** Values up to this length (codes) get a narrow input. */
+    static final int SHORT = 20;
+
+    /** Elements of a person whose id does not start with the person's prefix. */
+    private static final Map<String, String> PERSON_ALIASES = Map.of("contact-phone", "contact-person-phone");
+
+    /**
+     * @return {@code prefix:part} for an element that is a person's name, identity number or phone ({@code
+     *         legal-representative-name} gives {@code legal-representative:name}), or {@code null}
+     */
+    static String person(String element) {
+        String e = PERSON_ALIASES.getOrDefault(element, element);
+        for (String part : List.of("name", "id-number", "phone")) {
+            if (e.endsWith("-" + part) && !e.startsWith("enterprise-") && !e.startsWith("parent-company-")) {
+                return e.substring(0, e.length() - part.length() - 1) + ":" + part;
+            }
+        }
+        return null;
     }
 
     /** @return the first problem of every field, in the visitor's language, by field */
