@@ -177,6 +177,7 @@ class SearchAndChartIT {
                 assertTrue(steps.get(i).get("left").doubleValue() > steps.get(i - 1).get("left").doubleValue());
             }
         }
+        browser.driver.executeScript("document.getElementById('flowchart').scrollIntoView()");
         browser.screenshot(name);
     }
 
