@@ -216,10 +216,11 @@ class JourneyIT {
         browser.find("#start-application").click();
 
         // the unified form: prefilled from the account, checked as you type, kept as a draft
+        // (the group is for enterprises: the applicant's name is the enterprise's, not the person's; FormIT)
         WebElement name = browser.await("#f-applicantName");
-        assertEquals("王强", name.getAttribute("value"));
-        assertTrue(name.getAttribute("class").contains("prefilled"));
-        assertTrue(browser.find("#f-applicantName-help").getText().contains("来自您的账户"));
+        assertEquals("", name.getAttribute("value"));
+        assertTrue(browser.find("#f-contactPhone").getAttribute("class").contains("prefilled"));
+        assertTrue(browser.find("#f-contactPhone-help").getText().contains("来自您的账户"));
         WebElement id = browser.find("#f-designated-representative-id-number");
         id.sendKeys("110108199007223017"); // wrong check digit
         browser.find("#f-designated-representative-name").click();

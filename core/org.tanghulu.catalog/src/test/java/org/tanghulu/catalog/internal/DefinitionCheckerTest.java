@@ -110,6 +110,17 @@ class DefinitionCheckerTest {
     }
 
     @Test
+    void anOptionLabelForAValueThatIsNoOptionIsRefused() {
+        List<String> problems = CHECKER.check(new DepartmentDefinition("psb", TEXT, List.of(
+                new DataElement("seal-shape", DataType.CHOICE, TEXT, TEXT, new Validation(true, null, null, null, null, null,
+                        List.of("圆形"), java.util.Map.of("圆形", new LocalizedText("圆形", "Round"),
+                                "方形", new LocalizedText("方形", "Square"))))),
+                List.of(matter("m"))), List.of());
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("'seal-shape': a label for \"方形\", which is not an option"), problems::toString);
+    }
+
+    @Test
     void unclearDataElementsAreRefused() {
         List<String> problems = CHECKER.check(new DepartmentDefinition("psb", TEXT, List.of(
                 new DataElement("Bad Id", DataType.TEXT, TEXT, TEXT, null),

@@ -67,6 +67,20 @@ class ShippedDefinitionsTest {
     }
 
     @Test
+    void everyShippedOptionReadsInEnglish() throws Exception {
+        List<DataElement> all = new ArrayList<>(dictionary());
+        departments().values().forEach(d -> all.addAll(d.dataElements()));
+        List<String> missing = new ArrayList<>();
+        for (DataElement e : all) {
+            if (e.type() == org.tanghulu.api.definition.DataType.CHOICE) {
+                e.validation().options().stream().filter(o -> e.validation().label(o).en() == null
+                        || e.validation().label(o).en().equals(o)).forEach(o -> missing.add(e.id() + ": " + o));
+            }
+        }
+        assertEquals(List.of(), missing, "options without an English label");
+    }
+
+    @Test
     void everyDepartmentBundleIsChecked() throws Exception {
         try (var dirs = Files.list(BUNDLES)) {
             List<String> shipped = dirs.map(p -> p.getFileName().toString())

@@ -189,7 +189,7 @@ final class ApplicationPages {
                     "title", t.pick(s.title()) + (held.containsKey(s.matter()) ? t.get("portal.held.section") : ""),
                     "fields", fields));
         }));
-        model.put("nav", navigation(particulars, sections, t));
+        model.put("sectionNav", navigation(particulars, sections, t));
         model.put("held", heldModel(id, held, confirmed, errors, labels, t));
         model.put("lookup", lookups.available().contains(BaseRegistry.PERSONS));
         model.put("lookupNote", lookupNote == null ? "" : lookupNote);
