@@ -39,8 +39,11 @@ final class CasePages {
     private final Cases cases;
     private final CatalogPages catalog;
     private final Dossiers dossiers;
+    private final WindowBlock window;
 
-    CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog, Dossiers dossiers) {
+    CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog, Dossiers dossiers,
+            WindowBlock window) {
+        this.window = window;
         this.registry = registry;
         this.procedures = procedures;
         this.cases = cases;
@@ -153,6 +156,7 @@ final class CasePages {
                     t.get("portal.rating." + view.rating().level()), "comment",
                     view.rating().comment() == null ? "" : view.rating().comment()));
         }
+        window.model(x, model, tn, key);
         model.put("errors", errors);
         model.put("comment", typed.getOrDefault("comment", ""));
         model.put("summary", Fields.summary(errors, Map.of("level", t.get("portal.rating.legend"),
