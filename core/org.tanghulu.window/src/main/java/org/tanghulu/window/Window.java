@@ -44,7 +44,8 @@ public interface Window {
     WindowCase check(String trackingNumber, Actor clerk, List<OriginalCheck> checks);
 
     /**
-     * Records the hand-over of a completed case's certificates and makes its receipt.
+     * Records the hand-over of a completed case's certificates and makes its receipt. The request is checked
+     * first, then the case's state.
      *
      * @return the case with its {@link WindowCase#handOver()}
      * @throws WindowRefusal NOT_A_CLERK, UNKNOWN_CASE, NOT_FINISHED, ALREADY_HANDED_OVER, RECIPIENT_MISSING,

@@ -120,6 +120,7 @@ public class WindowService implements Window {
     @Override
     public WindowCase handOver(String trackingNumber, Actor clerk, HandOverRequest request) {
         CaseView view = readAsWindow(trackingNumber, clerk);
+        HandOverRequest valid = Rules.handOver(request);
         jpa.tx(TransactionType.Required, em -> {
             WindowCaseEntity c = locked(em, trackingNumber);
             if (c.handedAt != null) {
@@ -129,7 +130,6 @@ public class WindowService implements Window {
             if (!WindowCaseEntity.COMPLETED.equals(c.outcome)) {
                 throw new WindowRefusal(Reason.NOT_FINISHED, "Case " + trackingNumber + " is not completed.");
             }
-            HandOverRequest valid = Rules.handOver(request);
             c.recipient = valid.recipient();
             c.idNumber = valid.idNumber();
             c.signedOnPaper = valid.signedOnPaper();
