@@ -83,6 +83,8 @@ final class Distribution implements AutoCloseable {
         staff.put("officer-aic-2", List.of("officer-aic"));
         staff.put("it-supervisor", List.of("supervisor"));
         staff.put("it-psb-supervisor", List.of("officer-psb", "supervisor"));
+        // the comprehensive window's clerk (WindowIT, AuthorizationIT)
+        staff.put("it-window-clerk", List.of("window-clerk"));
         // WebIT locks this one out on the desk
         staff.put("web-guessed", List.of("officer-aic"));
         return java.util.Collections.unmodifiableMap(staff);

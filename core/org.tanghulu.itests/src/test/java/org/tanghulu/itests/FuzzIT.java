@@ -48,6 +48,7 @@ class FuzzIT {
                     + "|Exception|\\tat ");
     private static final String OFFICER = "fuzz-officer";
     private static final String SUPERVISOR = "fuzz-supervisor";
+    private static final String CLERK = "fuzz-window-clerk";
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -70,12 +71,14 @@ class FuzzIT {
             karaf = d;
             d.staff(OFFICER, "officer-aic");
             d.staff(SUPERVISOR, "supervisor");
+            d.staff(CLERK, "window-clerk");
             d.start();
             prepare();
             List<Probe> probes = new ArrayList<>(corpus());
             probes.addAll(generated());
             probes.addAll(diskProbes());
             probes.addAll(tableProbes());
+            probes.addAll(windowProbes());
             assertTrue(probes.size() >= 300, "only " + probes.size() + " requests");
             Map<Integer, Integer> histogram = new TreeMap<>();
             List<String> failures = new ArrayList<>();
@@ -137,6 +140,10 @@ class FuzzIT {
         sessions.put("desk-supervisor", supervisor);
         AuthorizationIT.deskLogin(karaf, supervisor, SUPERVISOR);
         slots.put("{CSRF-desk-supervisor}", token(supervisor, karaf.desk("/tables")));
+        HttpClient clerk = client();
+        sessions.put("desk-clerk", clerk);
+        AuthorizationIT.deskLogin(karaf, clerk, CLERK);
+        slots.put("{CSRF-desk-clerk}", token(clerk, karaf.desk("/window")));
         // a linked department system, so that signed callbacks ({SIGN}) reach the parser
         java.nio.file.Path secret = java.nio.file.Files.createTempFile("fuzz", ".secret");
         java.nio.file.Files.writeString(secret, SYSTEM_SECRET);
@@ -171,6 +178,46 @@ class FuzzIT {
                     + "\"}\n").getBytes(StandardCharsets.UTF_8), "a signed result file of malformed records"
                     + (key.equals(diskKey[0]) ? "" : ", another key")));
         }
+        return probes;
+    }
+
+    /**
+     * The comprehensive window (综合窗口) as its clerk: odd searches and tracking numbers, malformed checks of the
+     * originals and hand-overs; as aic's officer, who may not; and the applicant's confirmation of receipt of a case
+     * that is not theirs.
+     */
+    private static List<Probe> windowProbes() {
+        List<Probe> probes = new ArrayList<>();
+        for (String q : List.of("{TN}", "%00", "q".repeat(65), "%27%20or%201%3D1", "%E5%8A%9E%E4%BB%B6", "%25", "_", "%FF%FE")) {
+            probes.add(new Probe("desk-clerk", "GET", "/window?q=" + q, Map.of(), null, "window search " + clip(q)));
+        }
+        for (String tn : List.of("{TN}", "nowhere", "%00", "t".repeat(65), "..%2f..%2fsupervision", "{TN}%0a")) {
+            probes.add(new Probe("desk-clerk", "GET", "/window/cases/" + tn, Map.of(), null, "window case " + clip(tn)));
+        }
+        String check = "/window/cases/{TN}/check";
+        for (String body : List.of("", "v.x=MATCHES", "v.business-licence-application=NONSENSE",
+                "v.business-licence-application=MISMATCH&r.business-licence-application=",
+                "v.business-licence-application=MISMATCH&r.business-licence-application=" + "r".repeat(5000),
+                "v.%00=MATCHES", "v.=MATCHES", "v.a=MATCHES&v.a=MISMATCH", "r.only=reason", "v.id-card=%00%1b%5b2J")) {
+            probes.add(new Probe("desk-clerk", "POST", check, Map.of("Content-Type", FORM),
+                    ("_csrf={CSRF}&" + body).getBytes(StandardCharsets.UTF_8), "window check " + clip(body)));
+        }
+        String handOver = "/window/cases/{TN}/handover";
+        for (String body : List.of("", "recipient=%00&idNumber=%00", "recipient=" + "n".repeat(5000) + "&idNumber=110105194912310021",
+                "recipient=x&idNumber=" + "1".repeat(5000), "recipient=x&idNumber=11010519491231002%27", "recipient=x&signed=maybe",
+                "recipient=%1b%5b2J&idNumber=110105194912310021&signed=on")) {
+            probes.add(new Probe("desk-clerk", "POST", handOver, Map.of("Content-Type", FORM),
+                    ("_csrf={CSRF}&" + body).getBytes(StandardCharsets.UTF_8), "window hand-over " + clip(body)));
+        }
+        probes.add(new Probe("desk-clerk", "POST", "/window/cases/nowhere/handover", Map.of("Content-Type", FORM),
+                "_csrf={CSRF}&recipient=x&idNumber=110105194912310021".getBytes(StandardCharsets.UTF_8), "window hand-over, unknown case"));
+        probes.add(new Probe("desk-officer", "POST", check, Map.of("Content-Type", FORM),
+                "_csrf={CSRF}&v.x=MATCHES".getBytes(StandardCharsets.UTF_8), "window check by an officer"));
+        probes.add(new Probe("desk-officer", "GET", "/window", Map.of(), null, "window list as an officer"));
+        probes.add(new Probe("portal-session", "POST", "/cases/{TN}/window/confirm", Map.of("Content-Type", FORM),
+                "_csrf={CSRF}".getBytes(StandardCharsets.UTF_8), "window confirmation of another's case"));
+        probes.add(new Probe("portal-session", "POST", "/cases/%00/window/confirm", Map.of("Content-Type", FORM),
+                "_csrf={CSRF}".getBytes(StandardCharsets.UTF_8), "window confirmation, NUL case"));
         return probes;
     }
 

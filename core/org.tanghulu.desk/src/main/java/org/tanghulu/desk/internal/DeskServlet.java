@@ -21,6 +21,7 @@ import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.Refusal;
+import org.tanghulu.window.Window;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.staff.StaffRealm;
 import org.tanghulu.staff.Audience;
@@ -55,6 +56,7 @@ public class DeskServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
     private static final String TASK = "/tasks/{id:\\d{1,18}}";
     private static final String DISK = "/disk/{department:[a-z0-9][a-z0-9-]{0,63}}";
+    private static final String WINDOW_CASE = "/window/cases/{tn:[A-Za-z0-9_-]{1,64}}";
     private static final String TABLE = "/{id:[a-z0-9][a-z0-9-]{0,63}}/{table:[A-Za-z0-9._-]{1,64}}";
 
     @ObjectClassDefinition(name = "Tanghulu desk")
@@ -90,6 +92,9 @@ public class DeskServlet extends PageServlet {
     @Reference
     private transient Exchanges exchanges;
 
+    @Reference
+    private transient Window window;
+
     private transient Sessions sessions;
     private transient Routes routes;
 
@@ -104,10 +109,11 @@ public class DeskServlet extends PageServlet {
         Clock clock = Clock.system(PlatformTime.ZONE);
         CaseData data = new CaseData(cases, registry, procedures, dossiers, exchanges);
         WorkListPages work = new WorkListPages(cases, data, clock);
-        TaskPages tasks = new TaskPages(cases, data);
+        TaskPages tasks = new TaskPages(cases, data, new WindowPages(window));
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);
         DiskPages disk = new DiskPages(exchanges);
         TablePages tables = new TablePages(registry, gateway);
+        WindowPages windowPages = new WindowPages(window);
         LoginFlow<Actor> login = LoginFlow.builder(throttle, Audience.STAFF, realm::login)
                 .userField("user")
                 .form(DeskServlet::loginForm)
@@ -131,6 +137,10 @@ public class DeskServlet extends PageServlet {
                 .get("/tables", tables::index)
                 .get("/tables/departments" + TABLE, tables::department)
                 .get("/tables/groups" + TABLE, tables::group)
+                .get("/window", windowPages::list)
+                .get(WINDOW_CASE, windowPages::casePage)
+                .post(WINDOW_CASE + "/check", windowPages::check)
+                .post(WINDOW_CASE + "/handover", windowPages::handOver)
                 .build();
     }
 
@@ -191,6 +201,10 @@ public class DeskServlet extends PageServlet {
             if (a.supervisor()) {
                 nav.add(Map.of("href", "/supervision", "label", x.texts().get("desk.nav.supervision"), "current",
                         x.path().startsWith("/supervision") || x.path().startsWith("/cases/")));
+            }
+            if (a.windowClerk()) {
+                nav.add(Map.of("href", "/window", "label", x.texts().get("desk.nav.window"), "current",
+                        x.path().startsWith("/window")));
             }
             nav.add(Map.of("href", "/tables", "label", x.texts().get("desk.nav.tables"), "current",
                     x.path().startsWith("/tables")));

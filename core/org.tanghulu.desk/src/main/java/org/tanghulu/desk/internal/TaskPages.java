@@ -33,10 +33,12 @@ final class TaskPages {
 
     private final Cases cases;
     private final CaseData data;
+    private final WindowPages window;
 
-    TaskPages(Cases cases, CaseData data) {
+    TaskPages(Cases cases, CaseData data, WindowPages window) {
         this.cases = cases;
         this.data = data;
+        this.window = window;
     }
 
     /** {@code GET /tasks/{id}}. */
@@ -83,6 +85,10 @@ final class TaskPages {
         model.put("events", data.events(task.trackingNumber(), actor));
         model.put("dossier", data.dossier(x, task.trackingNumber(), actor));
         data.exchange(id).ifPresent(e -> model.put("exchange", e));
+        Optional.ofNullable(window.record(task.trackingNumber(), actor)).ifPresent(w -> {
+            model.put("windowRecord", w);
+            model.put("windowTimes", WindowPages.times(w));
+        });
         model.put("canClaim", mine && task.state() == TaskState.READY);
         model.put("canDecide", mine && task.state() == TaskState.CLAIMED && actor.name().equals(task.assignee()));
         model.put("outputs", outputs);

@@ -39,8 +39,11 @@ final class CasePages {
     private final Cases cases;
     private final CatalogPages catalog;
     private final Dossiers dossiers;
+    private final WindowBlock window;
 
-    CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog, Dossiers dossiers) {
+    CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog, Dossiers dossiers,
+            WindowBlock window) {
+        this.window = window;
         this.registry = registry;
         this.procedures = procedures;
         this.cases = cases;
@@ -137,6 +140,7 @@ final class CasePages {
                     view.rating().comment() == null ? "" : view.rating().comment()));
         }
         model.put("steps", steps(view.tasks(), tasks));
+        window.model(x, model, tn, key);
         model.put("errors", errors);
         model.put("comment", typed.getOrDefault("comment", ""));
         Map<String, String> labels = new HashMap<>();

@@ -17,6 +17,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.tanghulu.window.Window;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.accounts.Account;
 import org.tanghulu.core.accounts.Accounts;
@@ -78,6 +79,8 @@ public class PortalServlet extends PageServlet {
     private transient LoginThrottle throttle;
     @Reference
     private transient Lookups lookups;
+    @Reference
+    private transient Window window;
 
     private transient Sessions sessions;
     private transient Routes routes;
@@ -94,7 +97,8 @@ public class PortalServlet extends PageServlet {
         NeedPages needs = new NeedPages(registry);
         AccountPages account = new AccountPages(accounts);
         ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog, needs, lookups);
-        CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers);
+        WindowBlock windowBlock = new WindowBlock(window, cases);
+        CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers, windowBlock);
         LoginFlow<Account> login = LoginFlow.builder(throttle, Audience.APPLICANT,
                 (user, password) -> accounts.authenticate(user, new String(password)))
                 .principal(a -> new Applicant(a.id(), a.name()))
@@ -125,6 +129,7 @@ public class PortalServlet extends PageServlet {
                 .post("/cases/" + CASE + "/tasks/{task:\\d{1,18}}/correction", mine::correctTask)
                 .post("/cases/" + CASE + "/correction", mine::correct)
                 .post("/cases/" + CASE + "/tasks/{task:\\d{1,18}}/rating", mine::rateStep)
+                .post("/cases/" + CASE + "/window/confirm", windowBlock::confirm)
                 .build();
     }
 

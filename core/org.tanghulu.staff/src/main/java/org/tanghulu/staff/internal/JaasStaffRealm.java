@@ -24,6 +24,8 @@ public class JaasStaffRealm implements StaffRealm {
 
     static final String REALM = "karaf";
     static final String OFFICER_ROLE_PREFIX = "officer-";
+    /** The comprehensive window's clerk (窗口人员): the window's pages on the desk, no department's tasks. */
+    static final String WINDOW_CLERK_ROLE = "window-clerk";
 
     @Override
     public Optional<Actor> login(String user, char[] password) {
@@ -51,13 +53,15 @@ public class JaasStaffRealm implements StaffRealm {
         }
         Set<String> departments = new HashSet<>();
         boolean supervisor = false;
+        boolean windowClerk = false;
         for (Principal p : subject.getPrincipals(RolePrincipal.class)) {
             String role = p.getName();
             if (role.startsWith(OFFICER_ROLE_PREFIX) && role.length() > OFFICER_ROLE_PREFIX.length()) {
                 departments.add(role.substring(OFFICER_ROLE_PREFIX.length()));
             }
             supervisor |= role.equals("supervisor") || role.equals("admin");
+            windowClerk |= role.equals(WINDOW_CLERK_ROLE);
         }
-        return Optional.of(new Actor(user, departments, supervisor));
+        return Optional.of(new Actor(user, departments, supervisor, windowClerk));
     }
 }
