@@ -17,6 +17,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.tanghulu.core.progress.CaseProgress;
 import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Actor;
@@ -90,6 +91,9 @@ public class DeskServlet extends PageServlet {
     @Reference
     private transient Exchanges exchanges;
 
+    @Reference
+    private transient CaseProgress progress;
+
     private transient Sessions sessions;
     private transient Routes routes;
 
@@ -102,8 +106,8 @@ public class DeskServlet extends PageServlet {
         sessions = Sessions.of("tanghulu-desk", DeskContext.PATH, config.sessionIdleMinutes(),
                 config.sessionAbsoluteHours(), 10_000);
         Clock clock = Clock.system(PlatformTime.ZONE);
-        CaseData data = new CaseData(cases, registry, procedures, dossiers, exchanges);
-        WorkListPages work = new WorkListPages(cases, data, clock);
+        CaseData data = new CaseData(cases, registry, procedures, dossiers, exchanges, progress, gateway);
+        WorkListPages work = new WorkListPages(cases, progress, data, clock);
         TaskPages tasks = new TaskPages(cases, data);
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);
         DiskPages disk = new DiskPages(exchanges);

@@ -71,10 +71,12 @@ final class TaskPages {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("task", task);
+        model.put("outputLabels", task.outputs().entrySet().stream().map(o -> Map.of("label",
+                x.texts().pick(labels.label(o.getKey())), "value", o.getValue())).toList());
         model.put("view", view);
         model.put("data", data.data(x, view, labels));
         model.put("materials", data.materials(x, view, labels));
-        model.put("events", data.events(task.trackingNumber(), actor));
+        model.put("events", data.events(x, task.trackingNumber(), actor));
         model.put("dossier", data.dossier(x, task.trackingNumber(), actor));
         data.exchange(id).ifPresent(e -> model.put("exchange", e));
         model.put("canClaim", mine && task.state() == TaskState.READY);

@@ -32,6 +32,9 @@ import org.tanghulu.web.Sessions;
 import org.tanghulu.web.Texts;
 import org.tanghulu.kernel.time.PlatformTime;
 import org.tanghulu.exchange.Dossiers;
+import org.tanghulu.catalog.DepartmentGateway;
+import org.tanghulu.core.progress.CaseProgress;
+import org.tanghulu.notify.NotificationChannels;
 import org.tanghulu.exchange.Lookups;
 
 /**
@@ -78,6 +81,12 @@ public class PortalServlet extends PageServlet {
     private transient LoginThrottle throttle;
     @Reference
     private transient Lookups lookups;
+    @Reference
+    private transient CaseProgress progress;
+    @Reference
+    private transient DepartmentGateway departments;
+    @Reference
+    private transient NotificationChannels channels;
 
     private transient Sessions sessions;
     private transient Routes routes;
@@ -94,7 +103,8 @@ public class PortalServlet extends PageServlet {
         NeedPages needs = new NeedPages(registry);
         AccountPages account = new AccountPages(accounts);
         ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog, needs, lookups);
-        CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers);
+        CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers, progress,
+                departments, channels);
         LoginFlow<Account> login = LoginFlow.builder(throttle, Audience.APPLICANT,
                 (user, password) -> accounts.authenticate(user, new String(password)))
                 .principal(a -> new Applicant(a.id(), a.name()))
