@@ -122,7 +122,13 @@ public class DeskServlet extends PageServlet {
                 .get("/login", login::show)
                 .post("/login", login::login)
                 .post("/logout", x -> login.logout(x, "/login"))
-                .get("/", work::mine)
+                .get("/", x -> {
+                    if (onlySupervises(actor(x))) {
+                        supervision.statistics(x); // a supervisor of no department lands on his work: supervision
+                    } else {
+                        work.mine(x);
+                    }
+                })
                 .get(TASK, tasks::page)
                 .post(TASK + "/claim", tasks::claim)
                 .post(TASK + "/decision", tasks::decide)
@@ -178,6 +184,11 @@ public class DeskServlet extends PageServlet {
         return sessions;
     }
 
+    /** @return whether the actor is a supervisor of no department: his landing page is supervision, not a work list */
+    static boolean onlySupervises(Actor actor) {
+        return actor.supervisor() && actor.departments().isEmpty();
+    }
+
     @Override
     protected Routes routes() {
         return routes;
@@ -190,11 +201,14 @@ public class DeskServlet extends PageServlet {
         actor.ifPresent(a -> {
             x.share("user", a.name());
             List<Map<String, Object>> nav = new ArrayList<>();
-            nav.add(Map.of("href", "/", "label", x.texts().get("desk.nav.work"), "current",
-                    x.path().equals("/") || x.path().startsWith("/tasks/")));
+            if (!onlySupervises(a)) {
+                nav.add(Map.of("href", "/", "label", x.texts().get("desk.nav.work"), "current",
+                        x.path().equals("/") || x.path().startsWith("/tasks/")));
+            }
             if (a.supervisor()) {
                 nav.add(Map.of("href", "/supervision", "label", x.texts().get("desk.nav.supervision"), "current",
-                        x.path().startsWith("/supervision") || x.path().startsWith("/cases/")));
+                        x.path().startsWith("/supervision") || x.path().startsWith("/cases/")
+                                || onlySupervises(a) && x.path().equals("/")));
             }
             nav.add(Map.of("href", "/tables", "label", x.texts().get("desk.nav.tables"), "current",
                     x.path().startsWith("/tables")));

@@ -38,10 +38,6 @@ final class WorkListPages {
     /** {@code GET /} ({@code ?all=1} with closed tasks): one table per department of the actor. */
     void mine(Exchange x) throws IOException {
         Actor actor = DeskServlet.actor(x);
-        if (actor.departments().isEmpty() && actor.supervisor()) {
-            x.redirect("/supervision"); // a supervisor of no department has no work list: supervision is his work
-            return;
-        }
         boolean all = "1".equals(x.param("all"));
         List<Map<String, Object>> departments = new ArrayList<>();
         java.util.Set<String> disk = actor.departments().isEmpty() ? java.util.Set.of() : data.onOfflineMedia();
