@@ -113,7 +113,8 @@ final class CaseData {
         for (DossierEntry e : dossiers.entries(trackingNumber)) {
             if (actor.supervisor() || actor.departments().contains(e.department())) {
                 entries.add(Map.of("sequence", e.sequence(), "at", e.at().toString(),
-                        "when", TIME.format(e.at().atZone(PlatformTime.ZONE)), "mode", e.mode(),
+                        "when", TIME.format(e.at().atZone(PlatformTime.ZONE)), "mode", word(x, "desk.dossier.mode." + e.mode(), e.mode()),
+                        "kindLabel", word(x, "desk.dossier.kind." + e.kind(), e.kind()),
                         "direction", e.direction().name(), "department", departmentName(x, e.department()), "kind", e.kind(),
                         "payload", e.payload(), "hash", e.hash().substring(0, 12)));
             }
@@ -126,6 +127,12 @@ final class CaseData {
             dossier.put("problem", verification.problem());
         }
         return dossier;
+    }
+
+    /** @return the text of {@code key} in the page's language, or {@code code} itself for a code without one */
+    private static String word(Exchange x, String key, String code) {
+        String text = x.texts().get(key);
+        return text.startsWith("??") ? code : text;
     }
 
     /** Where the names of data elements and materials come from: the group's unified form and the matters. */
