@@ -3,7 +3,7 @@
  * and the console. Notifications are made from the case event log by the platform.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tanghulu.notify;
 
 import org.osgi.annotation.bundle.Export;

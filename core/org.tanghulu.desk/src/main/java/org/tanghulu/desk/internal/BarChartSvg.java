@@ -26,6 +26,11 @@ final class BarChartSvg {
     private static final int LEGEND_HEIGHT = 24;
     /** Colours of the series, distinguishable and AA-contrast on white. */
     private static final String[] COLOURS = { "#0b57d0", "#a4161a", "#7d4e00", "#116329", "#6f42c1", "#57606a" };
+    /**
+     * The five-level rating scale (好差评) from 1 (非常不满意) to 5 (非常满意): red through orange and amber
+     * to green, each dark enough for white text (AA contrast).
+     */
+    static final String[] RATING_SCALE = { "#b3261e", "#a84300", "#7a6400", "#3f7d20", "#1a6b32" };
 
     private BarChartSvg() {
     }
@@ -41,7 +46,7 @@ final class BarChartSvg {
     static String grouped(String id, String title, List<String> series, List<Row> rows) {
         double max = rows.stream().flatMapToDouble(r -> java.util.Arrays.stream(r.values())).max().orElse(0);
         int groupHeight = series.size() * (BAR_HEIGHT + GAP) - GAP;
-        StringBuilder svg = start(id, title, LEGEND_HEIGHT + rows.size() * (groupHeight + GROUP_GAP), series);
+        StringBuilder svg = start(id, title, LEGEND_HEIGHT + rows.size() * (groupHeight + GROUP_GAP), series, COLOURS);
         int y = LEGEND_HEIGHT;
         for (Row row : rows) {
             svg.append("<g class=\"group\" data-label=\"").append(escape(row.label())).append("\">");
@@ -66,8 +71,18 @@ final class BarChartSvg {
      * @see #grouped(String, String, List, List)
      */
     static String stacked(String id, String title, List<String> series, List<Row> rows) {
+        return stacked(id, title, series, rows, COLOURS);
+    }
+
+    /**
+     * Stacked bars in the given colours, one per series; each segment wide enough carries its value as
+     * text, so that colour is not the only cue.
+     *
+     * @see #grouped(String, String, List, List)
+     */
+    static String stacked(String id, String title, List<String> series, List<Row> rows, String[] colours) {
         double max = rows.stream().mapToDouble(r -> java.util.Arrays.stream(r.values()).sum()).max().orElse(0);
-        StringBuilder svg = start(id, title, LEGEND_HEIGHT + rows.size() * (BAR_HEIGHT + GROUP_GAP), series);
+        StringBuilder svg = start(id, title, LEGEND_HEIGHT + rows.size() * (BAR_HEIGHT + GROUP_GAP), series, colours);
         int y = LEGEND_HEIGHT;
         for (Row row : rows) {
             svg.append("<g class=\"group\" data-label=\"").append(escape(row.label())).append("\">");
@@ -76,7 +91,12 @@ final class BarChartSvg {
             for (int s = 0; s < row.values().length; s++) {
                 double length = length(row.values()[s], max);
                 if (length > 0) {
-                    rect(svg, x, y, length, COLOURS[s % COLOURS.length], series.get(s), row.values()[s]);
+                    rect(svg, x, y, length, colours[s % colours.length], series.get(s), row.values()[s]);
+                    if (length >= 16) {
+                        svg.append("<text class=\"segment\" x=\"").append(number(x + length / 2)).append("\" y=\"")
+                                .append(number(y + BAR_HEIGHT - 3)).append("\" text-anchor=\"middle\" font-size=\"11\"")
+                                .append(" fill=\"#ffffff\">").append(number(row.values()[s])).append("</text>");
+                    }
                 }
                 x += length;
             }
@@ -86,7 +106,7 @@ final class BarChartSvg {
         return svg.append("</svg>").toString();
     }
 
-    private static StringBuilder start(String id, String title, int height, List<String> series) {
+    private static StringBuilder start(String id, String title, int height, List<String> series, String[] colours) {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" id=\"").append(escape(id))
                 .append("\" aria-labelledby=\"").append(escape(id)).append("-title\" width=\"").append(WIDTH)
@@ -96,7 +116,7 @@ final class BarChartSvg {
         int x = LABEL_WIDTH;
         for (int s = 0; s < series.size(); s++) {
             svg.append("<rect x=\"").append(x).append("\" y=\"4\" width=\"12\" height=\"12\" fill=\"")
-                    .append(COLOURS[s % COLOURS.length]).append("\"/><text x=\"").append(x + 16)
+                    .append(colours[s % colours.length]).append("\" class=\"legend\"/><text x=\"").append(x + 16)
                     .append("\" y=\"15\" font-size=\"12\" fill=\"#1f2328\">").append(escape(series.get(s)))
                     .append("</text>");
             x += 24 + 12 * Math.max(2, series.get(s).length());

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.tanghulu.core.progress.CaseProgress;
+import org.tanghulu.catalog.DepartmentGateway;
+import org.tanghulu.web.CaseHistory;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
@@ -41,8 +44,13 @@ final class CaseData {
     private final Procedures procedures;
     private final Dossiers dossiers;
     private final Exchanges exchanges;
+    private final CaseProgress progress;
+    private final DepartmentGateway gateway;
 
-    CaseData(Cases cases, Registry registry, Procedures procedures, Dossiers dossiers, Exchanges exchanges) {
+    CaseData(Cases cases, Registry registry, Procedures procedures, Dossiers dossiers, Exchanges exchanges,
+            CaseProgress progress, DepartmentGateway gateway) {
+        this.progress = progress;
+        this.gateway = gateway;
         this.cases = cases;
         this.registry = registry;
         this.procedures = procedures;
@@ -83,26 +91,17 @@ final class CaseData {
 
     Labels labels(CaseView view) {
         Optional<UnifiedForm> form = procedures.form(view.group(), Map.of());
-        return new Labels(form.map(UnifiedForm::fields).orElse(List.of()), registry.matters());
+        return new Labels(form.map(UnifiedForm::fields).orElse(List.of()), registry.matters(),
+                CaseHistory.of(registry, gateway));
     }
 
     String departmentName(Exchange x, String department) {
         return registry.department(department).map(d -> x.texts().pick(d.name())).orElse(department);
     }
 
-    /** @return the case's events the actor may see, with their time in Beijing time */
-    List<Map<String, Object>> events(String trackingNumber, Actor actor) {
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (var e : cases.events(trackingNumber, null, actor)) {
-            Map<String, Object> event = new HashMap<>();
-            event.put("type", e.type());
-            event.put("actor", e.actor());
-            event.put("at", e.at().toString());
-            event.put("when", TIME.format(e.at().atZone(PlatformTime.ZONE)));
-            event.put("detail", e.detail());
-            events.add(event);
-        }
-        return events;
+    /** @return the case's events the actor may see, in plain words in the page's language, in Beijing time */
+    List<Map<String, Object>> events(Exchange x, String trackingNumber, Actor actor) {
+        return CaseHistory.of(registry, gateway).rows(x.texts(), progress.history(trackingNumber, actor));
     }
 
     /**
@@ -115,7 +114,8 @@ final class CaseData {
         for (DossierEntry e : dossiers.entries(trackingNumber)) {
             if (actor.supervisor() || actor.departments().contains(e.department())) {
                 entries.add(Map.of("sequence", e.sequence(), "at", e.at().toString(),
-                        "when", TIME.format(e.at().atZone(PlatformTime.ZONE)), "mode", e.mode(),
+                        "when", TIME.format(e.at().atZone(PlatformTime.ZONE)), "mode", word(x, "desk.dossier.mode." + e.mode(), e.mode()),
+                        "kindLabel", word(x, "desk.dossier.kind." + e.kind(), e.kind()),
                         "direction", e.direction().name(), "department", departmentName(x, e.department()), "kind", e.kind(),
                         "payload", e.payload(), "hash", e.hash().substring(0, 12)));
             }
@@ -130,12 +130,19 @@ final class CaseData {
         return dossier;
     }
 
-    /** Where the names of data elements and materials come from: the group's unified form and the matters. */
-    record Labels(List<UnifiedForm.Field> fields, List<MatterEntry> matters) {
+    /** @return the text of {@code key} in the page's language, or {@code code} itself for a code without one */
+    private static String word(Exchange x, String key, String code) {
+        String text = x.texts().get(key);
+        return text.startsWith("??") ? code : text;
+    }
 
+    /** Where the names of data elements and materials come from: the group's unified form and the matters. */
+    record Labels(List<UnifiedForm.Field> fields, List<MatterEntry> matters, CaseHistory dictionary) {
+
+        /** @return the label on the group's form, else the data-element dictionary's, else the id */
         LocalizedText label(String element) {
             return fields.stream().filter(f -> f.element().equals(element)).map(UnifiedForm.Field::label).findFirst()
-                    .orElse(new LocalizedText(element, element));
+                    .orElseGet(() -> dictionary.label(element));
         }
 
         /** @return what people read for a value: a CHOICE's option label, any other value as it is */

@@ -17,6 +17,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.tanghulu.core.progress.CaseProgress;
 import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Actor;
@@ -95,6 +96,9 @@ public class DeskServlet extends PageServlet {
     @Reference
     private transient Window window;
 
+    @Reference
+    private transient CaseProgress progress;
+
     private transient Sessions sessions;
     private transient Routes routes;
 
@@ -107,8 +111,8 @@ public class DeskServlet extends PageServlet {
         sessions = Sessions.of("tanghulu-desk", DeskContext.PATH, config.sessionIdleMinutes(),
                 config.sessionAbsoluteHours(), 10_000);
         Clock clock = Clock.system(PlatformTime.ZONE);
-        CaseData data = new CaseData(cases, registry, procedures, dossiers, exchanges);
-        WorkListPages work = new WorkListPages(cases, data, clock);
+        CaseData data = new CaseData(cases, registry, procedures, dossiers, exchanges, progress, gateway);
+        WorkListPages work = new WorkListPages(cases, progress, data, clock);
         TaskPages tasks = new TaskPages(cases, data, new WindowPages(window));
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);
         DiskPages disk = new DiskPages(exchanges);
@@ -124,7 +128,13 @@ public class DeskServlet extends PageServlet {
                 .get("/login", login::show)
                 .post("/login", login::login)
                 .post("/logout", x -> login.logout(x, "/login"))
-                .get("/", work::mine)
+                .get("/", x -> {
+                    if (onlySupervises(actor(x))) {
+                        supervision.statistics(x); // a supervisor of no department lands on his work: supervision
+                    } else {
+                        work.mine(x);
+                    }
+                })
                 .get(TASK, tasks::page)
                 .post(TASK + "/claim", tasks::claim)
                 .post(TASK + "/decision", tasks::decide)
@@ -184,6 +194,11 @@ public class DeskServlet extends PageServlet {
         return sessions;
     }
 
+    /** @return whether the actor is a supervisor of no department: his landing page is supervision, not a work list */
+    static boolean onlySupervises(Actor actor) {
+        return actor.supervisor() && actor.departments().isEmpty();
+    }
+
     @Override
     protected Routes routes() {
         return routes;
@@ -196,11 +211,14 @@ public class DeskServlet extends PageServlet {
         actor.ifPresent(a -> {
             x.share("user", a.name());
             List<Map<String, Object>> nav = new ArrayList<>();
-            nav.add(Map.of("href", "/", "label", x.texts().get("desk.nav.work"), "current",
-                    x.path().equals("/") || x.path().startsWith("/tasks/")));
+            if (!onlySupervises(a)) {
+                nav.add(Map.of("href", "/", "label", x.texts().get("desk.nav.work"), "current",
+                        x.path().equals("/") || x.path().startsWith("/tasks/")));
+            }
             if (a.supervisor()) {
                 nav.add(Map.of("href", "/supervision", "label", x.texts().get("desk.nav.supervision"), "current",
-                        x.path().startsWith("/supervision") || x.path().startsWith("/cases/")));
+                        x.path().startsWith("/supervision") || x.path().startsWith("/cases/")
+                                || onlySupervises(a) && x.path().equals("/")));
             }
             if (a.windowClerk()) {
                 nav.add(Map.of("href", "/window", "label", x.texts().get("desk.nav.window"), "current",

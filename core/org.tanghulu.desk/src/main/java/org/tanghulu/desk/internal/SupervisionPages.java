@@ -41,8 +41,10 @@ final class SupervisionPages {
             String name = x.texts().pick(s.name());
             handling.add(new BarChartSvg.Row(name, round(s.averageHandlingDays()), round(s.averagePromisedDays())));
             ratings.add(new BarChartSvg.Row(name, s.ratingCounts().stream().mapToDouble(Long::doubleValue).toArray()));
+            int level = (int) Math.round(s.averageRating());
             rows.add(Map.of("s", s, "name", name, "handling", format(s.averageHandlingDays()), "promised",
-                    format(s.averagePromisedDays()), "rating", format(s.averageRating())));
+                    format(s.averagePromisedDays()), "rating", format(s.averageRating()), "level",
+                    s.ratings() > 0 && level >= 1 && level <= 5 ? level : 0));
         }
         List<String> levels = new ArrayList<>();
         for (int level = 1; level <= 5; level++) {
@@ -53,7 +55,7 @@ final class SupervisionPages {
                         List.of(x.texts().get("desk.supervision.handling"), x.texts().get("desk.supervision.promised")),
                         handling),
                 "ratingChart", BarChartSvg.stacked("rating-chart", x.texts().get("desk.supervision.ratingChart"), levels,
-                        ratings)));
+                        ratings, BarChartSvg.RATING_SCALE)));
     }
 
     /** {@code GET /cases/{tn}}: the case with its tasks, data, materials and full timeline. */
@@ -63,7 +65,7 @@ final class SupervisionPages {
         CaseView view = cases.staffView(trackingNumber, actor);
         CaseData.Labels labels = data.labels(view);
         x.render("case.ftlh", Map.of("view", view, "data", data.data(x, view, labels),
-                "materials", data.materials(x, view, labels), "events", data.events(trackingNumber, actor),
+                "materials", data.materials(x, view, labels), "events", data.events(x, trackingNumber, actor),
                 "dossier", data.dossier(x, trackingNumber, actor)));
     }
 

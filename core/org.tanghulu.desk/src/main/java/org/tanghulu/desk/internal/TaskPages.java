@@ -79,10 +79,12 @@ final class TaskPages {
         model.put("review", task.reviewFields().stream().map(f -> x.texts().pick(labels.label(f))).toList());
         model.put("askedMaterials", task.correctionMaterials().stream().map(asked -> requestable.stream()
                 .filter(r -> r.get("id").equals(asked)).map(r -> (String) r.get("label")).findFirst().orElse(asked)).toList());
+        model.put("outputLabels", task.outputs().entrySet().stream().map(o -> Map.of("label",
+                x.texts().pick(labels.label(o.getKey())), "value", o.getValue())).toList());
         model.put("view", view);
         model.put("data", data.data(x, view, labels));
         model.put("materials", data.materials(x, view, labels));
-        model.put("events", data.events(task.trackingNumber(), actor));
+        model.put("events", data.events(x, task.trackingNumber(), actor));
         model.put("dossier", data.dossier(x, task.trackingNumber(), actor));
         data.exchange(id).ifPresent(e -> model.put("exchange", e));
         Optional.ofNullable(window.record(task.trackingNumber(), actor)).ifPresent(w -> {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.tanghulu.core.progress.CaseProgress;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskState;
@@ -23,11 +24,13 @@ final class WorkListPages {
     static final int DUE_SOON_DAYS = 2;
 
     private final Cases cases;
+    private final CaseProgress progress;
     private final CaseData data;
     private final Clock clock;
 
-    WorkListPages(Cases cases, CaseData data, Clock clock) {
+    WorkListPages(Cases cases, CaseProgress progress, CaseData data, Clock clock) {
         this.cases = cases;
+        this.progress = progress;
         this.data = data;
         this.clock = clock;
     }
@@ -40,7 +43,7 @@ final class WorkListPages {
         java.util.Set<String> disk = actor.departments().isEmpty() ? java.util.Set.of() : data.onOfflineMedia();
         for (String d : actor.departments().stream().sorted().toList()) {
             departments.add(Map.of("id", d, "name", data.departmentName(x, d), "tasks",
-                    rows(cases.workList(d, actor, all)), "disk", disk.contains(d)));
+                    rows(cases.workList(d, actor, all), actor), "disk", disk.contains(d)));
         }
         x.render("work.ftlh", Map.of("departments", departments, "all", all, "supervisor", actor.supervisor()));
     }
@@ -50,16 +53,19 @@ final class WorkListPages {
         Actor actor = DeskServlet.supervisor(x);
         String department = x.pathParam("department");
         x.render("department.ftlh", Map.of("department", department, "name", data.departmentName(x, department),
-                "tasks", rows(cases.workList(department, actor, true))));
+                "tasks", rows(cases.workList(department, actor, true), actor)));
     }
 
     /** @return the tasks as rows of a work list, with how many days are left to the promised due date */
-    private List<Map<String, Object>> rows(List<TaskView> tasks) {
+    private List<Map<String, Object>> rows(List<TaskView> tasks, Actor actor) {
         LocalDate today = LocalDate.now(clock);
+        Map<String, String> applicants = progress.applicantNames(
+                tasks.stream().map(TaskView::trackingNumber).collect(java.util.stream.Collectors.toSet()), actor);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TaskView t : tasks) {
             Map<String, Object> row = new HashMap<>();
             row.put("task", t);
+            row.put("applicant", applicants.getOrDefault(t.trackingNumber(), ""));
             row.put("created", t.created().atZone(PlatformTime.ZONE).toLocalDate().toString());
             long left = ChronoUnit.DAYS.between(today, t.promisedDue());
             boolean waiting = t.state() == TaskState.CORRECTION;

@@ -53,6 +53,24 @@ class BarChartSvgTest {
     }
 
     @Test
+    void ratingsAreColouredOnTheFiveLevelScaleWithTheirCountsAsText() {
+        String svg = BarChartSvg.stacked("r", "Ratings", List.of("very bad", "bad", "fair", "good", "very good"),
+                List.of(new BarChartSvg.Row("aic", 3, 0, 1, 0, 4)), BarChartSvg.RATING_SCALE);
+        List<String> legend = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fill=\"(#[0-9a-f]{6})\" class=\"legend\"").matcher(svg);
+        while (m.find()) {
+            legend.add(m.group(1));
+        }
+        assertEquals(List.of("#b3261e", "#a84300", "#7a6400", "#3f7d20", "#1a6b32"), legend, "red (1) to green (5)");
+        assertTrue(svg.contains("fill=\"#b3261e\"><title>very bad: 3</title>"), svg);
+        assertTrue(svg.contains("fill=\"#1a6b32\"><title>very good: 4</title>"), svg);
+        assertTrue(svg.contains("class=\"segment\"") && svg.contains(">4</text>"), "wide segments carry their count: " + svg);
+        for (String level : List.of("very bad", "bad", "fair", "good", "very good")) {
+            assertTrue(svg.contains(">" + level + "</text>"), "the legend names the level: " + level);
+        }
+    }
+
+    @Test
     void longLabelsAreCutButKeptWholeInTheData() {
         String name = "北京市工商行政管理局海淀分局分局";
         String svg = BarChartSvg.grouped("l", "t", List.of("a"), List.of(new BarChartSvg.Row(name, 1)));

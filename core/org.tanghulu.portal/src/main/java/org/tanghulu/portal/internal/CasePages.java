@@ -23,7 +23,13 @@ import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.catalog.plan.Checklist;
 import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
+import org.tanghulu.web.CaseHistory;
 import org.tanghulu.web.Exchange;
+import org.tanghulu.catalog.DepartmentGateway;
+import org.tanghulu.core.progress.CaseProgress;
+import org.tanghulu.core.progress.MatterProgress;
+import org.tanghulu.notify.Channel;
+import org.tanghulu.notify.NotificationChannels;
 import org.tanghulu.web.Texts;
 import org.tanghulu.exchange.Dossiers;
 
@@ -40,15 +46,21 @@ final class CasePages {
     private final CatalogPages catalog;
     private final Dossiers dossiers;
     private final WindowBlock window;
+    private final CaseProgress progress;
+    private final DepartmentGateway departments;
+    private final NotificationChannels channels;
 
     CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog, Dossiers dossiers,
-            WindowBlock window) {
+            WindowBlock window, CaseProgress progress, DepartmentGateway departments, NotificationChannels channels) {
         this.window = window;
         this.registry = registry;
         this.procedures = procedures;
         this.cases = cases;
         this.catalog = catalog;
         this.dossiers = dossiers;
+        this.progress = progress;
+        this.departments = departments;
+        this.channels = channels;
     }
 
     /** {@code GET /cases}. */
@@ -77,11 +89,40 @@ final class CasePages {
             return;
         }
         String tn = x.pathParam("tn");
-        CaseView view = cases.applicantView(tn, cases.accessKey(tn, me.get().id()));
+        String key = cases.accessKey(tn, me.get().id());
+        CaseView view = cases.applicantView(tn, key);
         Map<String, Object> model = new HashMap<>();
         model.put("tn", view.trackingNumber());
         model.put("group", x.texts().pick(view.groupName()));
+        model.put("notices", notices(x.texts(), tn, key));
         x.render("receipt.ftlh", model);
+    }
+
+    /**
+     * @return what the receipt may say was sent: one line per channel that delivers now and has an
+     *         address the applicant gave, with the address masked; empty when nothing is sent
+     */
+    private List<String> notices(Texts t, String tn, String key) {
+        Set<Channel> delivering = channels.delivering();
+        List<String> notices = new ArrayList<>();
+        progress.history(tn, key).stream().findFirst().map(e -> e.caseRef().applicant()).ifPresent(a -> {
+            if (delivering.contains(Channel.SMS) && a.phone() != null && !a.phone().isBlank()) {
+                notices.add(t.get("portal.receipt.sms", mask(a.phone().strip(), false)));
+            }
+            if (delivering.contains(Channel.EMAIL) && a.email() != null && !a.email().isBlank()) {
+                notices.add(t.get("portal.receipt.email", mask(a.email().strip(), true)));
+            }
+        });
+        return notices;
+    }
+
+    /** @return a phone number with all but its last four digits hidden, an e-mail with its local part but the first letter */
+    static String mask(String address, boolean email) {
+        if (email) {
+            int at = address.indexOf('@');
+            return at <= 1 ? address : address.charAt(0) + "*".repeat(at - 1) + address.substring(at);
+        }
+        return address.length() <= 4 ? address : "*".repeat(address.length() - 4) + address.substring(address.length() - 4);
     }
 
     /** {@code GET /cases/{tn}/dossier}: the case's signed exchange dossier, as a file (docs/admin-guide.md checks it offline). */
@@ -122,16 +163,19 @@ final class CasePages {
         if (view.closed() != null) {
             model.put("closed", WHEN.format(view.closed()));
         }
+        CaseHistory history = CaseHistory.of(registry, departments);
+        Map<Long, Map<String, Object>> byTask = new HashMap<>();
         List<Map<String, Object>> tasks = new ArrayList<>();
         for (TaskView task : view.tasks()) {
-            tasks.add(task(t, task, events, defs));
+            Map<String, Object> m = task(t, task, events, defs, history);
+            byTask.put(task.id(), m);
+            tasks.add(m);
         }
         model.put("tasks", tasks);
+        model.put("matters", matters(t, tn, key, byTask));
         correction(t, view, defs, errors, typed, model);
         model.put("answered", x.param("answered") != null && !model.containsKey("correction"));
-        model.put("events", events.stream().map(e -> Map.of("at", WHEN.format(e.at()), "type",
-                t.get("portal.event." + e.type()).startsWith("??") ? e.type() : t.get("portal.event." + e.type()),
-                "actor", e.actor(), "detail", e.detail() == null ? "" : e.detail())).toList());
+        model.put("events", history.rows(t, progress.history(tn, key)));
         boolean closed = view.state() == CaseState.COMPLETED || view.state() == CaseState.REJECTED;
         model.put("canRate", closed && view.rating() == null);
         if (view.rating() != null) {
@@ -217,9 +261,32 @@ final class CasePages {
         return defs.containsKey(element) ? t.pick(defs.get(element).label()) : element;
     }
 
+    /**
+     * @return every matter of the case's group in flow-chart order, with its stage in words and its
+     *         expected (or actual) date; those with a task carry the task's particulars too
+     */
+    private List<Map<String, Object>> matters(Texts t, String tn, String key, Map<Long, Map<String, Object>> byTask) {
+        List<Map<String, Object>> matters = new ArrayList<>();
+        for (MatterProgress p : progress.matters(tn, key)) {
+            Map<String, Object> m = new HashMap<>(p.taskId() == null ? Map.of() : byTask.getOrDefault(p.taskId(), Map.of()));
+            m.put("key", p.matter().department() + "/" + p.matter().matter());
+            m.put("matter", t.pick(p.name()));
+            m.put("department", t.pick(p.departmentName()));
+            m.put("step", p.step());
+            m.put("stage", p.stage().name());
+            m.put("stageLabel", t.get("portal.stage." + p.stage().name()));
+            m.put("hasTask", p.taskId() != null);
+            m.put("expected", p.expected() == null ? "" : p.expected().toString());
+            m.put("expectedLabel", p.expected() == null ? t.get("portal.expected.none")
+                    : t.get(p.actual() ? "portal.expected.actual" : "portal.expected.projected", p.expected().toString()));
+            matters.add(m);
+        }
+        return matters;
+    }
+
     /** @return one department's task in the timeline */
     private Map<String, Object> task(Texts t, TaskView task, List<CaseEvent> events,
-            Map<String, UnifiedForm.Field> defs) {
+            Map<String, UnifiedForm.Field> defs, CaseHistory history) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", task.id());
         m.put("matter", t.pick(task.matterName()));
@@ -242,7 +309,7 @@ final class CasePages {
             m.put("review", String.join("、", task.reviewFields().stream().map(f -> label(t, defs, f)).toList()));
         }
         m.put("outputs", task.outputs().entrySet().stream().map(o -> Map.of("label",
-                defs.containsKey(o.getKey()) ? t.pick(defs.get(o.getKey()).label()) : o.getKey(),
+                t.pick(defs.containsKey(o.getKey()) ? defs.get(o.getKey()).label() : history.label(o.getKey())),
                 "value", o.getValue())).toList());
         return m;
     }

@@ -33,6 +33,9 @@ import org.tanghulu.web.Sessions;
 import org.tanghulu.web.Texts;
 import org.tanghulu.kernel.time.PlatformTime;
 import org.tanghulu.exchange.Dossiers;
+import org.tanghulu.catalog.DepartmentGateway;
+import org.tanghulu.core.progress.CaseProgress;
+import org.tanghulu.notify.NotificationChannels;
 import org.tanghulu.exchange.Lookups;
 
 /**
@@ -81,6 +84,12 @@ public class PortalServlet extends PageServlet {
     private transient Lookups lookups;
     @Reference
     private transient Window window;
+    @Reference
+    private transient CaseProgress progress;
+    @Reference
+    private transient DepartmentGateway departments;
+    @Reference
+    private transient NotificationChannels channels;
 
     private transient Sessions sessions;
     private transient Routes routes;
@@ -98,7 +107,8 @@ public class PortalServlet extends PageServlet {
         AccountPages account = new AccountPages(accounts);
         ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog, needs, lookups);
         WindowBlock windowBlock = new WindowBlock(window, cases);
-        CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers, windowBlock);
+        CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers, windowBlock, progress,
+                departments, channels);
         LoginFlow<Account> login = LoginFlow.builder(throttle, Audience.APPLICANT,
                 (user, password) -> accounts.authenticate(user, new String(password)))
                 .principal(a -> new Applicant(a.id(), a.name()))

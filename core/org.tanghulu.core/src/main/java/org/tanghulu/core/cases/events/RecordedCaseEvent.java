@@ -78,6 +78,18 @@ public sealed interface RecordedCaseEvent {
     }
 
     /**
+     * The officer who had claimed a task (the {@link #actor()}) put it back, ready for another.
+     *
+     * @since 1.2
+     */
+    record TaskReleased(long position, Instant at, String actor, CaseRef caseRef, TaskRef task) implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "RELEASED";
+        }
+    }
+
+    /**
      * An officer approved a task.
      *
      * @param outputs the task's results by data element (licence numbers and the like)

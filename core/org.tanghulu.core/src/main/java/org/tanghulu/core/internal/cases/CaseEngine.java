@@ -13,6 +13,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tanghulu.calendar.CalendarService;
+import org.tanghulu.core.cases.events.RecordedCaseEvent;
+import org.tanghulu.core.progress.CaseProgress;
+import org.tanghulu.core.progress.MatterProgress;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
@@ -41,13 +44,14 @@ import org.tanghulu.kernel.time.PlatformTime;
  * code is reached only through the {@link DepartmentGateway} and never inside a transaction.
  */
 @Component
-public class CaseEngine implements Cases {
+public class CaseEngine implements Cases, CaseProgress {
 
     /** The platform's working days and dates are Beijing time. */
 
     private final Submissions submissions;
     private final Decisions decisions;
     private final CaseReader reader;
+    private final Progress progress;
     private volatile ResultVerifier verifier;
 
     @Activate
@@ -67,6 +71,27 @@ public class CaseEngine implements Cases {
         this.submissions = new Submissions(registry, departments, charts, access, owners, workflow, log,
                 new HeldResults(() -> verifier, workflow, clock), clock);
         this.decisions = new Decisions(departments, calendar, charts, access, workflow, reader, log, clock);
+        this.progress = new Progress(access, charts, calendar, log, clock);
+    }
+
+    @Override
+    public List<MatterProgress> matters(String trackingNumber, String accessKey) {
+        return progress.matters(trackingNumber, accessKey);
+    }
+
+    @Override
+    public List<RecordedCaseEvent> history(String trackingNumber, String accessKey) {
+        return progress.history(trackingNumber, accessKey);
+    }
+
+    @Override
+    public List<RecordedCaseEvent> history(String trackingNumber, Actor actor) {
+        return progress.history(trackingNumber, actor);
+    }
+
+    @Override
+    public Map<String, String> applicantNames(Set<String> trackingNumbers, Actor actor) {
+        return progress.applicantNames(trackingNumbers, actor);
     }
 
     @Override

@@ -187,11 +187,20 @@ public class EventLog implements CaseEventLog {
         if (max < 1) {
             throw new IllegalArgumentException("Read at least one event, not " + max);
         }
+        return read("e.id > :p", position, Math.min(max, MAX_READ));
+    }
+
+    /** @return the typed events of one case, in order */
+    List<RecordedCaseEvent> ofCase(long caseId) {
+        return read("e.caseId = :p", caseId, Integer.MAX_VALUE);
+    }
+
+    private List<RecordedCaseEvent> read(String condition, long parameter, int max) {
         return Transactions.run(jpa, em -> {
             List<Object[]> rows = em.createQuery("select e, c.trackingNumber, c.groupId, c.groupVersion, c.applicantType,"
                     + " c.applicantName, c.contactPhone, c.contactEmail from EventEntity e, CaseEntity c"
-                    + " where c.id = e.caseId and e.id > :p order by e.id", Object[].class)
-                    .setParameter("p", position).setMaxResults(Math.min(max, MAX_READ)).getResultList();
+                    + " where c.id = e.caseId and " + condition + " order by e.id", Object[].class)
+                    .setParameter("p", parameter).setMaxResults(max).getResultList();
             Set<Long> taskIds = new LinkedHashSet<>();
             Set<Long> rejectedCases = new LinkedHashSet<>();
             Map<Long, Map<String, Object>> payloads = new HashMap<>();
@@ -262,6 +271,7 @@ public class EventLog implements CaseEventLog {
                     old ? day(e.detail, "promised by ") : day(v, "promisedDue"),
                     old ? day(e.detail, "statutory limit ") : day(v, "statutoryDue"));
             case "CLAIMED" -> new TaskClaimed(e.id, e.at, e.actor, c, task);
+            case "RELEASED" -> new RecordedCaseEvent.TaskReleased(e.id, e.at, e.actor, c, task);
             case "APPROVED" -> new TaskApproved(e.id, e.at, e.actor, c, task,
                     old ? (t == null || t.outputs() == null ? Map.of() : JsonColumns.read(t.outputs(), STRING_MAP))
                             : strings(v.get("outputs")),

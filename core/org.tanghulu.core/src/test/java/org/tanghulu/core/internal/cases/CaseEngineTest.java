@@ -615,5 +615,46 @@ class CaseEngineTest {
         CaseView done = cases.applicantView(tn, r.accessKey());
         assertEquals(CaseState.COMPLETED, done.state());
         assertEquals(List.of(), task(done, "a").reviewFields(), "decided again: no longer under review");
+    @Order(5)
+    void everyMatterIsProjectedFromSubmissionAndTheHistoryIsTypedWithParticularsForThoseWhoMaySeeThem() {
+        today.set("2026-06-08"); // a Monday, no holiday near
+        Receipt r = submit(null);
+        List<org.tanghulu.core.progress.MatterProgress> matters = cases.matters(r.trackingNumber(), r.accessKey());
+        assertEquals(2, matters.size(), "b/second is there before its task exists: " + matters);
+        assertEquals(org.tanghulu.core.progress.Stage.IN_PROGRESS, matters.get(0).stage());
+        assertEquals(LocalDate.parse("2026-06-15"), matters.get(0).expected(), "5 working days: its promised due date");
+        assertEquals(false, matters.get(0).actual());
+        assertEquals(org.tanghulu.core.progress.Stage.WAITING, matters.get(1).stage());
+        assertEquals(null, matters.get(1).taskId());
+        assertEquals(2, matters.get(1).step());
+        assertEquals(LocalDate.parse("2026-06-18"), matters.get(1).expected(), "3 working days after a/first's end");
+
+        today.set("2026-06-10");
+        decide(r, "a", OFFICER_A, approve(Map.of("licence-no", "L-77")));
+        matters = cases.matters(r.trackingNumber(), r.accessKey());
+        assertEquals(org.tanghulu.core.progress.Stage.DONE, matters.get(0).stage());
+        assertEquals(LocalDate.parse("2026-06-10"), matters.get(0).expected());
+        assertEquals(true, matters.get(0).actual());
+        assertEquals(org.tanghulu.core.progress.Stage.IN_PROGRESS, matters.get(1).stage());
+        assertEquals(LocalDate.parse("2026-06-15"), matters.get(1).expected(), "begun early, due earlier");
+
+        List<String> types = cases.history(r.trackingNumber(), r.accessKey()).stream()
+                .map(org.tanghulu.core.cases.events.RecordedCaseEvent::type).toList();
+        assertEquals(List.of("SUBMITTED", "TASK_CREATED", "CLAIMED", "APPROVED", "TASK_CREATED"), types);
+        assertEquals(Map.of("licence-no", "L-77"), approved(cases.history(r.trackingNumber(), r.accessKey())));
+        assertEquals(Map.of("licence-no", "L-77"), approved(cases.history(r.trackingNumber(), SUPERVISOR)));
+        assertEquals(Map.of(), approved(cases.history(r.trackingNumber(), OFFICER_B)), "another department's particulars");
+        refused(Refusal.Kind.NOT_FOUND, () -> cases.matters(r.trackingNumber(), "wrong-key"));
+        refused(Refusal.Kind.NOT_FOUND, () -> cases.history(r.trackingNumber(), new Actor("c", Set.of("c"), false)));
+
+        assertEquals(Map.of(r.trackingNumber(), "某公司"), cases.applicantNames(Set.of(r.trackingNumber(), "TH-none"), OFFICER_B));
+        assertEquals(Map.of(), cases.applicantNames(Set.of(r.trackingNumber()), new Actor("c", Set.of("c"), false)));
+        assertEquals(Map.of(r.trackingNumber(), "某公司"), cases.applicantNames(Set.of(r.trackingNumber()), SUPERVISOR));
+    }
+
+    private static Map<String, String> approved(List<org.tanghulu.core.cases.events.RecordedCaseEvent> history) {
+        return history.stream().filter(e -> e instanceof org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved)
+                .map(e -> ((org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved) e).outputs()).findFirst()
+                .orElseThrow();
     }
 }
