@@ -19,7 +19,7 @@ class CaseDataLabelsTest {
                 Map.of("自有", new LocalizedText("自有", "Owned")));
         UnifiedForm.Field premises = new UnifiedForm.Field("premises-ownership", DataType.CHOICE,
                 new LocalizedText("经营场所产权情况", "Premises"), null, v, UnifiedForm.Source.APPLICANT, null, List.of(), null);
-        CaseData.Labels labels = new CaseData.Labels(List.of(premises), List.of());
+        CaseData.Labels labels = new CaseData.Labels(List.of(premises), List.of(), null);
         assertEquals(new LocalizedText("自有", "Owned"), labels.value("premises-ownership", "自有"));
         assertEquals(new LocalizedText("租赁", "租赁"), labels.value("premises-ownership", "租赁"));
         assertEquals(new LocalizedText("别的", "别的"), labels.value("premises-ownership", "别的"));

@@ -615,6 +615,9 @@ class CaseEngineTest {
         CaseView done = cases.applicantView(tn, r.accessKey());
         assertEquals(CaseState.COMPLETED, done.state());
         assertEquals(List.of(), task(done, "a").reviewFields(), "decided again: no longer under review");
+    }
+
+    @Test
     @Order(5)
     void everyMatterIsProjectedFromSubmissionAndTheHistoryIsTypedWithParticularsForThoseWhoMaySeeThem() {
         today.set("2026-06-08"); // a Monday, no holiday near
