@@ -268,7 +268,7 @@ final class CasePages {
             } else {
                 cases.answerCorrection(tn, key, Long.parseLong(task), values, materials, x.param("message"));
             }
-            x.redirect("/cases/" + tn + "?answered#correction-confirmation");
+            x.redirect("/cases/" + tn + "?answered=1#correction-confirmation");
         } catch (Refusal e) {
             if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
