@@ -117,9 +117,9 @@ class AuthorizationIT {
             new Row(Surface.API, "POST", "/api/cases/{tn}/correction", true, 404, 200, 404, 404, 404, 404),
             new Row(Surface.API, "POST", "/api/cases/{tn}/tasks/{task}/rating", true, 404, 200, 404, 404, 404, 404),
             new Row(Surface.API, "POST", "/api/cases/{tn}/rating", true, 404, 200, 404, 404, 404, 404),
-            // the same on the portal for case P: nothing waits for a correction there (409), its task is not decided (409)
+            // the same on the portal for case P: nothing waits for a correction there (409); a rating without a level (422)
             new Row(Surface.PORTAL, "POST", "/cases/{ptn}/correction", false, 403, 409, 404, 403, 403, 403),
-            new Row(Surface.PORTAL, "POST", "/cases/{ptn}/tasks/{ptask}/rating", false, 403, 409, 404, 403, 403, 403),
+            new Row(Surface.PORTAL, "POST", "/cases/{ptn}/tasks/{ptask}/rating", false, 403, 422, 404, 403, 403, 403),
             new Row(Surface.API, "GET", "/api/tasks?department=aic", false, 401, 401, 401, 200, 403, 200),
             new Row(Surface.API, "GET", "/api/tasks/overdue", false, 401, 401, 401, 200, 200, 200),
             new Row(Surface.API, "GET", "/api/tasks/{task}", false, 401, 401, 401, 200, 404, 200),

@@ -20,7 +20,6 @@ import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.catalog.plan.Checklist;
 import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.web.CaseHistory;
@@ -340,7 +339,7 @@ final class CasePages {
             } else {
                 cases.answerCorrection(tn, key, Long.parseLong(task), values, materials, x.param("message"));
             }
-            x.redirect("/cases/" + tn + "?answered#correction-confirmation");
+            x.redirect("/cases/" + tn + "?answered=1#correction-confirmation");
         } catch (Refusal e) {
             if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;

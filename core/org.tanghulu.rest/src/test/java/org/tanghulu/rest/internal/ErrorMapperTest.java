@@ -52,7 +52,7 @@ class ErrorMapperTest {
     void unknownPropertiesAreNamedAndTheEchoIsShort() {
         String message = error("{\"" + "x".repeat(10_000) + "\":1}", Decision.class);
         assertTrue(message.length() < 400, message);
-        assertTrue(message.contains("the known ones are [fields, kind, message, outputs]"), message);
+        assertTrue(message.contains("the known ones are [fields, kind, materials, message, outputs]"), message);
     }
 
     @Test

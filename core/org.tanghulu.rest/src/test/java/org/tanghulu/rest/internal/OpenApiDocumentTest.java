@@ -89,6 +89,7 @@ class OpenApiDocumentTest {
     private static final Map<String, Class<? extends Record>> RECORDS = Map.ofEntries(
             entry("Submission", CaseResource.SubmissionJson.class),
             entry("HeldResult", CaseResource.HeldJson.class),
+            entry("RatingRequest", CaseResource.RatingRequest.class),
             entry("Confirmation", org.tanghulu.core.cases.ResultVerifier.Confirmation.class),
             entry("Receipt", Receipt.class),
             entry("CaseView", CaseView.class),

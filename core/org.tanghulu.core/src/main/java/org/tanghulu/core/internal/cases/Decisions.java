@@ -270,14 +270,14 @@ final class Decisions {
         }
         List<TaskEntity> waiting = log.run(em -> tasksOf(em, current)).stream()
                 .filter(t -> t.state == TaskState.CORRECTION).toList();
+        if (waiting.isEmpty()) {
+            throw noCorrection(trackingNumber);
+        }
         if (problems.isEmpty()) {
             problems.addAll(notAsked(waiting, given, handed));
         }
         if (!problems.isEmpty()) {
             throw new Refusal(INVALID, problems.size() + " problem(s) in the correction; nothing was changed.", problems);
-        }
-        if (waiting.isEmpty()) {
-            throw noCorrection(trackingNumber);
         }
         Map<String, String> merged = new TreeMap<>(read(current.values, STRING_MAP));
         merged.putAll(given);
