@@ -20,4 +20,18 @@ import java.time.Instant;
  */
 public record Upload(String id, long owner, String group, String submissionKey, String trackingNumber, String material,
         String name, FileType type, long size, String sha256, String uploadedBy, Instant uploaded) {
+
+    /**
+     * @param attachment {@code true} to have the browser save the file, {@code false} to show it
+     * @return the {@code Content-Disposition} header to serve the file with: its name as RFC 6266 asks, an ASCII
+     *         stand-in (the detected type's extension kept) and the UTF-8 name
+     */
+    public String contentDisposition(boolean attachment) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (!ascii.toLowerCase(java.util.Locale.ROOT).endsWith("." + type.extension())) {
+            ascii = ascii + "." + type.extension();
+        }
+        return (attachment ? "attachment" : "inline") + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

@@ -11,7 +11,7 @@
  * in {@code messages_en.properties}; a page's own bundle first, then this bundle's.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tanghulu.web;
 
 import org.osgi.annotation.bundle.Export;

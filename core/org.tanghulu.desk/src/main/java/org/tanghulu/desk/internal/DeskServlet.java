@@ -26,6 +26,7 @@ import org.tanghulu.staff.StaffRealm;
 import org.tanghulu.staff.Audience;
 import org.tanghulu.staff.LoginThrottle;
 import org.tanghulu.catalog.plan.Procedures;
+import org.tanghulu.uploads.Uploads;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.LoginFlow;
 import org.tanghulu.web.PageServlet;
@@ -90,6 +91,9 @@ public class DeskServlet extends PageServlet {
     @Reference
     private transient Exchanges exchanges;
 
+    @Reference
+    private transient Uploads uploads;
+
     private transient Sessions sessions;
     private transient Routes routes;
 
@@ -107,6 +111,7 @@ public class DeskServlet extends PageServlet {
         TaskPages tasks = new TaskPages(cases, data);
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);
         DiskPages disk = new DiskPages(exchanges);
+        DeskUploads files = new DeskUploads(uploads, cases, registry);
         TablePages tables = new TablePages(registry, gateway);
         LoginFlow<Actor> login = LoginFlow.builder(throttle, Audience.STAFF, realm::login)
                 .userField("user")
@@ -119,12 +124,19 @@ public class DeskServlet extends PageServlet {
                 .post("/login", login::login)
                 .post("/logout", x -> login.logout(x, "/login"))
                 .get("/", work::mine)
-                .get(TASK, tasks::page)
+                .get(TASK, x -> {
+                    files.shareForTask(x);
+                    tasks.page(x);
+                })
                 .post(TASK + "/claim", tasks::claim)
                 .post(TASK + "/decision", tasks::decide)
                 .get("/supervision", supervision::statistics)
                 .get("/supervision/{department:[A-Za-z0-9_-]{1,64}}", work::department)
-                .get("/cases/{tn:[A-Za-z0-9_-]{1,64}}", supervision::casePage)
+                .get("/cases/{tn:[A-Za-z0-9_-]{1,64}}", x -> {
+                    files.shareForCase(x);
+                    supervision.casePage(x);
+                })
+                .get("/cases/{tn:[A-Za-z0-9_-]{1,64}}/uploads/{uid:[0-9a-f-]{36}}", files::view)
                 .get(DISK, disk::page)
                 .post(DISK + "/export", disk::export)
                 .post(DISK + "/import", disk::importFile)

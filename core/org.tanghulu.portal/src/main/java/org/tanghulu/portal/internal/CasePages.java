@@ -23,6 +23,8 @@ import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.catalog.plan.Checklist;
 import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
+import org.tanghulu.uploads.Limits;
+import org.tanghulu.uploads.Uploads;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.Texts;
 import org.tanghulu.exchange.Dossiers;
@@ -39,8 +41,11 @@ final class CasePages {
     private final Cases cases;
     private final CatalogPages catalog;
     private final Dossiers dossiers;
+    private final Uploads uploads;
 
-    CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog, Dossiers dossiers) {
+    CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog, Dossiers dossiers,
+            Uploads uploads) {
+        this.uploads = uploads;
         this.registry = registry;
         this.procedures = procedures;
         this.cases = cases;
@@ -146,6 +151,7 @@ final class CasePages {
                 "actor", e.actor(), "detail", e.detail() == null ? "" : e.detail())).toList());
         model.put("materials", catalog.readiness(view.group(), Set.of()).map(Checklist.GroupReadiness::missing)
                 .orElse(List.of()).stream().map(m -> Map.of("id", m.id(), "name", t.pick(m.name()))).toList());
+        caseUploads(t, view, model);
         boolean closed = view.state() == CaseState.COMPLETED || view.state() == CaseState.REJECTED;
         model.put("canRate", closed && view.rating() == null);
         if (view.rating() != null) {
@@ -158,6 +164,18 @@ final class CasePages {
         model.put("summary", Fields.summary(errors, Map.of("level", t.get("portal.rating.legend"),
                 "comment", t.get("portal.rating.comment"))));
         x.render(code, "case.ftlh", model);
+    }
+
+    /** The case's uploaded files, with their materials' names (templates/uploads.ftlh, caseBlock). */
+    private void caseUploads(Texts t, CaseView view, Map<String, Object> model) {
+        Map<String, String> names = new HashMap<>();
+        registry.matters().forEach(e -> e.matter().materials().forEach(m -> names.putIfAbsent(m.id(), t.pick(m.name()))));
+        model.put("caseUploads", uploads.ofCase(view.trackingNumber()).stream().map(u -> {
+            Map<String, Object> m = UploadPages.model(u);
+            m.put("materialName", names.getOrDefault(u.material(), u.material()));
+            return m;
+        }).toList());
+        model.put("uploadLimit", Limits.megabytes(uploads.limits().maxFileBytes()));
     }
 
     /** @return one department's task in the timeline */
