@@ -157,6 +157,60 @@ class UploadsIT {
         get(owner, karaf.portal("/?lang=zh"));
     }
 
+    /**
+     * Chromium: the applicant picks a file on the form's material line (the script sends it at once and the list shows
+     * it), a renamed program is refused under its line; after the submission the officer sees the file on the task page
+     * and opens it.
+     */
+    @Test
+    void inChromiumTheApplicantUploadsAndTheOfficerViews() throws Exception {
+        String user = "upl-c-" + Long.toHexString(System.nanoTime());
+        HttpClient http = client();
+        register(http, user);
+        String material = demo.get("materials").get(0).asText();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("uploads-it");
+        java.nio.file.Path png = java.nio.file.Files.write(dir.resolve("执照.png"), Multipart.png());
+        java.nio.file.Path exe = java.nio.file.Files.write(dir.resolve("setup.pdf"), Multipart.exe());
+        try (Browser browser = new Browser()) {
+            browser.open(karaf.portal("/login?next=/groups/" + GROUP + "/apply"));
+            browser.find("#username").sendKeys(user);
+            browser.find("#password").sendKeys(PASSWORD);
+            browser.submit(browser.find("#login-submit"));
+            browser.await("#file-" + material).sendKeys(png.toString());
+            browser.await("#uploads-" + material + " li a");
+            assertTrue(browser.find("#uploads-" + material).getText().contains("执照.png"), browser.find("#uploads-" + material).getText());
+            browser.find("#file-" + material).sendKeys(exe.toString());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> !browser.find("#upload-error-" + material).getText().isBlank());
+            assertTrue(browser.find("#upload-error-" + material).getText().contains("setup.pdf 不是 PDF、JPEG 或 PNG 文件"),
+                    browser.find("#upload-error-" + material).getText());
+            browser.driver.executeScript("document.getElementById('f-materials').scrollIntoView()");
+            browser.screenshot("uploads-form");
+            String key = browser.find("input[name=submissionKey]").getAttribute("value");
+            String csrf = AuthorizationIT.csrf(http, karaf.portal("/groups/" + GROUP + "/apply"));
+            String tn = submit(http, csrf, key);
+
+            long task = -1;
+            for (JsonNode t : Distribution.JSON.readTree(karaf.send("GET", "/api/tasks?department=aic", null,
+                    karaf.staffAuth("officer-aic")).body())) {
+                if (t.get("trackingNumber").asText().equals(tn)) {
+                    task = t.get("id").asLong();
+                }
+            }
+            browser.open(karaf.desk("/login"));
+            browser.find("#user").sendKeys("officer-aic");
+            browser.find("#password").sendKeys(Distribution.STAFF_PASSWORD);
+            browser.submit(browser.find("button[type=submit]"));
+            browser.open(karaf.desk("/tasks/" + task));
+            var link = browser.await("#upload-table a.upload-view");
+            assertEquals("执照.png", link.getText());
+            browser.driver.executeScript("document.getElementById('uploads').scrollIntoView()");
+            browser.screenshot("uploads-desk");
+            browser.open(link.getAttribute("href"));
+            assertEquals("image/png", browser.driver.executeScript("return document.contentType"));
+        }
+    }
+
     private HttpResponse<String> upload(HttpClient session, String csrf, String key, String material, String name,
             String type, byte[] file) throws Exception {
         byte[] body = Multipart.body(Map.of("_csrf", csrf, "submissionKey", key, "material", material), name, type, file);
