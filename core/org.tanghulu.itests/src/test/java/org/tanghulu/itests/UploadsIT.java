@@ -173,8 +173,8 @@ class UploadsIT {
         java.nio.file.Path exe = java.nio.file.Files.write(dir.resolve("setup.pdf"), Multipart.exe());
         try (Browser browser = new Browser()) {
             browser.open(karaf.portal("/login?next=/groups/" + GROUP + "/apply"));
-            browser.find("#username").sendKeys(user);
-            browser.find("#password").sendKeys(PASSWORD);
+            browser.await("#f-username").sendKeys(user);
+            browser.find("#f-password").sendKeys(PASSWORD);
             browser.submit(browser.find("#login-submit"));
             browser.await("#file-" + material).sendKeys(png.toString());
             browser.await("#uploads-" + material + " li a");

@@ -67,12 +67,15 @@ class DatabaseUploadsTest {
         uploads.addToDraft(draft, "m", "c.pdf", Samples.pdf());
         assertEquals(UploadRefused.Reason.TOO_MANY,
                 assertThrows(UploadRefused.class, () -> uploads.addToDraft(draft, "m", "d.pdf", Samples.pdf())).reason());
+        byte[] png = Samples.png();
+        DatabaseUploads small = new DatabaseUploads(new UploadsDatabase(db.dataSource(), db), Clock.systemUTC(),
+                new Limits(20_000, png.length * 2L + 10, 10));
         Draft other = new Draft(8, "establishment", "0123456789abcdef-two");
-        byte[] jpeg = Samples.jpeg();
-        int fit = 30_000 / jpeg.length;
-        for (int i = 0; i < Math.min(fit, 2); i++) {
-            uploads.addToDraft(other, "m", i + ".jpg", jpeg);
-        }
+        small.addToDraft(other, "m", "1.png", png);
+        small.addToDraft(other, "m", "2.png", png);
+        assertEquals(UploadRefused.Reason.TOTAL_TOO_LARGE,
+                assertThrows(UploadRefused.class, () -> small.addToDraft(other, "m", "3.png", png)).reason());
+        assertEquals(2, small.ofDraft(8, "establishment").size());
         assertEquals(3, uploads.ofDraft(7, "establishment").size());
     }
 
