@@ -140,6 +140,14 @@ class AuthorizationIT {
             // refused for what is missing (no number, no consent: 422); without a portal session the token check says 403
             new Row(Surface.PORTAL, "POST", "/groups/" + GROUP + "/held", false, 403, 422, 422, 403, 403, 403),
             new Row(Surface.PORTAL, "POST", "/groups/" + GROUP + "/lookup", false, 403, 422, 422, 403, 403, 403),
+            // uploaded materials ({upl}: applicant A's file, submitted with case P): the owner's own, the officers' whose
+            // department has a task on the case (aic), supervisors'; uploads need the portal session's token, and a
+            // form that is no multipart is refused 400; a submitted file cannot be removed (404, as another's)
+            new Row(Surface.PORTAL, "GET", "/uploads/{upl}", false, 303, 200, 404, 303, 303, 303),
+            new Row(Surface.PORTAL, "POST", "/groups/" + GROUP + "/uploads", false, 403, 400, 400, 403, 403, 403),
+            new Row(Surface.PORTAL, "POST", "/cases/{ptn}/uploads", false, 403, 400, 404, 403, 403, 403),
+            new Row(Surface.PORTAL, "POST", "/uploads/{upl}/remove", false, 403, 404, 404, 403, 403, 403),
+            new Row(Surface.DESK, "GET", "/desk/cases/{ptn}/uploads/{upl}", false, 303, 303, 303, 200, 404, 200),
             new Row(Surface.DESK, "GET", "/desk/", false, 303, 303, 303, 200, 200, 200),
             new Row(Surface.DESK, "GET", "/desk/tasks/{task}", false, 303, 303, 303, 200, 404, 200),
             new Row(Surface.DESK, "GET", "/desk/supervision", false, 303, 303, 303, 403, 403, 200),
@@ -183,6 +191,8 @@ class AuthorizationIT {
     private String portalCase;
     /** Case P's first task (aic's name pre-approval, READY). */
     private long portalTask;
+    /** The file applicant A uploaded with case P. */
+    private String portalUpload;
     /** The portal accounts of applicants A and B (their passwords are {@link #APPLICANT_PASSWORD}). */
     private final Map<Role, String> applicantAccounts = new EnumMap<>(Role.class);
     /** Page sessions (cookies) by role; anonymous has an empty one. */
@@ -297,7 +307,8 @@ class AuthorizationIT {
             }
         }
         String path = row.path().replace("{tn}", f.trackingNumber()).replace("{task}", String.valueOf(f.task()))
-                .replace("{ptn}", portalCase).replace("{ptask}", String.valueOf(portalTask));
+                .replace("{ptn}", portalCase).replace("{ptask}", String.valueOf(portalTask))
+                .replace("{upl}", portalUpload);
         return switch (row.surface()) {
             case API -> api(row.method(), path, body(row, f), credentials(role, f));
             case PORTAL -> row.method().equals("POST") ? portalPost(sessions.get(role), karaf.portal(path), role)
@@ -477,7 +488,9 @@ class AuthorizationIT {
         String csrf = csrf(session, karaf.portal("/groups/" + GROUP + "/apply"));
         List<String[]> form = new ArrayList<>();
         form.add(new String[] {"_csrf", csrf});
-        form.add(new String[] {"submissionKey", UUID.randomUUID().toString()});
+        String key = UUID.randomUUID().toString();
+        form.add(new String[] {"submissionKey", key});
+        portalUpload = uploadOnThePortal(session, csrf, key);
         for (String particular : List.of("applicantType", "applicantName", "contactPhone", "contactEmail")) {
             form.add(new String[] {particular, demoApplication.get(particular).asText()});
         }
@@ -491,6 +504,17 @@ class AuthorizationIT {
         Matcher m = Pattern.compile("/cases/([^/]+)/receipt").matcher(r.headers().firstValue("Location").orElse(""));
         assertTrue(m.find(), r.headers().map().toString());
         return m.group(1);
+    }
+
+    /** A real PNG uploaded to applicant A's draft (the form's material line) under the submission key; its id. */
+    private String uploadOnThePortal(HttpClient session, String csrf, String key) throws Exception {
+        byte[] body = Multipart.body(Map.of("_csrf", csrf, "submissionKey", key, "material",
+                demoApplication.get("materials").get(0).asText()), "licence.png", "image/png", Multipart.png());
+        HttpResponse<String> r = session.send(HttpRequest.newBuilder(URI.create(karaf.portal("/groups/" + GROUP + "/uploads")))
+                .header("Content-Type", Multipart.TYPE).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Distribution.JSON.readTree(r.body()).get("upload").get("id").asText();
     }
 
     private void deskLogin(HttpClient session, String user) throws Exception {

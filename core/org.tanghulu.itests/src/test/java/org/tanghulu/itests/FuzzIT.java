@@ -79,6 +79,7 @@ class FuzzIT {
             probes.addAll(diskProbes());
             probes.addAll(tableProbes());
             probes.addAll(windowProbes());
+            probes.addAll(uploadProbes());
             assertTrue(probes.size() >= 300, "only " + probes.size() + " requests");
             Map<Integer, Integer> histogram = new TreeMap<>();
             List<String> failures = new ArrayList<>();
@@ -218,6 +219,56 @@ class FuzzIT {
                 "_csrf={CSRF}".getBytes(StandardCharsets.UTF_8), "window confirmation of another's case"));
         probes.add(new Probe("portal-session", "POST", "/cases/%00/window/confirm", Map.of("Content-Type", FORM),
                 "_csrf={CSRF}".getBytes(StandardCharsets.UTF_8), "window confirmation, NUL case"));
+        return probes;
+    }
+
+    /**
+     * Uploaded materials (docs/portal.md): malformed multipart bodies, a part over the file limit and one over the request
+     * limit, odd file names, materials and submission keys, unknown and malformed file ids.
+     */
+    private static List<Probe> uploadProbes() {
+        List<Probe> probes = new ArrayList<>();
+        String path = "/groups/enterprise-establishment/uploads";
+        String key = "fuzz-key-0123456789abcdef";
+        Map<String, String> csrf = Map.of("X-CSRF-Token", "{CSRF}", "Content-Type", Multipart.TYPE);
+        byte[] png = Multipart.png();
+        java.util.function.BiFunction<Map<String, String>, String, byte[]> named = (fields, name) ->
+                Multipart.body(fields, name, "image/png", png);
+        Map<String, String> good = Map.of("submissionKey", key, "material", "m");
+        for (String name : List.of("../../etc/passwd", "\u0000.png", "a".repeat(5000) + ".pdf", "<script>alert(1)</script>.png",
+                "", "..", "a\r\nX-Injected: 1.png", "\u202Egnp.exe", "CON", "%00.png")) {
+            probes.add(new Probe("portal-session", "POST", path, csrf, named.apply(good, name), "upload named " + clip(name)));
+        }
+        for (String[] f : new String[][] { { "material", "../x" }, { "material", "" }, { "material", "m".repeat(500) },
+                { "material", "\u0000" }, { "submissionKey", "\u0000" }, { "submissionKey", "short" },
+                { "submissionKey", "k".repeat(5000) } }) {
+            Map<String, String> fields = new LinkedHashMap<>(good);
+            fields.put(f[0], f[1]);
+            probes.add(new Probe("portal-session", "POST", path, csrf, named.apply(fields, "a.png"),
+                    "upload with " + f[0] + " = " + clip(f[1])));
+        }
+        byte[] whole = named.apply(good, "a.png");
+        probes.add(new Probe("portal-session", "POST", path, csrf, java.util.Arrays.copyOf(whole, whole.length / 2),
+                "multipart cut in the middle"));
+        probes.add(new Probe("portal-session", "POST", path, Map.of("X-CSRF-Token", "{CSRF}", "Content-Type",
+                "multipart/form-data"), whole, "multipart without a boundary"));
+        probes.add(new Probe("portal-session", "POST", path, Map.of("X-CSRF-Token", "{CSRF}", "Content-Type",
+                "multipart/form-data; boundary=other"), whole, "multipart with another boundary"));
+        probes.add(new Probe("portal-session", "POST", path, csrf, "garbage\r\n\r\n".getBytes(StandardCharsets.UTF_8),
+                "multipart that is no multipart"));
+        probes.add(new Probe("portal-session", "POST", path, csrf, Multipart.body(good, null, null, null), "multipart without a file"));
+        probes.add(new Probe("portal-session", "POST", path, csrf, Multipart.body(good, "big.pdf", "application/pdf",
+                new byte[10 * 1024 * 1024 + 100]), "a part over the file limit"));
+        probes.add(new Probe("portal-session", "POST", path, csrf, Multipart.body(good, "huge.pdf", "application/pdf",
+                new byte[12 * 1024 * 1024]), "a part over the request limit"));
+        probes.add(new Probe("portal-session", "POST", "/cases/{TN}/uploads", csrf, whole, "upload to another's case"));
+        for (String id : List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%00", "x".repeat(36),
+                "../../api/health")) {
+            probes.add(new Probe("portal-session", "GET", "/uploads/" + id, Map.of(), null, "file " + clip(id)));
+            probes.add(new Probe("portal-session", "POST", "/uploads/" + id + "/remove", Map.of("Content-Type", FORM),
+                    "_csrf={CSRF}".getBytes(StandardCharsets.UTF_8), "remove file " + clip(id)));
+            probes.add(new Probe("desk-officer", "GET", "/cases/{TN}/uploads/" + id, Map.of(), null, "desk file " + clip(id)));
+        }
         return probes;
     }
 

@@ -148,6 +148,23 @@ public final class Exchange {
         response.setHeader("Location", request.getContextPath() + path);
     }
 
+    /**
+     * Answers with a file (an applicant's upload): its type as its content showed it, never sniffed
+     * ({@code X-Content-Type-Options: nosniff}), shown or saved as {@code disposition} says.
+     *
+     * @param mediaType e.g. {@code application/pdf}
+     * @param disposition the {@code Content-Disposition} header
+     * @since 1.2
+     */
+    public void file(String mediaType, String disposition, byte[] bytes) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(mediaType);
+        response.setHeader("Content-Disposition", disposition);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLengthLong(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
     /** Answers with a JSON document the caller has written. */
     public void json(int status, String json) throws IOException {
         response.setStatus(status);

@@ -28,6 +28,7 @@ import org.tanghulu.staff.StaffRealm;
 import org.tanghulu.staff.Audience;
 import org.tanghulu.staff.LoginThrottle;
 import org.tanghulu.catalog.plan.Procedures;
+import org.tanghulu.uploads.Uploads;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.LoginFlow;
 import org.tanghulu.web.PageServlet;
@@ -99,6 +100,9 @@ public class DeskServlet extends PageServlet {
     @Reference
     private transient CaseProgress progress;
 
+    @Reference
+    private transient Uploads uploads;
+
     private transient Sessions sessions;
     private transient Routes routes;
 
@@ -116,6 +120,7 @@ public class DeskServlet extends PageServlet {
         TaskPages tasks = new TaskPages(cases, data, new WindowPages(window));
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);
         DiskPages disk = new DiskPages(exchanges);
+        DeskUploads files = new DeskUploads(uploads, cases, registry);
         TablePages tables = new TablePages(registry, gateway);
         WindowPages windowPages = new WindowPages(window);
         LoginFlow<Actor> login = LoginFlow.builder(throttle, Audience.STAFF, realm::login)
@@ -135,12 +140,19 @@ public class DeskServlet extends PageServlet {
                         work.mine(x);
                     }
                 })
-                .get(TASK, tasks::page)
+                .get(TASK, x -> {
+                    files.shareForTask(x);
+                    tasks.page(x);
+                })
                 .post(TASK + "/claim", tasks::claim)
                 .post(TASK + "/decision", tasks::decide)
                 .get("/supervision", supervision::statistics)
                 .get("/supervision/{department:[A-Za-z0-9_-]{1,64}}", work::department)
-                .get("/cases/{tn:[A-Za-z0-9_-]{1,64}}", supervision::casePage)
+                .get("/cases/{tn:[A-Za-z0-9_-]{1,64}}", x -> {
+                    files.shareForCase(x);
+                    supervision.casePage(x);
+                })
+                .get("/cases/{tn:[A-Za-z0-9_-]{1,64}}/uploads/{uid:[0-9a-f-]{36}}", files::view)
                 .get(DISK, disk::page)
                 .post(DISK + "/export", disk::export)
                 .post(DISK + "/import", disk::importFile)

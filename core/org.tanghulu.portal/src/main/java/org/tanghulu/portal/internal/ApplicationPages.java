@@ -38,6 +38,8 @@ import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.catalog.validation.InputRules;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.web.Texts;
+import org.tanghulu.uploads.Limits;
+import org.tanghulu.uploads.Uploads;
 
 /**
  * The application: the unified form ({@code /groups/{id}/apply}, prefilled), its submission, and the
@@ -69,9 +71,11 @@ final class ApplicationPages {
     private final CatalogPages catalog;
     private final NeedPages needs;
     private final Lookups lookups;
+    private final Uploads uploads;
 
     ApplicationPages(Registry registry, Procedures procedures, Cases cases, Accounts accounts, CatalogPages catalog,
-            NeedPages needs, Lookups lookups) {
+            NeedPages needs, Lookups lookups, Uploads uploads) {
+        this.uploads = uploads;
         this.lookups = lookups;
         this.needs = needs;
         this.registry = registry;
@@ -206,8 +210,12 @@ final class ApplicationPages {
                         materials.contains(m.id()))).toList());
         model.put("materialsError", errors.getOrDefault("materials", ""));
         model.put("summary", Fields.summary(errors, labels));
-        model.put("submissionKey", posted != null && posted.submissionKey() != null ? posted.submissionKey()
-                : UUID.randomUUID().toString());
+        // the draft's files carry the submission key: the form keeps it, so that the submission brings them along
+        String submissionKey = posted != null && posted.submissionKey() != null ? posted.submissionKey()
+                : uploads.draftKey(me.id(), id).orElse(UUID.randomUUID().toString());
+        model.put("submissionKey", submissionKey);
+        model.put("uploads", UploadPages.byMaterial(uploads.ofDraft(me.id(), id)));
+        model.put("uploadLimit", Limits.megabytes(uploads.limits().maxFileBytes()));
         model.put("earlier", cases.casesOf(me.id()).stream().filter(c -> c.group().equals(id))
                 .map(c -> Map.of("tn", c.trackingNumber(), "selected", c.trackingNumber().equals(from))).toList());
         x.render(code, "apply.ftlh", model);
@@ -413,12 +421,26 @@ final class ApplicationPages {
             Receipt r = cases.submit(new Submission(id, key, type, blankToNull(p.values().get("applicantName")), values,
                     p.materials(), blankToNull(p.values().get(InputRules.CONTACT_PHONE)),
                     blankToNull(p.values().get(InputRules.CONTACT_EMAIL)), me.id(), List.copyOf(p.held().values())));
+            bindUploads(me, id, key, r);
             x.redirect("/cases/" + r.trackingNumber() + "/receipt");
         } catch (Refusal e) {
             if (e.kind() != Refusal.Kind.INVALID) {
                 throw e;
             }
             form(x, me, id, p, Fields.errors(e.problems(), x.texts()), 422);
+        }
+    }
+
+    /**
+     * The draft's files go with the case before the applicant is told its number (docs/portal.md, "Uploaded
+     * materials"): a crash between the case's commit and this leaves them with the draft under the same key, and
+     * the repeated submission (same key, same case) binds them.
+     */
+    private void bindUploads(Applicant me, String group, String key, Receipt r) {
+        try {
+            uploads.bind(new org.tanghulu.uploads.Draft(me.id(), group, key), r.trackingNumber());
+        } catch (IllegalArgumentException malformedKey) {
+            // the core accepted the key, so it is well-formed; nothing to bind otherwise
         }
     }
 

@@ -23,6 +23,8 @@ import org.tanghulu.core.cases.TaskView;
 import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.web.CaseHistory;
+import org.tanghulu.uploads.Limits;
+import org.tanghulu.uploads.Uploads;
 import org.tanghulu.web.Exchange;
 import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.core.progress.CaseProgress;
@@ -48,9 +50,12 @@ final class CasePages {
     private final CaseProgress progress;
     private final DepartmentGateway departments;
     private final NotificationChannels channels;
+    private final Uploads uploads;
 
     CasePages(Registry registry, Procedures procedures, Cases cases, CatalogPages catalog, Dossiers dossiers,
-            WindowBlock window, CaseProgress progress, DepartmentGateway departments, NotificationChannels channels) {
+            WindowBlock window, CaseProgress progress, DepartmentGateway departments, NotificationChannels channels,
+            Uploads uploads) {
+        this.uploads = uploads;
         this.window = window;
         this.registry = registry;
         this.procedures = procedures;
@@ -175,6 +180,7 @@ final class CasePages {
         correction(t, view, defs, errors, typed, model);
         model.put("answered", x.param("answered") != null && !model.containsKey("correction"));
         model.put("events", history.rows(t, progress.history(tn, key)));
+        caseUploads(t, view, model);
         boolean closed = view.state() == CaseState.COMPLETED || view.state() == CaseState.REJECTED;
         model.put("canRate", closed && view.rating() == null);
         if (view.rating() != null) {
@@ -281,6 +287,18 @@ final class CasePages {
             matters.add(m);
         }
         return matters;
+    }
+
+    /** The case's uploaded files, with their materials' names (templates/uploads.ftlh, caseBlock). */
+    private void caseUploads(Texts t, CaseView view, Map<String, Object> model) {
+        Map<String, String> names = new HashMap<>();
+        registry.matters().forEach(e -> e.matter().materials().forEach(m -> names.putIfAbsent(m.id(), t.pick(m.name()))));
+        model.put("caseUploads", uploads.ofCase(view.trackingNumber()).stream().map(u -> {
+            Map<String, Object> m = UploadPages.model(u);
+            m.put("materialName", names.getOrDefault(u.material(), u.material()));
+            return m;
+        }).toList());
+        model.put("uploadLimit", Limits.megabytes(uploads.limits().maxFileBytes()));
     }
 
     /** @return one department's task in the timeline */

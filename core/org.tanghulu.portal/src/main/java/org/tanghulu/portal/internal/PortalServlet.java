@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -37,6 +38,7 @@ import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.core.progress.CaseProgress;
 import org.tanghulu.notify.NotificationChannels;
 import org.tanghulu.exchange.Lookups;
+import org.tanghulu.uploads.Uploads;
 
 /**
  * The applicant portal's pages, at the root of the portal port: the route table and what every page
@@ -47,6 +49,10 @@ import org.tanghulu.exchange.Lookups;
 @Designate(ocd = PortalServlet.Config.class)
 @HttpWhiteboardServletPattern("/*")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=default)")
+// uploaded materials (UploadPages): files are checked against the configured limits (org.tanghulu.uploads);
+// these are the outer bounds of a request the servlet container parses at all (413 above them)
+@HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024, maxFileSize = 64L * 1024 * 1024,
+        maxRequestSize = 65L * 1024 * 1024)
 public class PortalServlet extends PageServlet {
 
     static final String PID = "org.tanghulu.portal";
@@ -55,6 +61,7 @@ public class PortalServlet extends PageServlet {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(PlatformTime.ZONE);
     private static final String GROUP = "{id:[a-z0-9][a-z0-9._-]{0,99}}";
+    private static final String UPLOAD = "{uid:[0-9a-f-]{36}}";
     private static final String CASE = "{tn:[A-Za-z0-9-]{1,64}}";
     /** The POSTs an anonymous visitor may make; any other answers 401. */
     private static final Set<String> OPEN_POSTS = Set.of("/register", "/login", "/logout");
@@ -90,6 +97,8 @@ public class PortalServlet extends PageServlet {
     private transient DepartmentGateway departments;
     @Reference
     private transient NotificationChannels channels;
+    @Reference
+    private transient Uploads uploads;
 
     private transient Sessions sessions;
     private transient Routes routes;
@@ -105,10 +114,11 @@ public class PortalServlet extends PageServlet {
         CatalogPages catalog = new CatalogPages(registry, procedures);
         NeedPages needs = new NeedPages(registry);
         AccountPages account = new AccountPages(accounts);
-        ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog, needs, lookups);
+        ApplicationPages application = new ApplicationPages(registry, procedures, cases, accounts, catalog, needs, lookups, uploads);
+        UploadPages files = new UploadPages(uploads, cases);
         WindowBlock windowBlock = new WindowBlock(window, cases);
         CasePages mine = new CasePages(registry, procedures, cases, catalog, dossiers, windowBlock, progress,
-                departments, channels);
+                departments, channels, uploads);
         LoginFlow<Account> login = LoginFlow.builder(throttle, Audience.APPLICANT,
                 (user, password) -> accounts.authenticate(user, new String(password)))
                 .principal(a -> new Applicant(a.id(), a.name()))
@@ -140,6 +150,11 @@ public class PortalServlet extends PageServlet {
                 .post("/cases/" + CASE + "/correction", mine::correct)
                 .post("/cases/" + CASE + "/tasks/{task:\\d{1,18}}/rating", mine::rateStep)
                 .post("/cases/" + CASE + "/window/confirm", windowBlock::confirm)
+                // uploaded materials (UploadPages)
+                .post("/groups/" + GROUP + "/uploads", x -> files.toDraft(x, catalog))
+                .post("/cases/" + CASE + "/uploads", files::toCase)
+                .get("/uploads/" + UPLOAD, files::view)
+                .post("/uploads/" + UPLOAD + "/remove", files::remove)
                 .build();
     }
 

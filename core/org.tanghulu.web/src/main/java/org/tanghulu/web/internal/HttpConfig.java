@@ -20,4 +20,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Larger page forms are refused with 413; at most Jetty's "
                     + "org.eclipse.jetty.server.Request.maxFormContentSize (200000 by default)")
     long maxFormBytes() default 200000;
+
+    @AttributeDefinition(name = "Largest multipart upload (bytes)",
+            description = "Larger multipart/form-data bodies (uploaded materials) are refused with 413 before they are read; "
+                    + "keep it a little above org.tanghulu.uploads maxFileBytes")
+    long maxMultipartBytes() default 11L * 1048576;
 }

@@ -66,7 +66,9 @@ public class HttpGuard implements Filter {
             return;
         }
         boolean form = type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
-        long limit = form ? Math.min(policy.maxFormBytes(), policy.maxBodyBytes()) : policy.maxBodyBytes();
+        boolean multipart = type != null && type.toLowerCase().startsWith("multipart/form-data");
+        long limit = form ? Math.min(policy.maxFormBytes(), policy.maxBodyBytes())
+                : multipart ? Math.max(policy.maxMultipartBytes(), policy.maxBodyBytes()) : policy.maxBodyBytes();
         long length = request.getContentLengthLong();
         if (length > limit) {
             refuse(request, response, 413, tooLarge(limit));

@@ -25,6 +25,7 @@ public class HttpPolicy {
     private volatile TrustedProxies proxies = new TrustedProxies();
     private volatile long maxBodyBytes;
     private volatile long maxFormBytes;
+    private volatile long maxMultipartBytes;
 
     @Activate
     @Modified
@@ -42,6 +43,7 @@ public class HttpPolicy {
         proxies = trusted;
         maxBodyBytes = config.maxBodyBytes();
         maxFormBytes = config.maxFormBytes();
+        maxMultipartBytes = config.maxMultipartBytes();
         LOG.info("HTTP: trusted proxies {}; request bodies up to {} bytes, forms up to {} bytes",
                 trusted.isEmpty() ? "none" : List.of(entries), maxBodyBytes, maxFormBytes);
     }
@@ -52,6 +54,10 @@ public class HttpPolicy {
 
     long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    long maxMultipartBytes() {
+        return maxMultipartBytes;
     }
 
     long maxFormBytes() {
