@@ -122,6 +122,7 @@ public class PortalServlet extends PageServlet {
                 .get("/cases/" + CASE + "/receipt", mine::receipt)
                 .get("/cases/" + CASE + "/dossier", mine::dossier)
                 .post("/cases/" + CASE + "/rating", mine::rate)
+                .post("/cases/" + CASE + "/supply", mine::supply)
                 .post("/cases/" + CASE + "/tasks/{task:\\d{1,18}}/correction", mine::correct)
                 .build();
     }

@@ -61,11 +61,12 @@ public class CaseResource {
      */
     public record SubmissionJson(String group, String submissionKey, ApplicantType applicantType, String applicantName,
             Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail,
-            List<HeldJson> held) {
+            List<HeldJson> held, Set<String> promised) {
 
         Submission withoutOwner() {
             return new Submission(group, submissionKey, applicantType, applicantName, values, materials, contactPhone,
-                    contactEmail, null, held == null ? null : held.stream().map(h -> h == null ? null : h.held()).toList());
+                    contactEmail, null, held == null ? null : held.stream().map(h -> h == null ? null : h.held()).toList(),
+                    promised);
         }
     }
 
@@ -163,5 +164,13 @@ public class CaseResource {
             throw new BadRequestException("Send the corrected values as a JSON object.");
         }
         return cases.answerCorrection(tracking, key, task, answer.values(), answer.materials(), answer.message());
+    }
+
+    /** Supplies a material the case waits for (a minor one promised at submission, or one asked at its step). */
+    @POST
+    @Path("{tracking}/materials/{material}")
+    public CaseView supply(@PathParam("tracking") String tracking, @PathParam("material") String material,
+            @HeaderParam(ACCESS_KEY) String key) {
+        return cases.supplyMaterial(tracking, key, material);
     }
 }

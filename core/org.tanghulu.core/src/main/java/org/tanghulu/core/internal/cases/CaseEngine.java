@@ -18,6 +18,8 @@ import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseSummary;
 import org.tanghulu.core.cases.CaseView;
+import org.tanghulu.core.Refusal;
+import org.tanghulu.catalog.plan.FlowChart;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.Decision;
@@ -48,6 +50,11 @@ public class CaseEngine implements Cases {
     private final Submissions submissions;
     private final Decisions decisions;
     private final CaseReader reader;
+    private final MaterialWaits waits;
+    private final Workflow workflow;
+    private final GroupVersions charts;
+    private final CaseAccess access;
+    private final EventLog log;
     private volatile ResultVerifier verifier;
 
     @Activate
@@ -62,8 +69,13 @@ public class CaseEngine implements Cases {
             EventLog log, Owners owners, Clock clock) {
         GroupVersions charts = new GroupVersions(procedures, log, clock);
         CaseAccess access = new CaseAccess(log, departments);
-        Workflow workflow = new Workflow(calendar, log, clock);
-        this.reader = new CaseReader(registry, departments, calendar, charts, access, log, clock);
+        this.waits = new MaterialWaits(departments, calendar, log, clock);
+        Workflow workflow = new Workflow(calendar, log, clock, waits);
+        this.workflow = workflow;
+        this.charts = charts;
+        this.access = access;
+        this.log = log;
+        this.reader = new CaseReader(registry, departments, calendar, charts, access, log, clock, waits);
         this.submissions = new Submissions(registry, departments, charts, access, owners, workflow, log,
                 new HeldResults(() -> verifier, workflow, clock), clock);
         this.decisions = new Decisions(departments, calendar, charts, access, workflow, reader, log, clock);
@@ -160,6 +172,23 @@ public class CaseEngine implements Cases {
     public CaseView answerCorrection(String trackingNumber, String accessKey, long taskId, Map<String, String> values,
             Set<String> materials, String message) {
         return decisions.answerCorrection(trackingNumber, accessKey, taskId, values, materials, message);
+    }
+
+    @Override
+    public CaseView supplyMaterial(String trackingNumber, String accessKey, String material) {
+        if (material == null || material.isBlank()) {
+            throw CaseRules.invalid("material", "请选择要补交的材料。", "Choose the material to supply.");
+        }
+        CaseEntity current = access.applicantCase(trackingNumber, accessKey);
+        FlowChart chart = charts.of(current);
+        return log.run(em -> {
+            CaseEntity c = MaterialWaits.lock(em, current);
+            if (c.state != org.tanghulu.core.cases.CaseState.OPEN) {
+                throw new Refusal(Refusal.Kind.CONFLICT, "Case " + trackingNumber + " is closed; nothing to supply.");
+            }
+            waits.supply(em, c, material.strip(), workflow, chart);
+            return reader.view(em, c, CaseRules.tasksOf(em, c), chart, null);
+        });
     }
 
     @Override
