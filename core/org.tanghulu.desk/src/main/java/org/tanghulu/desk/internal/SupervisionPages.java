@@ -63,7 +63,7 @@ final class SupervisionPages {
         CaseView view = cases.staffView(trackingNumber, actor);
         CaseData.Labels labels = data.labels(view);
         x.render("case.ftlh", Map.of("view", view, "data", data.data(x, view, labels),
-                "materials", data.materials(x, view, labels), "events", data.events(trackingNumber, actor),
+                "materials", data.materials(x, view, labels), "waits", data.waits(x, view), "events", data.events(trackingNumber, actor),
                 "dossier", data.dossier(x, trackingNumber, actor)));
     }
 

@@ -111,7 +111,11 @@ final class Submissions {
                     "The submission key must be 16 to 100 letters, digits, '-' or '_' (a UUID is best); send the same key again when repeating the same submission.");
         }
         FunctionGroupStatus status = available(s.group());
-        List<FieldProblem> nulls = nulls(s.values(), s.materials());
+        List<FieldProblem> nulls = new ArrayList<>(nulls(s.values(), s.materials()));
+        if (s.promised().contains(null)) {
+            nulls.add(problem("promised", "承诺后补的材料列表中有空项，请只列出材料编号。",
+                    "The list of promised materials has a null entry; list material ids only."));
+        }
         if (!nulls.isEmpty()) {
             throw new Refusal(INVALID, "The application has empty (null) entries; nothing was submitted.", nulls);
         }
