@@ -112,7 +112,7 @@ final class Submissions {
         }
         FunctionGroupStatus status = available(s.group());
         List<FieldProblem> nulls = new ArrayList<>(nulls(s.values(), s.materials()));
-        if (s.promised().contains(null)) {
+        if (s.promised().stream().anyMatch(java.util.Objects::isNull)) {
             nulls.add(problem("promised", "承诺后补的材料列表中有空项，请只列出材料编号。",
                     "The list of promised materials has a null entry; list material ids only."));
         }
