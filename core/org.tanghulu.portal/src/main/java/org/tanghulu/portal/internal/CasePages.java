@@ -145,8 +145,9 @@ final class CasePages {
         model.put("events", events.stream().map(e -> Map.of("at", WHEN.format(e.at()), "type",
                 t.get("portal.event." + e.type()).startsWith("??") ? e.type() : t.get("portal.event." + e.type()),
                 "actor", e.actor(), "detail", e.detail() == null ? "" : e.detail())).toList());
-        model.put("materials", catalog.readiness(view.group(), Set.of()).map(Checklist.GroupReadiness::missing)
-                .orElse(List.of()).stream().map(m -> Map.of("id", m.id(), "name", t.pick(m.name()))).toList());
+        model.put("materials", catalog.readiness(view.group(), Set.of()).map(Checklist.GroupReadiness::lines)
+                .orElse(List.of()).stream().filter(l -> l.supply() != Checklist.Supply.ISSUED).map(Checklist.MaterialLine::material)
+                .map(m -> Map.of("id", m.id(), "name", t.pick(m.name()))).toList());
         // materials the case waits for (issue 14): what is asked, by when, and the supply action
         model.put("waits", view.waits().stream().map(w -> {
             Map<String, Object> m = new HashMap<>();
