@@ -103,7 +103,7 @@ class AuthorizationIT {
             new Row(Surface.API, "GET", "/api/cases/{tn}/dossier", false, 401, 200, 404, 200, 404, 200),
             new Row(Surface.API, "POST", "/api/cases/{tn}/tasks/{task}/correction", true, 404, 200, 404, 404, 404, 404),
             // issue 14: supplying a material the case waits for (a fresh case whose applicant promised the labour contracts)
-            new Row(Surface.API, "POST", "/api/cases/{tn}/materials/labour-contracts", true, 404, 200, 404, 404, 404, 404),
+            new Row(Surface.API, "POST", "/api/cases/{tn}/materials/{material}", true, 404, 200, 404, 404, 404, 404),
             new Row(Surface.API, "GET", "/api/tasks?department=aic", false, 401, 401, 401, 200, 403, 200),
             new Row(Surface.API, "GET", "/api/tasks/overdue", false, 401, 401, 401, 200, 200, 200),
             new Row(Surface.API, "GET", "/api/tasks/{task}", false, 401, 401, 401, 200, 404, 200),
@@ -256,7 +256,7 @@ class AuthorizationIT {
         if (row.fresh() && row.path().contains("/materials/")) {
             f = submitPromising();
         }
-        String path = row.path().replace("{tn}", f.trackingNumber()).replace("{task}", String.valueOf(f.task()))
+        String path = row.path().replace("{material}", "labour-contracts").replace("{tn}", f.trackingNumber()).replace("{task}", String.valueOf(f.task()))
                 .replace("{ptn}", portalCase);
         return switch (row.surface()) {
             case API -> api(row.method(), path, body(row, f), credentials(role, f));
