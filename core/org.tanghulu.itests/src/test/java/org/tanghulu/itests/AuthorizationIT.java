@@ -120,6 +120,8 @@ class AuthorizationIT {
             // the same on the portal for case P: nothing waits for a correction there (409); a rating without a level (422)
             new Row(Surface.PORTAL, "POST", "/cases/{ptn}/correction", false, 403, 409, 404, 403, 403, 403),
             new Row(Surface.PORTAL, "POST", "/cases/{ptn}/tasks/{ptask}/rating", false, 403, 422, 404, 403, 403, 403),
+            // issue 14: supplying a material the case waits for (a fresh case whose applicant promised the labour contracts)
+            new Row(Surface.API, "POST", "/api/cases/{tn}/materials/{material}", true, 404, 200, 404, 404, 404, 404),
             new Row(Surface.API, "GET", "/api/tasks?department=aic", false, 401, 401, 401, 200, 403, 200),
             new Row(Surface.API, "GET", "/api/tasks/overdue", false, 401, 401, 401, 200, 200, 200),
             new Row(Surface.API, "GET", "/api/tasks/{task}", false, 401, 401, 401, 200, 404, 200),
@@ -148,6 +150,8 @@ class AuthorizationIT {
             new Row(Surface.PORTAL, "POST", "/cases/{ptn}/uploads", false, 403, 400, 404, 403, 403, 403),
             new Row(Surface.PORTAL, "POST", "/uploads/{upl}/remove", false, 403, 404, 404, 403, 403, 403),
             new Row(Surface.DESK, "GET", "/desk/cases/{ptn}/uploads/{upl}", false, 303, 303, 303, 200, 404, 200),
+            // issue 14: the supply action on the case page (no material named: 422; another's case: 404)
+            new Row(Surface.PORTAL, "POST", "/cases/{ptn}/supply", false, 403, 422, 404, 403, 403, 403),
             new Row(Surface.DESK, "GET", "/desk/", false, 303, 303, 303, 200, 200, 200),
             new Row(Surface.DESK, "GET", "/desk/tasks/{task}", false, 303, 303, 303, 200, 404, 200),
             new Row(Surface.DESK, "GET", "/desk/supervision", false, 303, 303, 303, 403, 403, 200),
@@ -306,7 +310,11 @@ class AuthorizationIT {
                 assertEquals(200, asked.statusCode(), asked.body());
             }
         }
-        String path = row.path().replace("{tn}", f.trackingNumber()).replace("{task}", String.valueOf(f.task()))
+        if (row.fresh() && row.path().contains("/materials/")) {
+            f = submitPromising();
+        }
+        String path = row.path().replace("{material}", "labour-contracts").replace("{tn}", f.trackingNumber())
+                .replace("{task}", String.valueOf(f.task()))
                 .replace("{ptn}", portalCase).replace("{ptask}", String.valueOf(portalTask))
                 .replace("{upl}", portalUpload);
         return switch (row.surface()) {
@@ -449,8 +457,24 @@ class AuthorizationIT {
         return post(session, url, fields);
     }
 
-    private Fixture submit() throws Exception {
+    /** A case whose applicant promised the labour contracts for later (容缺受理) instead of handing them in. */
+    private Fixture submitPromising() throws Exception {
         ObjectNode app = demoApplication.deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode materials = app.putArray("materials");
+        demoApplication.get("materials").forEach(m -> {
+            if (!m.asText().equals("labour-contracts")) {
+                materials.add(m.asText());
+            }
+        });
+        app.putArray("promised").add("labour-contracts");
+        return submit(app);
+    }
+
+    private Fixture submit() throws Exception {
+        return submit(demoApplication.deepCopy());
+    }
+
+    private Fixture submit(ObjectNode app) throws Exception {
         app.put("submissionKey", UUID.randomUUID().toString());
         HttpResponse<String> r = api("POST", "/api/cases", Distribution.JSON.writeValueAsString(app));
         assertEquals(201, r.statusCode(), r.body());

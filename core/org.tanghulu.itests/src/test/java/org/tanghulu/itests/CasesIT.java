@@ -1199,6 +1199,87 @@ class CasesIT {
         assertEquals(200, approve.status(), () -> matter + " approve: " + approve.text());
     }
 
+    // --- issue 14: accept now, supply later (容缺受理), and the bank-account permit asked at its step ---
+
+    @Test
+    @Order(30)
+    void aPromisedMinorMaterialAndTheBankPermitAskedAtItsStepKeepTheirTasksWaitingUntilSupplied() throws Exception {
+        ObjectNode app = newApplication();
+        com.fasterxml.jackson.databind.node.ArrayNode materials = app.putArray("materials");
+        demoApplication.get("materials").forEach(m -> {
+            if (!Set.of("labour-contracts", "bank-account-licence-copy").contains(m.asText())) {
+                materials.add(m.asText());
+            }
+        });
+        // without the minor material and without a commitment: a 422 naming it, nothing submitted
+        Answer refused = call("POST", "/api/cases", app);
+        assertEquals(422, refused.status(), refused.text());
+        assertTrue(refused.text().contains("职工名册及劳动合同") && refused.text().contains("承诺"), refused.text());
+        // a commitment to a material that is not minor is refused too
+        app.putArray("promised").add("business-licence-copy").add("labour-contracts");
+        Answer notMinor = call("POST", "/api/cases", app);
+        assertEquals(422, notMinor.status(), notMinor.text());
+        assertTrue(notMinor.text().contains("business-licence-copy"), notMinor.text());
+
+        app.putArray("promised").add("labour-contracts");
+        Receipt r = submit(app);
+        JsonNode view = view(r);
+        assertEquals(1, view.get("waits").size(), view.get("waits").toString());
+        JsonNode promise = view.get("waits").get(0);
+        assertEquals("labour-contracts", promise.get("material").asText());
+        assertEquals("PROMISED", promise.get("kind").asText());
+        LocalDate submitted = Instant.parse(view.get("submitted").asText()).atZone(BEIJING).toLocalDate();
+        LocalDate due = LocalDate.parse(promise.get("due").asText());
+        assertEquals(10, calendar.workingDaysBetween(submitted, due), "10 working days after " + submitted + ": " + due);
+        assertTrue(applicantGet("/api/cases/" + r.trackingNumber() + "/events", r).toString().contains("MATERIAL_PROMISED"));
+
+        drive(r, Set.of("aic/name-preapproval", "aic/business-licence", "zgc/high-tech-qualification", "psb/seal-engraving",
+                "qts/organization-code"));
+        view = view(r);
+        assertEquals(Set.of("ltax/tax-registration", "ntax/tax-registration", "lss/social-insurance-registration"),
+                tasksIn(view, "WAITING").keySet(), view.get("tasks").toString());
+        assertEquals(Set.of("stats/statistical-registration"), tasksIn(view, "READY").keySet());
+        JsonNode permit = StreamSupport.stream(view.get("waits").spliterator(), false)
+                .filter(w -> w.get("material").asText().equals("bank-account-licence-copy")).findFirst().orElseThrow();
+        assertEquals("AT_STEP", permit.get("kind").asText());
+        long lss = tasksIn(view, "WAITING").get("lss/social-insurance-registration").get("id").asLong();
+        long ltax = tasksIn(view, "WAITING").get("ltax/tax-registration").get("id").asLong();
+        assertFalse(ids(staffGet("/api/tasks?department=lss", officer("lss"))).contains(String.valueOf(lss)),
+                "a waiting task is not on the work list");
+        Answer early = call("POST", "/api/tasks/" + ltax + "/claim", null, officer("ltax"));
+        assertEquals(409, early.status(), early.text());
+        // the desk shows the wait with what is awaited
+        Answer staffView = call("GET", "/api/cases/" + r.trackingNumber(), null, officer("lss"));
+        assertEquals(200, staffView.status(), staffView.text());
+        assertEquals(2, staffView.body().get("waits").size(), staffView.text());
+
+        // bad supplies: a 404 for a material not awaited or a wrong key, 409 for a second supply
+        Answer notAwaited = call("POST", "/api/cases/" + r.trackingNumber() + "/materials/business-licence-copy", null,
+                ACCESS_KEY, r.accessKey());
+        assertEquals(404, notAwaited.status(), notAwaited.text());
+        Answer wrongKey = call("POST", "/api/cases/" + r.trackingNumber() + "/materials/bank-account-licence-copy", null,
+                ACCESS_KEY, "wrong");
+        assertEquals(404, wrongKey.status(), wrongKey.text());
+
+        Answer supplied = call("POST", "/api/cases/" + r.trackingNumber() + "/materials/bank-account-licence-copy", null,
+                ACCESS_KEY, r.accessKey());
+        assertEquals(200, supplied.status(), supplied.text());
+        assertEquals(Set.of("lss/social-insurance-registration"), tasksIn(supplied.body(), "WAITING").keySet(),
+                "social insurance still waits for the labour contracts");
+        assertTrue(tasksIn(supplied.body(), "READY").keySet().containsAll(Set.of("ltax/tax-registration", "ntax/tax-registration")));
+        Answer again = call("POST", "/api/cases/" + r.trackingNumber() + "/materials/bank-account-licence-copy", null,
+                ACCESS_KEY, r.accessKey());
+        assertEquals(409, again.status(), again.text());
+
+        Answer contracts = call("POST", "/api/cases/" + r.trackingNumber() + "/materials/labour-contracts", null,
+                ACCESS_KEY, r.accessKey());
+        assertEquals(200, contracts.status(), contracts.text());
+        assertEquals(Set.of(), tasksIn(contracts.body(), "WAITING").keySet());
+        assertTrue(ids(staffGet("/api/tasks?department=lss", officer("lss"))).contains(String.valueOf(lss)));
+        drive(r, blocks.keySet());
+        assertEquals("COMPLETED", view(r).get("state").asText());
+    }
+
     /**
      * @param body a JSON string as is, or anything else written as JSON; {@code null} for none
      * @param headers name, value, ...

@@ -204,16 +204,38 @@ class JourneyIT {
         assertEquals(blocks, browser.driver.findElements(By.cssSelector("#chart-table tbody tr")).size());
         assertTrue(browser.driver.findElements(By.cssSelector("#flowchart .flow-step")).size() >= 4);
         browser.screenshot("portal-group");
-        List<WebElement> materials = browser.driver.findElements(By.cssSelector("#checklist-form input[name=m]"));
-        assertTrue(materials.size() > 3, "materials listed");
-        materials.get(0).click();
-        materials.get(1).click();
+        // the checklist is truthful (issue 14): what earlier steps issue is never asked, the bank-account permit is asked
+        // at its step, the labour contracts may follow on a commitment; the verdict counts only what is needed now
+        List<WebElement> upFront = browser.driver.findElements(By.cssSelector("#checklist-form input[name=m][data-upfront=true]"));
+        assertTrue(upFront.size() > 3, "materials listed");
+        assertFalse(browser.driver.findElements(By.cssSelector("#checklist-form .material-line[data-kind=ISSUED]")).isEmpty(),
+                "materials an earlier step issues are shown as obtained during the procedure");
+        assertTrue(browser.driver.findElements(By.cssSelector("#have-business-licence-copy")).isEmpty(), "and not ticked");
+        String firstTicked = upFront.get(0).getAttribute("value");
+        upFront.get(0).click();
+        upFront.get(1).click();
         browser.find("#checklist-form button").click();
         WebElement missing = browser.await("#checklist-missing");
-        assertEquals(materials.size() - 2, missing.findElements(By.cssSelector("li")).size());
-        assertTrue(browser.find("#checklist-form input[name=m]:checked") != null);
+        assertEquals(upFront.size() - 2, missing.findElements(By.cssSelector("li")).size());
+        assertEquals("AT_STEP", browser.find("#checklist-lines li[data-material=bank-account-licence-copy]").getAttribute("data-supply"));
+        assertEquals("MINOR", browser.find("#checklist-lines li[data-material=labour-contracts]").getAttribute("data-supply"));
+        assertEquals("ISSUED", browser.find("#checklist-lines li[data-material=business-licence-copy]").getAttribute("data-supply"));
+        assertEquals(upFront.size() - 2, browser.driver.findElements(By.cssSelector("#checklist-lines li[data-supply=MISSING]")).size(),
+                "only what is needed up front is marked missing");
         browser.screenshot("portal-group-checklist");
+        for (WebElement box : browser.driver.findElements(By.cssSelector("#checklist-form input[name=m][data-upfront=true]"))) {
+            if (!box.isSelected()) {
+                box.click();
+            }
+        }
+        browser.find("#checklist-form button").click();
+        assertTrue(browser.await("#checklist-ready").getText().contains("可以申请"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#checklist-missing, #checklist-lines li[data-supply=MISSING]")).isEmpty(),
+                "no missing line under the ready verdict");
+        browser.screenshot("portal-group-checklist-ready");
         browser.find("#start-application").click();
+        assertTrue(browser.await("#m-" + firstTicked).isSelected(), "the ticks of the checklist are carried to the form");
+        assertTrue(browser.find("#promise-labour-contracts") != null, "a minor material can be promised on the form");
 
         // the unified form: prefilled from the account, checked as you type, kept as a draft
         // (the group is for enterprises: the applicant's name is the enterprise's, not the person's; FormIT)

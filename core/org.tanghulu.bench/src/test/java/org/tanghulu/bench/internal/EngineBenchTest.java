@@ -243,6 +243,9 @@ class EngineBenchTest {
         }
 
         @Override
+        public CaseView supplyMaterial(String trackingNumber, String accessKey, String material) {
+            throw new UnsupportedOperationException();
+        }
         public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
             throw new UnsupportedOperationException();
         }

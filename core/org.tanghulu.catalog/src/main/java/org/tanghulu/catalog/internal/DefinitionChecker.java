@@ -133,6 +133,7 @@ final class DefinitionChecker {
                 checkPredecessor(department, m, p, others, problems);
             }
         }
+        checkMaterialAttributes(department, others, problems);
         if (problems.isEmpty()) {
             findCycle(department, accepted).ifPresent(problems::add);
         }
@@ -160,6 +161,62 @@ final class DefinitionChecker {
     }
 
     /** Depth-first search over the predecessor graph of all accepted departments plus this one. */
+    /**
+     * Minor (容缺) and at-step materials: a deadline of at least one working day for a minor one, never
+     * both attributes, never on a certificate, and an at-step material no predecessor issues.
+     */
+    private static void checkMaterialAttributes(DepartmentDefinition department, Map<String, DepartmentDefinition> others,
+            List<String> problems) {
+        Map<String, String> issuedBy = new HashMap<>();
+        for (DepartmentDefinition d : concat(List.copyOf(others.values()), List.of(department))) {
+            d.matters().forEach(m -> m.certificates().forEach(c -> issuedBy.putIfAbsent(c.id(), d.id() + "/" + m.id())));
+        }
+        for (Matter m : department.matters()) {
+            String where = "matter '" + m.id() + "'";
+            for (Material c : m.certificates()) {
+                if (c.minor() || c.atStep() || c.supplyDays() != 0) {
+                    problems.add(where + ": material '" + c.id() + "' is a certificate the matter issues: it cannot be"
+                            + " minor, atStep or have supplyDays");
+                }
+            }
+            for (Material x : m.materials()) {
+                String material = where + ": material '" + x.id() + "'";
+                if (x.minor() && x.atStep()) {
+                    problems.add(material + " is both minor (supplied after acceptance) and atStep (asked at its step):"
+                            + " choose one");
+                }
+                if (x.minor() && x.supplyDays() <= 0) {
+                    problems.add(material + " is minor (容缺) but gives no supplyDays: the working days after acceptance"
+                            + " within which it must be supplied, at least 1");
+                } else if (!x.minor() && x.supplyDays() != 0) {
+                    problems.add(material + " gives supplyDays but is not minor: mark it \"minor\": true or remove"
+                            + " supplyDays");
+                }
+                String issuer = issuedBy.get(x.id());
+                if (issuer != null && x.minor()) {
+                    problems.add(material + " is a certificate issued by " + issuer + ": a certificate cannot be minor"
+                            + " (容缺); the platform hands it over when that matter is approved");
+                }
+                if (issuer != null && x.atStep() && predecessorKeys(department, m).contains(issuer)) {
+                    problems.add(material + " is atStep but issued by the earlier matter " + issuer
+                            + ": remove atStep, the platform hands it over");
+                }
+            }
+        }
+    }
+
+    private static Set<String> predecessorKeys(DepartmentDefinition department, Matter m) {
+        Set<String> keys = new HashSet<>();
+        for (String p : m.predecessors()) {
+            try {
+                keys.add(MatterKey.parse(p, department.id()).toString());
+            } catch (RuntimeException e) {
+                // an unreadable reference is reported by checkPredecessor
+            }
+        }
+        return keys;
+    }
+
     private static Optional<String> findCycle(DepartmentDefinition department,
             Collection<DepartmentDefinition> accepted) {
         Map<MatterKey, List<MatterKey>> graph = new LinkedHashMap<>();

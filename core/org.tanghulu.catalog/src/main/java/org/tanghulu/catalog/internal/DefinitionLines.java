@@ -31,6 +31,8 @@ final class DefinitionLines {
     /** A problem sentence's subject and, after it, the property it is about. */
     private static final Pattern SUBJECT = Pattern.compile(
             "^(matter|data element|function group|catalog need|group extension) '([^']*)'(?::\\s*(.*))?");
+    /** A problem about one material of a matter: located at that material's own line. */
+    private static final Pattern MATERIAL = Pattern.compile("material '([^']*)'");
     /** Phrases of the checker's sentences and the property they are about. */
     private static final Map<String, String> PROPERTIES = Map.ofEntries(
             Map.entry("id is", "id"), Map.entry("name is missing", "name"), Map.entry("no legal basis", "legalBasis"),
@@ -170,6 +172,17 @@ final class DefinitionLines {
             return file + ": " + problem;
         }
         String rest = m.group(3) == null ? "" : m.group(3);
+        Matcher material = MATERIAL.matcher(rest);
+        if (material.lookingAt()) {
+            for (String array : List.of("materials", "certificates")) {
+                JsonNode list = tree.at(object + "/" + array);
+                for (int i = 0; list.isArray() && i < list.size(); i++) {
+                    if (material.group(1).equals(list.get(i).path("id").asText(null))) {
+                        return where(base + object + "/" + array + "/" + i) + ": " + problem;
+                    }
+                }
+            }
+        }
         String property = PROPERTIES.entrySet().stream().filter(e -> rest.startsWith(e.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         Integer line = property == null ? null : lines.get(base + object + "/" + property);

@@ -190,19 +190,65 @@ public final class Planner {
         groups.stream().filter(s -> s.problems().isEmpty())
                 .filter(s -> type == null || s.group().applicantTypes().contains(type))
                 .sorted(Comparator.comparing(s -> s.group().id())).forEach(s -> {
-                    List<Matter> present = s.group().matters().stream()
-                            .map(r -> find(active, MatterKey.parse(r, null))).flatMap(Optional::stream)
-                            .map(Entry::matter).toList();
-                    Set<String> issued = new HashSet<>();
-                    present.forEach(m -> m.certificates().forEach(c -> issued.add(c.id())));
-                    Map<String, Material> needed = new LinkedHashMap<>();
-                    present.forEach(m -> m.materials().stream().filter(x -> !issued.contains(x.id()))
-                            .forEach(x -> needed.putIfAbsent(x.id(), x)));
-                    List<Material> missing = missing(List.copyOf(needed.values()), have);
+                    List<Checklist.MaterialLine> lines = lines(s, active, have);
+                    List<Material> missing = lines.stream().filter(l -> l.supply() == Checklist.Supply.MISSING)
+                            .map(Checklist.MaterialLine::material).toList();
                     readiness.add(new Checklist.GroupReadiness(s.group().id(), s.group().name(), s.available(),
-                            s.available() && missing.isEmpty(), missing));
+                            s.available() && missing.isEmpty(), missing, lines));
                 });
         return new Checklist(matters, readiness);
+    }
+
+    /**
+     * Every material of a group once, in step order (the group's declared order where no chart can be drawn):
+     * issued by an earlier matter, asked up front (strictest wins), at its step, or minor.
+     */
+    private static List<Checklist.MaterialLine> lines(FunctionGroupStatus s, Map<String, DepartmentDefinition> active,
+            Set<String> have) {
+        Map<MatterKey, Integer> steps = new LinkedHashMap<>();
+        try {
+            chart(s.group(), active).blocks().forEach(b -> steps.put(b.matter(), b.step()));
+        } catch (RuntimeException e) {
+            // a group whose departments are not all present: declared order, no steps
+        }
+        List<Entry> present = s.group().matters().stream().map(r -> find(active, MatterKey.parse(r, null)))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparingInt(e -> steps.getOrDefault(e.key(), 0))).toList();
+        Map<String, Checklist.MaterialLine> issued = new HashMap<>();
+        present.forEach(e -> e.matter().certificates().forEach(c -> issued.putIfAbsent(c.id(),
+                new Checklist.MaterialLine(c, e.key(), steps.getOrDefault(e.key(), 0), Checklist.Supply.ISSUED,
+                        e.key(), steps.getOrDefault(e.key(), 0)))));
+        Map<String, Checklist.MaterialLine> lines = new LinkedHashMap<>();
+        for (Entry e : present) {
+            int step = steps.getOrDefault(e.key(), 0);
+            for (Material m : e.matter().materials()) {
+                Checklist.MaterialLine issuer = issued.get(m.id());
+                Checklist.MaterialLine line;
+                if (issuer != null) {
+                    line = new Checklist.MaterialLine(m, e.key(), step, Checklist.Supply.ISSUED, issuer.issuer(),
+                            issuer.issuerStep());
+                } else {
+                    Checklist.Supply supply = have.contains(m.id()) ? Checklist.Supply.AT_HAND
+                            : m.atStep() ? Checklist.Supply.AT_STEP : m.minor() ? Checklist.Supply.MINOR
+                                    : Checklist.Supply.MISSING;
+                    line = new Checklist.MaterialLine(m, e.key(), step, supply, null, 0);
+                }
+                lines.merge(m.id(), line, Planner::stricter);
+            }
+        }
+        return List.copyOf(lines.values());
+    }
+
+    /** Of two needs of one material, the one asking it earliest: up front before minor before at its step. */
+    private static Checklist.MaterialLine stricter(Checklist.MaterialLine a, Checklist.MaterialLine b) {
+        return rank(b) < rank(a) ? b : a;
+    }
+
+    private static int rank(Checklist.MaterialLine l) {
+        if (l.supply() == Checklist.Supply.ISSUED || l.supply() == Checklist.Supply.AT_HAND) {
+            return 0;
+        }
+        return l.material().upFront() ? 1 : l.material().minor() ? 2 : 3;
     }
 
     private static List<Material> missing(List<Material> materials, Set<String> have) {

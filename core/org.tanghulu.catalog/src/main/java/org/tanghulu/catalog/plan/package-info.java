@@ -4,7 +4,7 @@
  * the redundancy report that form removes, and the materials checklist.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tanghulu.catalog.plan;
 
 import org.osgi.annotation.bundle.Export;

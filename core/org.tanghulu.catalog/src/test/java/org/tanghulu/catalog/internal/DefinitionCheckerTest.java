@@ -74,6 +74,46 @@ class DefinitionCheckerTest {
                 m.forms(), m.outputs(), m.certificates(), m.predecessors(), 10, 5)), "no legal basis");
     }
 
+    private static Matter materials(Matter m, List<Material> materials, List<Material> certificates) {
+        return new Matter(m.id(), m.name(), m.legalBasis(), m.applicantTypes(), materials, m.forms(), m.outputs(),
+                certificates, m.predecessors(), m.statutoryDays(), m.promisedDays());
+    }
+
+    @Test
+    void minorAndAtStepMaterialsAreCheckedForSense() {
+        Material form = new Material("application-form", TEXT);
+        assertEquals(List.of(), problemsOf(m -> materials(m, List.of(form, new Material("lease", TEXT, true, 10, false),
+                new Material("bank-permit", TEXT, false, 0, true)), List.of())));
+        assertOneProblem(problemsOf(m -> materials(m, List.of(new Material("lease", TEXT, true, 0, false)), List.of())),
+                "matter 'business-licence': material 'lease' is minor (容缺) but gives no supplyDays");
+        assertOneProblem(problemsOf(m -> materials(m, List.of(new Material("lease", TEXT, true, -3, false)), List.of())),
+                "no supplyDays");
+        assertOneProblem(problemsOf(m -> materials(m, List.of(new Material("lease", TEXT, false, 5, false)), List.of())),
+                "material 'lease' gives supplyDays but is not minor");
+        assertOneProblem(problemsOf(m -> materials(m, List.of(new Material("lease", TEXT, true, 5, true)), List.of())),
+                "material 'lease' is both minor");
+        assertOneProblem(problemsOf(m -> materials(m, List.of(form), List.of(new Material("licence", TEXT, true, 5, false)))),
+                "material 'licence' is a certificate the matter issues");
+    }
+
+    @Test
+    void aCertificateIsNeverMinorAndAnIssuedMaterialNeverAtStep() {
+        Matter licence = materials(matter("business-licence"), List.of(new Material("application-form", TEXT)),
+                List.of(new Material("licence-original", TEXT)));
+        DepartmentDefinition aic = department("aic", licence);
+        Matter minor = materials(matter("tax-registration", "aic/business-licence"),
+                List.of(new Material("licence-original", TEXT, true, 5, false)), List.of());
+        assertOneProblem(CHECKER.check(department("ltax", minor), List.of(aic)),
+                "material 'licence-original' is a certificate issued by aic/business-licence: a certificate cannot be minor");
+        Matter atStep = materials(matter("tax-registration", "aic/business-licence"),
+                List.of(new Material("licence-original", TEXT, false, 0, true)), List.of());
+        assertOneProblem(CHECKER.check(department("ltax", atStep), List.of(aic)),
+                "is atStep but issued by the earlier matter aic/business-licence");
+        Matter plain = materials(matter("tax-registration", "aic/business-licence"),
+                List.of(new Material("licence-original", TEXT)), List.of());
+        assertEquals(List.of(), CHECKER.check(department("ltax", plain), List.of(aic)));
+    }
+
     @Test
     void matterWithoutApplicantTypesIsRefused() {
         assertOneProblem(problemsOf(m -> new Matter(m.id(), m.name(), m.legalBasis(), null, m.materials(),

@@ -103,6 +103,28 @@ class JsonDefinitionReaderTest {
     }
 
     @Test
+    void aMaterialsProblemIsLocatedAtThatMaterial() throws Exception {
+        URL url = write("""
+                {"id": "lss", "name": {"zh": "社保"},
+                 "matters": [{"id": "registration", "name": {"zh": "登记"}, "legalBasis": ["法"],
+                   "applicantTypes": ["ENTERPRISE"],
+                   "materials": [
+                     {"id": "form", "name": {"zh": "表"}},
+                     {"id": "contracts", "name": {"zh": "合同"},
+                      "minor": true}],
+                   "forms": [{"id": "f", "name": {"zh": "表"}, "items": ["enterprise-name"]}],
+                   "statutoryDays": 5, "promisedDays": 3}]}
+                """);
+        DepartmentDefinition d = reader.read(url, DepartmentDefinition.class);
+        DefinitionChecker checker = new DefinitionChecker(List.of(reader.read(getClass().getResource("/dictionary.json"),
+                DataElement[].class)));
+        List<String> problems = reader.locate(d, checker.check(d, List.of()));
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("department.json line 6: matter 'registration': material 'contracts' is minor"),
+                problems.get(0));
+    }
+
+    @Test
     void brokenJsonAndMissingResourceAreReported() throws IOException {
         URL url = write("{\"id\": \"aic\", ");
         assertTrue(assertThrows(DefinitionException.class, () -> reader.read(url, DepartmentDefinition.class))

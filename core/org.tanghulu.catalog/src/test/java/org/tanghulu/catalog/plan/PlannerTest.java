@@ -425,6 +425,35 @@ class PlannerTest {
     }
 
     @Test
+    void groupLinesSayHowEachMaterialIsSuppliedAndTheVerdictIsTruthful() {
+        Material permit = new Material("bank-permit", text("permit"), false, 0, true);
+        Material contracts = new Material("contracts", text("contracts"), true, 10, false);
+        Map<String, DepartmentDefinition> active = byId(
+                department("aic", materials(matter("licence", 1, 1), List.of(ARTICLES), LICENCE)),
+                department("lss", after(materials(matter("insurance", 1, 1), List.of(LICENCE, permit, contracts, ID_CARD)),
+                        "aic/licence")));
+        List<FunctionGroupStatus> groups = List.of(status(group("start", "aic/licence", "lss/insurance"), List.of(), List.of()));
+
+        Checklist.GroupReadiness start = Planner.checklist(Set.of("articles", "id-card"), null, active, groups).groups().get(0);
+        assertTrue(start.ready(), "nothing up front is missing: " + start.lines());
+        assertEquals(List.of(), start.missing());
+        assertEquals(List.of("articles", "business-licence", "bank-permit", "contracts", "id-card"),
+                start.lines().stream().map(l -> l.material().id()).toList());
+        assertEquals(List.of(Checklist.Supply.AT_HAND, Checklist.Supply.ISSUED, Checklist.Supply.AT_STEP,
+                Checklist.Supply.MINOR, Checklist.Supply.AT_HAND), start.lines().stream().map(Checklist.MaterialLine::supply).toList());
+        Checklist.MaterialLine licence = start.lines().get(1);
+        assertEquals(key("aic/licence"), licence.issuer());
+        assertEquals(1, licence.issuerStep());
+        assertEquals(2, licence.step());
+        assertEquals(2, start.lines().get(2).step(), "asked at the step of the matter needing it");
+
+        start = Planner.checklist(Set.of("id-card", "contracts"), null, active, groups).groups().get(0);
+        assertFalse(start.ready());
+        assertEquals(List.of(ARTICLES), start.missing());
+        assertEquals(Checklist.Supply.AT_HAND, start.lines().get(3).supply(), "a minor material at hand is at hand");
+    }
+
+    @Test
     void unavailableGroupIsNeverReadyAndGroupsWithProblemsAreLeftOut() {
         List<Checklist.GroupReadiness> groups = Planner.checklist(Set.of("id-card", "articles"), null, ACTIVE, GROUPS)
                 .groups();

@@ -27,15 +27,26 @@ import org.tanghulu.api.definition.LocalizedText;
  * @param materials the materials handed in
  * @param tasks its tasks in order of creation
  * @param rating the applicant's rating (好差评) of the closed case, or {@code null} until rated
+ * @param waits the materials the case waits or waited for from the applicant (since 2.2)
  */
 public record CaseView(String trackingNumber, String group, int groupVersion, LocalizedText groupName, CaseState state,
         ApplicantType applicantType, String applicantName, Instant submitted, Instant closed,
-        Map<String, String> values, Set<String> materials, List<TaskView> tasks, Rating rating) {
+        Map<String, String> values, Set<String> materials, List<TaskView> tasks, Rating rating,
+        List<MaterialWait> waits) {
 
     /** Normalises collections to unmodifiable ones; values sorted by id and materials by id, the same on every run. */
     public CaseView {
         values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
         materials = Collections.unmodifiableSortedSet(new TreeSet<>(materials));
         tasks = List.copyOf(tasks);
+        waits = waits == null ? List.of() : List.copyOf(waits);
+    }
+
+    /** A view without material waits (the 2.1 constructor). */
+    public CaseView(String trackingNumber, String group, int groupVersion, LocalizedText groupName, CaseState state,
+            ApplicantType applicantType, String applicantName, Instant submitted, Instant closed,
+            Map<String, String> values, Set<String> materials, List<TaskView> tasks, Rating rating) {
+        this(trackingNumber, group, groupVersion, groupName, state, applicantType, applicantName, submitted, closed,
+                values, materials, tasks, rating, null);
     }
 }

@@ -109,6 +109,19 @@ public interface Cases {
             Set<String> materials, String message);
 
     /**
+     * The applicant supplies a material the case waits for ({@link CaseView#waits()}): a minor one
+     * promised at submission (容缺) or one asked at its step. It joins the case's materials, and every
+     * task {@link TaskState#WAITING} for nothing else becomes {@link TaskState#READY}, its time limits
+     * counted from today. A declaration for now, like the materials ticked at submission.
+     *
+     * @param material the material's id
+     * @throws Refusal NOT_FOUND (no such case, or it does not wait for the material), INVALID (no
+     *         material given), CONFLICT (already supplied, or the case is closed)
+     * @since 2.2
+     */
+    CaseView supplyMaterial(String trackingNumber, String accessKey, String material);
+
+    /**
      * @param department the department whose work is listed
      * @param actor who asks; must be allowed to see the department (supervisors see every one)
      * @param includeClosed whether decided tasks are listed too

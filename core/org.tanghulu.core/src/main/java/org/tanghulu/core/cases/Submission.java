@@ -28,10 +28,12 @@ import org.tanghulu.api.definition.ApplicantType;
  *        the group is discarded when the case is committed
  * @param held results the applicant already holds, each confirmed with its department's system at
  *        submission; their matters are not applied for again (once-only reuse)
+ * @param promised the ids of minor materials (容缺) not handed in, each with the applicant's
+ *        commitment to supply it within its matter's deadline (since 2.2)
  */
 public record Submission(String group, String submissionKey, ApplicantType applicantType, String applicantName,
         Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail,
-        Long owner, List<HeldResult> held) {
+        Long owner, List<HeldResult> held, Set<String> promised) {
 
     /**
      * Normalises collections to unmodifiable ones in the order given; {@code null}
@@ -41,11 +43,20 @@ public record Submission(String group, String submissionKey, ApplicantType appli
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
         materials = materials == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(materials));
         held = held == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(held));
+        promised = promised == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(promised));
+    }
+
+    /** A submission without commitments to supply materials later. */
+    public Submission(String group, String submissionKey, ApplicantType applicantType, String applicantName,
+            Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail,
+            Long owner, List<HeldResult> held) {
+        this(group, submissionKey, applicantType, applicantName, values, materials, contactPhone, contactEmail, owner,
+                held, null);
     }
 
     /** A submission without held results. */
     public Submission(String group, String submissionKey, ApplicantType applicantType, String applicantName,
             Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail, Long owner) {
-        this(group, submissionKey, applicantType, applicantName, values, materials, contactPhone, contactEmail, owner, null);
+        this(group, submissionKey, applicantType, applicantName, values, materials, contactPhone, contactEmail, owner, null, null);
     }
 }

@@ -4,6 +4,12 @@ package org.tanghulu.core.cases;
 public enum TaskState {
     /** Ready for an officer of the department to claim. */
     READY,
+    /**
+     * Created, but waiting for materials from the applicant ({@link MaterialWait}): a minor material
+     * promised at submission, or one asked at this step. Not workable; it becomes {@link #READY},
+     * and its time limits start, when the last one is supplied.
+     */
+    WAITING,
     /** An officer has claimed it. */
     CLAIMED,
     /** Waiting for the applicant to answer a correction request (补证); the clock is paused. */
@@ -22,7 +28,7 @@ public enum TaskState {
 
     /** @return whether the task still waits for a decision */
     public boolean open() {
-        return this == READY || this == CLAIMED || this == CORRECTION;
+        return this == READY || this == WAITING || this == CLAIMED || this == CORRECTION;
     }
 
     /** @return whether the matter's outputs exist: {@link #APPROVED} or {@link #REUSED} */

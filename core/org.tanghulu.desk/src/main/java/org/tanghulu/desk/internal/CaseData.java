@@ -84,6 +84,14 @@ final class CaseData {
         return view.materials().stream().sorted().map(m -> x.texts().pick(labels.material(m))).toList();
     }
 
+    /** @return the materials the case waits or waited for from its applicant, each with its state (issue 14) */
+    List<Map<String, Object>> waits(Exchange x, CaseView view) {
+        return view.waits().stream().map(w -> Map.<String, Object>of("id", w.material(), "name", x.texts().pick(w.name()),
+                "kind", x.texts().get("desk.waits." + w.kind().name(), String.valueOf(w.due())),
+                "state", x.texts().get(!w.pending() ? "desk.waits.supplied" : w.overdue() ? "desk.waits.overdue" : "desk.waits.pending"),
+                "overdue", w.overdue(), "pending", w.pending())).toList();
+    }
+
     Optional<Matter> matter(TaskView task) {
         return registry.matters().stream().filter(m -> m.key().equals(task.matter())).map(MatterEntry::matter)
                 .findFirst();

@@ -65,7 +65,7 @@ final class SupervisionPages {
         CaseView view = cases.staffView(trackingNumber, actor);
         CaseData.Labels labels = data.labels(view);
         x.render("case.ftlh", Map.of("view", view, "data", data.data(x, view, labels),
-                "materials", data.materials(x, view, labels), "events", data.events(x, trackingNumber, actor),
+                "materials", data.materials(x, view, labels), "waits", data.waits(x, view), "events", data.events(x, trackingNumber, actor),
                 "dossier", data.dossier(x, trackingNumber, actor)));
     }
 

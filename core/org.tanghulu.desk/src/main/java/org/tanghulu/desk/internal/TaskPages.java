@@ -84,6 +84,7 @@ final class TaskPages {
         model.put("view", view);
         model.put("data", data.data(x, view, labels));
         model.put("materials", data.materials(x, view, labels));
+        model.put("waits", data.waits(x, view));
         model.put("events", data.events(x, task.trackingNumber(), actor));
         model.put("dossier", data.dossier(x, task.trackingNumber(), actor));
         data.exchange(id).ifPresent(e -> model.put("exchange", e));

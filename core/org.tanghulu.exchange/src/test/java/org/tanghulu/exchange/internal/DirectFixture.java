@@ -276,6 +276,9 @@ final class DirectFixture implements AutoCloseable {
         public String accessKey(String trackingNumber, long owner) {
             throw new UnsupportedOperationException();
         }
+        public CaseView supplyMaterial(String trackingNumber, String accessKey, String material) {
+            throw new UnsupportedOperationException();
+        }
         public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
             throw new UnsupportedOperationException();
         }

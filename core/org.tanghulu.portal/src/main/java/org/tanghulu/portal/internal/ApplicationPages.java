@@ -60,6 +60,9 @@ final class ApplicationPages {
     private static final String ID_NUMBER = "-id-number";
 
     /** What was posted, to show again: form field key or element id to value, materials and held results by matter. */
+    /** The form's checkboxes committing to supply a minor material later (容缺受理), one per material id. */
+    static final String PROMISE = "promise";
+
     private record Posted(Map<String, String> values, Set<String> materials, String submissionKey,
             Map<MatterKey, HeldResult> held) {
     }
@@ -205,9 +208,11 @@ final class ApplicationPages {
         model.put("available", status.available() && form.isPresent());
         model.put("particulars", particulars);
         model.put("sections", sections);
-        model.put("materials", catalog.readiness(id, Set.of()).map(Checklist.GroupReadiness::missing)
-                .orElse(List.of()).stream().map(m -> Map.of("id", m.id(), "name", t.pick(m.name()), "checked",
-                        materials.contains(m.id()))).toList());
+        if (posted == null) {
+            materials.addAll(CatalogPages.values(x, "m")); // the ticks set on the group's checklist
+        }
+        model.put("materials", CatalogPages.materialLines(catalog.readiness(id, Set.of()), materials,
+                new LinkedHashSet<>(CatalogPages.values(x, PROMISE)), procedures.flowChart(id), t));
         model.put("materialsError", errors.getOrDefault("materials", ""));
         model.put("summary", Fields.summary(errors, labels));
         // the draft's files carry the submission key: the form keeps it, so that the submission brings them along
@@ -420,7 +425,8 @@ final class ApplicationPages {
         try {
             Receipt r = cases.submit(new Submission(id, key, type, blankToNull(p.values().get("applicantName")), values,
                     p.materials(), blankToNull(p.values().get(InputRules.CONTACT_PHONE)),
-                    blankToNull(p.values().get(InputRules.CONTACT_EMAIL)), me.id(), List.copyOf(p.held().values())));
+                    blankToNull(p.values().get(InputRules.CONTACT_EMAIL)), me.id(), List.copyOf(p.held().values()),
+                    new LinkedHashSet<>(CatalogPages.values(x, PROMISE))));
             bindUploads(me, id, key, r);
             x.redirect("/cases/" + r.trackingNumber() + "/receipt");
         } catch (Refusal e) {

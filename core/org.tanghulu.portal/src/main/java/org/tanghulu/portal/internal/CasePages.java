@@ -17,6 +17,7 @@ import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.Refusal;
 import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.CaseView;
+import org.tanghulu.core.cases.MaterialWait;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
@@ -181,6 +182,25 @@ final class CasePages {
         model.put("answered", x.param("answered") != null && !model.containsKey("correction"));
         model.put("events", history.rows(t, progress.history(tn, key)));
         caseUploads(t, view, model);
+        model.put("materials", catalog.readiness(view.group(), Set.of()).map(Checklist.GroupReadiness::lines)
+                .orElse(List.of()).stream().filter(l -> l.supply() != Checklist.Supply.ISSUED).map(Checklist.MaterialLine::material)
+                .map(m -> Map.of("id", m.id(), "name", t.pick(m.name()))).toList());
+        // materials the case waits for (issue 14): what is asked, by when, and the supply action
+        model.put("waits", view.waits().stream().map(w -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("id", w.material());
+            m.put("name", t.pick(w.name()));
+            m.put("matter", view.tasks().stream().filter(k -> k.matter().equals(w.matter())).map(k -> t.pick(k.matterName()))
+                    .findFirst().orElse(w.matter().toString()));
+            m.put("pending", w.pending());
+            m.put("overdue", w.overdue());
+            m.put("note", !w.pending() ? t.get("portal.case.waits.supplied") : w.overdue() ? t.get("portal.case.waits.overdue")
+                    : w.kind() == MaterialWait.Kind.PROMISED ? t.get("portal.case.waits.PROMISED", String.valueOf(w.due()))
+                            : t.get("portal.case.waits.AT_STEP"));
+            return m;
+        }).toList());
+        model.put("waitsPending", view.waits().stream().anyMatch(MaterialWait::pending));
+        model.put("supplied", x.param("supplied") != null);
         boolean closed = view.state() == CaseState.COMPLETED || view.state() == CaseState.REJECTED;
         model.put("canRate", closed && view.rating() == null);
         if (view.rating() != null) {
@@ -386,6 +406,22 @@ final class CasePages {
             Map<String, String> errors = new HashMap<>();
             Fields.errors(e.problems(), x.texts()).forEach((k, v) -> errors.put("step-" + taskId + "-" + k, v));
             page(x, me, tn, errors, Map.of("step-" + taskId + "-comment", comment == null ? "" : comment), 422);
+        }
+    }
+
+    /** {@code POST /cases/{tn}/supply}: supplies a material the case waits for (field {@code material}); a declaration for now. */
+    void supply(Exchange x) throws IOException {
+        Applicant me = AccountPages.me(x);
+        String tn = x.pathParam("tn");
+        String key = cases.accessKey(tn, me.id());
+        try {
+            cases.supplyMaterial(tn, key, x.param("material"));
+            x.redirect("/cases/" + tn + "?supplied=1#waits");
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.INVALID) {
+                throw e;
+            }
+            page(x, me, tn, Fields.errors(e.problems(), x.texts()), Map.of(), 422);
         }
     }
 

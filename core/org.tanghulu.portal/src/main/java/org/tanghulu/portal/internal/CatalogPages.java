@@ -19,6 +19,7 @@ import org.tanghulu.api.definition.ApplicantType;
 import org.tanghulu.api.definition.CatalogNeed;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
+import org.tanghulu.api.definition.MatterKey;
 import org.tanghulu.catalog.FunctionGroupStatus;
 import org.tanghulu.catalog.MatterEntry;
 import org.tanghulu.catalog.NeedStatus;
@@ -158,24 +159,56 @@ final class CatalogPages {
             model.put("statutory", c.statutoryDays());
             model.put("serialPromised", c.serialPromisedDays());
         });
-        List<Material> all = readiness(id, Set.of()).map(Checklist.GroupReadiness::missing).orElse(List.of());
         Set<String> have = new LinkedHashSet<>(values(x, "m"));
-        model.put("materials", all.stream().map(m -> Map.of("id", m.id(), "name", t.pick(m.name()),
-                "checked", have.contains(m.id()))).toList());
+        model.put("materials", materialLines(readiness(id, Set.of()), have, Set.of(), chart, t));
+        model.put("ticks", have.stream().map(m -> "m=" + java.net.URLEncoder.encode(m, java.nio.charset.StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
         if (x.param("check") != null) {
             readiness(id, have).ifPresent(r -> {
                 model.put("ready", r.ready());
                 model.put("missing", r.missing().stream().map(m -> t.pick(m.name())).toList());
+                model.put("later", r.lines().stream().filter(l -> l.supply() != Checklist.Supply.AT_HAND
+                        && l.supply() != Checklist.Supply.MISSING).count());
+                model.put("lines", materialLines(Optional.of(r), have, Set.of(), chart, t));
             });
-            Set<String> mine = chart.map(c -> c.blocks().stream().map(b -> b.matter().toString())
-                    .collect(Collectors.toSet())).orElse(Set.of());
-            model.put("matters", procedures.checklist(have, null).matters().stream()
-                    .filter(m -> mine.contains(m.matter().toString()))
-                    .map(m -> Map.of("name", t.pick(m.name()), "ready", m.ready(),
-                            "missing", m.missing().stream().map(mm -> t.pick(mm.name())).toList()))
-                    .toList());
         }
         x.render("group.ftlh", model);
+    }
+
+    /**
+     * The group's materials, one line each, as the checklist and the form show them: ticked or not, and how
+     * the material reaches the case (issued by an earlier step, asked at its step, minor with its deadline).
+     */
+    static List<Map<String, Object>> materialLines(Optional<Checklist.GroupReadiness> readiness, Set<String> have,
+            Set<String> promised, Optional<FlowChart> chart, Texts t) {
+        Map<MatterKey, String> names = new HashMap<>();
+        chart.ifPresent(c -> c.blocks().forEach(b -> names.put(b.matter(), t.pick(b.name()))));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Checklist.MaterialLine l : readiness.map(Checklist.GroupReadiness::lines).orElse(List.of())) {
+            Map<String, Object> line = new HashMap<>();
+            Material m = l.material();
+            line.put("id", m.id());
+            line.put("name", t.pick(m.name()));
+            boolean ticked = have.contains(m.id());
+            Checklist.Supply supply = l.supply() == Checklist.Supply.ISSUED ? Checklist.Supply.ISSUED
+                    : ticked ? Checklist.Supply.AT_HAND : m.atStep() ? Checklist.Supply.AT_STEP
+                            : m.minor() ? Checklist.Supply.MINOR : Checklist.Supply.MISSING;
+            line.put("supply", supply.name());
+            line.put("kind", supply == Checklist.Supply.ISSUED ? "ISSUED" : m.atStep() ? "AT_STEP" : m.minor() ? "MINOR" : "UP_FRONT");
+            line.put("checked", ticked);
+            line.put("promised", promised.contains(m.id()));
+            line.put("step", l.step());
+            line.put("issuerStep", l.issuerStep());
+            line.put("days", m.supplyDays());
+            line.put("note", switch (supply) {
+                case ISSUED -> t.get("portal.supply.ISSUED", l.issuerStep(), names.getOrDefault(l.issuer(), String.valueOf(l.issuer())));
+                case AT_STEP -> t.get("portal.supply.AT_STEP", l.step());
+                case MINOR -> t.get("portal.supply.MINOR", m.supplyDays());
+                default -> t.get("portal.supply." + supply.name());
+            });
+            lines.add(line);
+        }
+        return lines;
     }
 
     /** @return the non-blank values of a repeated parameter ({@code m} for materials) */

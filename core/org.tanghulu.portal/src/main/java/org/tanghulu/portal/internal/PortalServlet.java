@@ -155,6 +155,7 @@ public class PortalServlet extends PageServlet {
                 .post("/cases/" + CASE + "/uploads", files::toCase)
                 .get("/uploads/" + UPLOAD, files::view)
                 .post("/uploads/" + UPLOAD + "/remove", files::remove)
+                .post("/cases/" + CASE + "/supply", mine::supply)
                 .build();
     }
 

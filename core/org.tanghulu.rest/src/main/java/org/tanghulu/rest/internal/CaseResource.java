@@ -69,11 +69,12 @@ public class CaseResource {
      */
     public record SubmissionJson(String group, String submissionKey, ApplicantType applicantType, String applicantName,
             Map<String, String> values, Set<String> materials, String contactPhone, String contactEmail,
-            List<HeldJson> held) {
+            List<HeldJson> held, Set<String> promised) {
 
         Submission withoutOwner() {
             return new Submission(group, submissionKey, applicantType, applicantName, values, materials, contactPhone,
-                    contactEmail, null, held == null ? null : held.stream().map(h -> h == null ? null : h.held()).toList());
+                    contactEmail, null, held == null ? null : held.stream().map(h -> h == null ? null : h.held()).toList(),
+                    promised);
         }
     }
 
@@ -204,5 +205,13 @@ public class CaseResource {
             throw new BadRequestException("Send the rating as a JSON object with a level from 1 to 5.");
         }
         return cases.rateTask(tracking, key, task, rating.levelOrZero(), rating.comment());
+    }
+
+    /** Supplies a material the case waits for (a minor one promised at submission, or one asked at its step). */
+    @POST
+    @Path("{tracking}/materials/{material}")
+    public CaseView supply(@PathParam("tracking") String tracking, @PathParam("material") String material,
+            @HeaderParam(ACCESS_KEY) String key) {
+        return cases.supplyMaterial(tracking, key, material);
     }
 }

@@ -103,8 +103,13 @@ public class CatalogResource {
      */
     @GET
     @Path("checklist")
-    public Checklist checklist(@QueryParam("have") List<String> have, @QueryParam("applicantType") String applicantType) {
-        return procedures.checklist(Set.copyOf(have), applicantType(applicantType));
+    public Checklist checklist(@QueryParam("have") List<String> have, @QueryParam("applicantType") String applicantType,
+            @QueryParam("group") String group) {
+        Checklist all = procedures.checklist(Set.copyOf(have), applicantType(applicantType));
+        // the per-material lines of one group when asked for it; without, every group's verdict only (a bounded answer)
+        return new Checklist(all.matters(), all.groups().stream().filter(g -> group == null || g.group().equals(group))
+                .map(g -> group != null ? g : new Checklist.GroupReadiness(g.group(), g.name(), g.available(), g.ready(),
+                        g.missing())).toList());
     }
 
     private <T> T derived(String id, Function<String, Optional<T>> derive) {

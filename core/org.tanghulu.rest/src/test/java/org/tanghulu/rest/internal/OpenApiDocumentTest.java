@@ -94,6 +94,8 @@ class OpenApiDocumentTest {
             entry("Receipt", Receipt.class),
             entry("CaseView", CaseView.class),
             entry("Rating", Rating.class),
+            entry("MaterialLine", org.tanghulu.catalog.plan.Checklist.MaterialLine.class),
+            entry("MaterialWait", org.tanghulu.core.cases.MaterialWait.class),
             entry("TaskView", TaskView.class),
             entry("CaseEvent", CaseEvent.class),
             entry("Decision", Decision.class),
@@ -128,6 +130,8 @@ class OpenApiDocumentTest {
             entry("DataType", DataType.class),
             entry("CaseState", CaseState.class),
             entry("TaskState", TaskState.class),
+            entry("Supply", org.tanghulu.catalog.plan.Checklist.Supply.class),
+            entry("Kind", org.tanghulu.core.cases.MaterialWait.Kind.class),
             entry("DecisionKind", Decision.Kind.class),
             entry("DepartmentState", DepartmentState.class),
             entry("FieldSource", UnifiedForm.Source.class));

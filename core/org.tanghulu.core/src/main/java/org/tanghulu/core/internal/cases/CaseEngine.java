@@ -21,6 +21,8 @@ import org.tanghulu.core.cases.Actor;
 import org.tanghulu.core.cases.CaseEvent;
 import org.tanghulu.core.cases.CaseSummary;
 import org.tanghulu.core.cases.CaseView;
+import org.tanghulu.core.Refusal;
+import org.tanghulu.catalog.plan.FlowChart;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.Decision;
@@ -52,6 +54,11 @@ public class CaseEngine implements Cases, CaseProgress {
     private final Decisions decisions;
     private final CaseReader reader;
     private final Progress progress;
+    private final MaterialWaits waits;
+    private final Workflow workflow;
+    private final GroupVersions charts;
+    private final CaseAccess access;
+    private final EventLog log;
     private volatile ResultVerifier verifier;
 
     @Activate
@@ -66,8 +73,13 @@ public class CaseEngine implements Cases, CaseProgress {
             EventLog log, Owners owners, Clock clock) {
         GroupVersions charts = new GroupVersions(procedures, log, clock);
         CaseAccess access = new CaseAccess(log, departments);
-        Workflow workflow = new Workflow(calendar, log, clock);
-        this.reader = new CaseReader(registry, departments, calendar, charts, access, log, clock);
+        this.waits = new MaterialWaits(departments, calendar, log, clock);
+        Workflow workflow = new Workflow(calendar, log, clock, waits);
+        this.workflow = workflow;
+        this.charts = charts;
+        this.access = access;
+        this.log = log;
+        this.reader = new CaseReader(registry, departments, calendar, charts, access, log, clock, waits);
         this.submissions = new Submissions(registry, departments, charts, access, owners, workflow, log,
                 new HeldResults(() -> verifier, workflow, clock), clock);
         this.decisions = new Decisions(departments, calendar, charts, access, workflow, reader, log, clock);
@@ -196,6 +208,24 @@ public class CaseEngine implements Cases, CaseProgress {
     @Override
     public CaseView rateTask(String trackingNumber, String accessKey, long taskId, int level, String comment) {
         return decisions.rateTask(trackingNumber, accessKey, taskId, level, comment);
+
+    }
+
+    @Override
+    public CaseView supplyMaterial(String trackingNumber, String accessKey, String material) {
+        if (material == null || material.isBlank()) {
+            throw CaseRules.invalid("material", "请选择要补交的材料。", "Choose the material to supply.");
+        }
+        CaseEntity current = access.applicantCase(trackingNumber, accessKey);
+        FlowChart chart = charts.of(current);
+        return log.run(em -> {
+            CaseEntity c = MaterialWaits.lock(em, current);
+            if (c.state != org.tanghulu.core.cases.CaseState.OPEN) {
+                throw new Refusal(Refusal.Kind.CONFLICT, "Case " + trackingNumber + " is closed; nothing to supply.");
+            }
+            waits.supply(em, c, material.strip(), workflow, chart);
+            return reader.view(em, c, CaseRules.tasksOf(em, c), chart, null);
+        });
     }
 
     @Override

@@ -53,9 +53,11 @@ final class CaseReader {
     private final CaseAccess access;
     private final EventLog log;
     private final Clock clock;
+    private final MaterialWaits waits;
 
     CaseReader(Registry registry, DepartmentGateway departments, CalendarService calendar, GroupVersions charts,
-            CaseAccess access, EventLog log, Clock clock) {
+            CaseAccess access, EventLog log, Clock clock, MaterialWaits waits) {
+        this.waits = waits;
         this.registry = registry;
         this.departments = departments;
         this.calendar = calendar;
@@ -168,7 +170,8 @@ final class CaseReader {
         Set<String> present = departments.active().keySet();
         return new CaseView(c.trackingNumber, c.groupId, c.groupVersion, chart.name(), c.state, c.applicantType,
                 c.applicantName, c.submittedAt, c.closedAt, values, read(c.materials, STRING_SET),
-                tasks.stream().map(t -> view(t, chart, present)).toList(), rating(em.find(RatingEntity.class, c.id)));
+                tasks.stream().map(t -> view(t, chart, present)).toList(), rating(em.find(RatingEntity.class, c.id)),
+                waits.waitsOf(em, c));
     }
 
     private static Rating rating(RatingEntity r) {

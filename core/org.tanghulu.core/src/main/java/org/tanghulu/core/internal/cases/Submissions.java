@@ -111,7 +111,11 @@ final class Submissions {
                     "The submission key must be 16 to 100 letters, digits, '-' or '_' (a UUID is best); send the same key again when repeating the same submission.");
         }
         FunctionGroupStatus status = available(s.group());
-        List<FieldProblem> nulls = nulls(s.values(), s.materials());
+        List<FieldProblem> nulls = new ArrayList<>(nulls(s.values(), s.materials()));
+        if (s.promised().stream().anyMatch(java.util.Objects::isNull)) {
+            nulls.add(problem("promised", "承诺后补的材料列表中有空项，请只列出材料编号。",
+                    "The list of promised materials has a null entry; list material ids only."));
+        }
         if (!nulls.isEmpty()) {
             throw new Refusal(INVALID, "The application has empty (null) entries; nothing was submitted.", nulls);
         }
@@ -157,6 +161,8 @@ final class Submissions {
                 .map(m -> m.name().zh()).reduce((a, b) -> a + "、" + b)
                 .ifPresent(missing -> problems.add(problem("materials", "缺少申请材料：" + missing + "。",
                         "Materials missing: " + missing + ".")));
+        problems.addAll(MaterialWaits.check(chart.blocks().stream().filter(b -> reused.stream().noneMatch(r -> r.block().equals(b)))
+                .toList(), active, s.materials(), s.promised()));
         List<String> notes = new ArrayList<>();
         if (problems.isEmpty()) {
             departmentChecks(departments, chart.blocks().stream().filter(b -> reused.stream().noneMatch(r -> r.block().equals(b)))
@@ -223,6 +229,7 @@ final class Submissions {
                         + " value(s) and " + s.materials().size() + " material(s)", Map.of());
         notes.forEach(n -> workflow.event(em, c, null, PLATFORM, "DEPARTMENT_CHECK_FAILED", null, null, n
                 + "; the officer checks by hand", EventLog.payload("failure", n)));
+        workflow.waits().promise(em, c, chart, s.promised());
         workflow.advance(em, c, chart, held.record(em, c, reused));
         if (s.owner() != null) {
             owners.discardDraft(em, s.owner(), chart.group());
@@ -242,6 +249,9 @@ final class Submissions {
             if (!s.held().isEmpty()) {
                 content.add(s.held().stream().map(h -> h == null ? List.of() : List.of(String.valueOf(h.matter()),
                         String.valueOf(h.reference()), String.valueOf(h.holderId()))).toList());
+            }
+            if (!s.promised().isEmpty()) {
+                content.add(new TreeSet<>(s.promised()));
             }
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(content).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -24,11 +24,17 @@ final class Workflow {
     private final CalendarService calendar;
     private final EventLog log;
     private final Clock clock;
+    private final MaterialWaits waits;
 
-    Workflow(CalendarService calendar, EventLog log, Clock clock) {
+    Workflow(CalendarService calendar, EventLog log, Clock clock, MaterialWaits waits) {
         this.calendar = calendar;
         this.log = log;
         this.clock = clock;
+        this.waits = waits;
+    }
+
+    MaterialWaits waits() {
+        return waits;
     }
 
     /** Creates the tasks whose dependencies are approved; completes the case when every matter is. */
@@ -47,14 +53,18 @@ final class Workflow {
                 t.caseRecord = c;
                 t.department = b.department();
                 t.matter = b.matter().matter();
-                t.state = TaskState.READY;
                 t.createdAt = clock.instant();
                 t.promisedDue = days.due(today, b.promisedDays());
                 t.statutoryDue = days.due(today, b.statutoryDays());
+                List<String> pending = waits.pendingFor(em, c, b);
+                t.state = pending.isEmpty() ? TaskState.READY : TaskState.WAITING;
                 em.persist(t);
-                event(em, c, t, PLATFORM, "TASK_CREATED", null, TaskState.READY.name(), b.matter() + " for "
-                        + b.departmentName().zh() + ", promised by " + t.promisedDue + ", statutory limit " + t.statutoryDue,
-                        EventLog.payload("promisedDue", t.promisedDue, "statutoryDue", t.statutoryDue));
+                if (pending.isEmpty()) {
+                    created(em, c, t, b, null);
+                } else {
+                    event(em, c, t, PLATFORM, "TASK_WAITING", null, TaskState.WAITING.name(), b.matter()
+                            + " waits for the applicant's material(s) " + pending, EventLog.payload("materials", pending));
+                }
             }
         }
         if (complete) {
@@ -63,6 +73,13 @@ final class Workflow {
             event(em, c, null, PLATFORM, "COMPLETED", CaseState.OPEN.name(), CaseState.COMPLETED.name(),
                     "Every matter approved", Map.of());
         }
+    }
+
+    /** Records that a task became workable: the event the work lists, notifications and exchange react to. */
+    void created(EntityManager em, CaseEntity c, TaskEntity t, Block b, String before) {
+        event(em, c, t, PLATFORM, "TASK_CREATED", before, TaskState.READY.name(), b.matter() + " for "
+                + b.departmentName().zh() + ", promised by " + t.promisedDue + ", statutory limit " + t.statutoryDue,
+                EventLog.payload("promisedDue", t.promisedDue, "statutoryDue", t.statutoryDue));
     }
 
     /** Appends an event, at the platform's time, with its typed payload ({@link EventLog#payload}). */

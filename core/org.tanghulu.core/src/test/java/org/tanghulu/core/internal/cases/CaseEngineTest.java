@@ -53,6 +53,7 @@ import org.tanghulu.core.cases.DepartmentStatistics;
 import org.tanghulu.core.cases.Receipt;
 import org.tanghulu.core.cases.Submission;
 import org.tanghulu.core.cases.TaskState;
+import org.tanghulu.core.cases.MaterialWait;
 import org.tanghulu.core.cases.HeldResult;
 import org.tanghulu.core.cases.ResultVerifier;
 import org.tanghulu.core.cases.TaskView;
@@ -557,6 +558,63 @@ class CaseEngineTest {
         List<T> found = events.stream().filter(kind::isInstance).map(kind::cast).toList();
         assertEquals(1, found.size(), kind.getSimpleName());
         return found.get(0);
+    }
+
+    /** Accept now, supply later (容缺) and a material asked at its step: the task waits until supplied. */
+    @Test
+    @Order(50)
+    void aPromisedOrAtStepMaterialKeepsItsTaskWaitingUntilSupplied() {
+        Material contracts = new Material("contracts", text("劳动合同"), true, 3, false);
+        Material permit = new Material("bank-permit", text("开户许可证"), false, 0, true);
+        DepartmentDefinition b = new DepartmentDefinition("b", text("乙局"), List.of(),
+                List.of(new Matter("second", text("second"), List.of("法"), Set.of(ApplicantType.ENTERPRISE),
+                        List.of(ID_CARD, contracts, permit), List.of(new LegacyForm("b-form", text("b"), List.of("company-name"))),
+                        List.of(), List.of(), List.of("a/first"), 6, 3)));
+        present = Map.of("a", A, "b", b);
+        try {
+            today.set("2026-06-08"); // a Monday
+            Refusal missing = refused(Refusal.Kind.INVALID, () -> submit(null));
+            assertTrue(missing.problems().stream().anyMatch(p -> p.field().equals("materials")
+                    && p.message().zh().contains("劳动合同")), missing.problems().toString());
+            refused(Refusal.Kind.INVALID, () -> cases.submit(new Submission("toy", UUID.randomUUID().toString(),
+                    ApplicantType.ENTERPRISE, "某公司", Map.of("company-name", "某某科技有限公司"), Set.of("id-card"), null, null,
+                    null, null, Set.of("id-card", "contracts"))));
+            Receipt r = cases.submit(new Submission("toy", UUID.randomUUID().toString(), ApplicantType.ENTERPRISE, "某公司",
+                    Map.of("company-name", "某某科技有限公司"), Set.of("id-card"), null, null, null, null, Set.of("contracts")));
+            CaseView view = cases.applicantView(r.trackingNumber(), r.accessKey());
+            assertEquals(1, view.waits().size());
+            MaterialWait promised = view.waits().get(0);
+            assertEquals(MaterialWait.Kind.PROMISED, promised.kind());
+            assertEquals(LocalDate.parse("2026-06-11"), promised.due(), "3 working days after Monday 8 June");
+            assertTrue(cases.events(r.trackingNumber(), r.accessKey(), null).stream().anyMatch(e -> e.type().equals("MATERIAL_PROMISED")));
+
+            decide(r, "a", OFFICER_A, approve(Map.of("licence-no", "L-1")));
+            view = cases.applicantView(r.trackingNumber(), r.accessKey());
+            TaskView waiting = view.tasks().stream().filter(t -> t.matter().department().equals("b")).findFirst().orElseThrow();
+            assertEquals(TaskState.WAITING, waiting.state());
+            assertEquals(List.of("contracts", "bank-permit"), view.waits().stream().map(MaterialWait::material).toList());
+            assertEquals(MaterialWait.Kind.AT_STEP, view.waits().get(1).kind());
+            assertTrue(cases.workList("b", OFFICER_B, false).stream().noneMatch(t -> t.id() == waiting.id()),
+                    "a waiting task is not in the work list");
+            refused(Refusal.Kind.CONFLICT, () -> cases.claim(waiting.id(), OFFICER_B));
+
+            today.set("2026-06-15");
+            assertTrue(cases.applicantView(r.trackingNumber(), r.accessKey()).waits().get(0).overdue());
+            cases.supplyMaterial(r.trackingNumber(), r.accessKey(), "contracts");
+            assertEquals(TaskState.WAITING, cases.task(waiting.id(), OFFICER_B).state(), "the permit is still awaited");
+            refused(Refusal.Kind.CONFLICT, () -> cases.supplyMaterial(r.trackingNumber(), r.accessKey(), "contracts"));
+            refused(Refusal.Kind.NOT_FOUND, () -> cases.supplyMaterial(r.trackingNumber(), r.accessKey(), "id-card"));
+            refused(Refusal.Kind.NOT_FOUND, () -> cases.supplyMaterial(r.trackingNumber(), "wrong-key", "bank-permit"));
+            view = cases.supplyMaterial(r.trackingNumber(), r.accessKey(), "bank-permit");
+            TaskView ready = view.tasks().stream().filter(t -> t.id() == waiting.id()).findFirst().orElseThrow();
+            assertEquals(TaskState.READY, ready.state());
+            assertEquals(LocalDate.parse("2026-06-18"), ready.promisedDue(), "3 working days from the supply, not from creation");
+            assertTrue(view.materials().containsAll(Set.of("contracts", "bank-permit")));
+            assertTrue(view.waits().stream().noneMatch(MaterialWait::pending));
+            assertTrue(cases.workList("b", OFFICER_B, false).stream().anyMatch(t -> t.id() == waiting.id()));
+        } finally {
+            present = Map.of("a", A, "b", B);
+        }
     }
 
     private static List<String> fields(Refusal e) {
