@@ -11,8 +11,7 @@ import org.tanghulu.api.definition.LocalizedText;
  * @param name its name, from the matters that ask for it (the id if none is installed)
  * @param verdict the clerk's finding, or {@code null} until checked
  * @param reason the reason of a {@link Verdict#MISMATCH}, else {@code null}
- * @param uploads the names of files uploaded for it, as an {@link UploadedFiles} service present tells; empty
- *        without one
+ * @param uploads the names of the files the applicant uploaded for it (the uploads capability), by name
  */
 public record DeclaredMaterial(String id, LocalizedText name, Verdict verdict, String reason, List<String> uploads) {
 

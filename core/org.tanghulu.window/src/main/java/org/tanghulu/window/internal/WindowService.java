@@ -2,13 +2,11 @@ package org.tanghulu.window.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -18,8 +16,6 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.definition.LocalizedText;
@@ -30,12 +26,13 @@ import org.tanghulu.core.cases.CaseView;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.uploads.Upload;
+import org.tanghulu.uploads.Uploads;
 import org.tanghulu.window.DeclaredMaterial;
 import org.tanghulu.window.HandOver;
 import org.tanghulu.window.HandOverRequest;
 import org.tanghulu.window.OriginalCheck;
 import org.tanghulu.window.Phase;
-import org.tanghulu.window.UploadedFiles;
 import org.tanghulu.window.Window;
 import org.tanghulu.window.WindowCase;
 import org.tanghulu.window.WindowItem;
@@ -56,22 +53,15 @@ public class WindowService implements Window {
     private final JpaTemplate jpa;
     private final Cases cases;
     private final Registry registry;
-    private final List<UploadedFiles> uploads = new CopyOnWriteArrayList<>();
+    private final Uploads uploads;
 
     @Activate
-    public WindowService(@Reference WindowDatabase database, @Reference Cases cases, @Reference Registry registry) {
+    public WindowService(@Reference WindowDatabase database, @Reference Cases cases, @Reference Registry registry,
+            @Reference Uploads uploads) {
+        this.uploads = uploads;
         this.jpa = database.jpa();
         this.cases = cases;
         this.registry = registry;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addUploads(UploadedFiles files) {
-        uploads.add(files);
-    }
-
-    void removeUploads(UploadedFiles files) {
-        uploads.remove(files);
     }
 
     @Override
@@ -233,15 +223,7 @@ public class WindowService implements Window {
     }
 
     private List<String> uploads(String trackingNumber, String material) {
-        List<String> names = new ArrayList<>();
-        for (UploadedFiles u : uploads) {
-            try {
-                names.addAll(u.names(trackingNumber, material));
-            } catch (RuntimeException e) {
-                LOG.warn("Uploaded files of {} not listed: {}", trackingNumber, e.toString());
-            }
-        }
-        names.sort(Comparator.naturalOrder());
-        return names;
+        return uploads.ofCase(trackingNumber).stream().filter(u -> material.equals(u.material())).map(Upload::name)
+                .sorted().toList();
     }
 }
