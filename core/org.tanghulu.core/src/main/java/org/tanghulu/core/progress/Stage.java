@@ -8,6 +8,8 @@ public enum Stage {
     IN_PROGRESS,
     /** Its department asked the applicant for a correction (补正) and waits for the answer. */
     CORRECTION,
+    /** Its task waits for a material the applicant promised (容缺) or that is asked at its step. */
+    MATERIAL,
     /** Approved, or done before the case began (a held result the department confirmed). */
     DONE,
     /** Rejected by its department. */

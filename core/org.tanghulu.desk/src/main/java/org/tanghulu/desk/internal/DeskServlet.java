@@ -117,12 +117,12 @@ public class DeskServlet extends PageServlet {
         Clock clock = Clock.system(PlatformTime.ZONE);
         CaseData data = new CaseData(cases, registry, procedures, dossiers, exchanges, progress, gateway);
         WorkListPages work = new WorkListPages(cases, progress, data, clock);
-        TaskPages tasks = new TaskPages(cases, data, new WindowPages(window));
+        WindowPages windowPages = new WindowPages(window);
+        TaskPages tasks = new TaskPages(cases, data, windowPages);
         SupervisionPages supervision = new SupervisionPages(cases, data, clock);
         DiskPages disk = new DiskPages(exchanges);
         DeskUploads files = new DeskUploads(uploads, cases, registry);
         TablePages tables = new TablePages(registry, gateway);
-        WindowPages windowPages = new WindowPages(window);
         LoginFlow<Actor> login = LoginFlow.builder(throttle, Audience.STAFF, realm::login)
                 .userField("user")
                 .form(DeskServlet::loginForm)
@@ -136,6 +136,8 @@ public class DeskServlet extends PageServlet {
                 .get("/", x -> {
                     if (onlySupervises(actor(x))) {
                         supervision.statistics(x); // a supervisor of no department lands on his work: supervision
+                    } else if (onlyAtTheWindow(actor(x))) {
+                        windowPages.list(x); // so does a window clerk of no department: the window
                     } else {
                         work.mine(x);
                     }
@@ -211,6 +213,11 @@ public class DeskServlet extends PageServlet {
         return actor.supervisor() && actor.departments().isEmpty();
     }
 
+    /** @return whether the actor is a window clerk of no department: his landing page is the window */
+    static boolean onlyAtTheWindow(Actor actor) {
+        return actor.windowClerk() && !actor.supervisor() && actor.departments().isEmpty();
+    }
+
     @Override
     protected Routes routes() {
         return routes;
@@ -223,7 +230,7 @@ public class DeskServlet extends PageServlet {
         actor.ifPresent(a -> {
             x.share("user", a.name());
             List<Map<String, Object>> nav = new ArrayList<>();
-            if (!onlySupervises(a)) {
+            if (!onlySupervises(a) && !onlyAtTheWindow(a)) {
                 nav.add(Map.of("href", "/", "label", x.texts().get("desk.nav.work"), "current",
                         x.path().equals("/") || x.path().startsWith("/tasks/")));
             }
@@ -234,7 +241,7 @@ public class DeskServlet extends PageServlet {
             }
             if (a.windowClerk()) {
                 nav.add(Map.of("href", "/window", "label", x.texts().get("desk.nav.window"), "current",
-                        x.path().startsWith("/window")));
+                        x.path().startsWith("/window") || onlyAtTheWindow(a) && x.path().equals("/")));
             }
             nav.add(Map.of("href", "/tables", "label", x.texts().get("desk.nav.tables"), "current",
                     x.path().startsWith("/tables")));

@@ -70,6 +70,7 @@ final class Progress {
                 stage = switch (t.state) {
                     case READY, CLAIMED -> Stage.IN_PROGRESS;
                     case CORRECTION -> Stage.CORRECTION;
+                    case WAITING -> Stage.MATERIAL;
                     case APPROVED, REUSED -> Stage.DONE;
                     case REJECTED -> Stage.REJECTED;
                     case CANCELLED -> Stage.CANCELLED;
