@@ -121,6 +121,9 @@ public final class CaseHistory {
                 note = orEmpty(a.note());
             } else if (e instanceof DepartmentCheckFailed f) {
                 text = t.get("web.history.DEPARTMENT_CHECK_FAILED", dept(t, f.task()), matter(t, f.task()));
+            } else if (e instanceof RecordedCaseEvent.MaterialReminder m) {
+                text = t.get("web.history.MATERIAL_REMINDER", t.pick(departments.apply(m.matter().department())),
+                        t.pick(matters.apply(m.matter())), m.due() == null ? "" : m.due().toString());
             } else if (e instanceof Rated r) {
                 text = t.get("web.history.RATED", r.level());
                 note = orEmpty(r.comment());

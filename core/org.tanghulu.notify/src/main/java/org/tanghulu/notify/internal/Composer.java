@@ -1,5 +1,6 @@
 package org.tanghulu.notify.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,10 @@ final class Composer {
     record Task(String department, String matter, String message, List<String> correctionFields) {
     }
 
+    /** A material the applicant promised to supply later (容缺), and by when: what a reminder is about. */
+    record Awaited(String material, LocalDate due) {
+    }
+
     /** One message to send. */
     record Draft(Channel channel, String recipient, Texts.Message message) {
     }
@@ -36,6 +41,9 @@ final class Composer {
 
         /** The label of a field of the group's form. */
         LocalizedText element(String group, String id);
+
+        /** A material of a matter. */
+        LocalizedText material(String department, String matter, String id);
     }
 
     private final Texts texts;
@@ -60,6 +68,11 @@ final class Composer {
      * @return one draft per channel the case has an address for; none if it has none
      */
     List<Draft> compose(Event event, Case c, Task task) {
+        return compose(event, c, task, null);
+    }
+
+    /** @param awaited for a {@code MATERIAL_REMINDER}, the material of the event's {@code task}'s matter; {@code null} otherwise */
+    List<Draft> compose(Event event, Case c, Task task, Awaited awaited) {
         Map<String, LocalizedText> values = new HashMap<>();
         values.put("trackingNumber", same(c.trackingNumber()));
         values.put("applicant", same(c.applicant()));
@@ -71,6 +84,10 @@ final class Composer {
             values.put("fields", fields.isEmpty() ? new LocalizedText("无", "none") : new LocalizedText(
                     fields.stream().map(LocalizedText::zh).collect(Collectors.joining("、")),
                     fields.stream().map(LocalizedText::en).collect(Collectors.joining(", "))));
+            if (awaited != null) {
+                values.put("material", names.material(task.department(), task.matter(), awaited.material()));
+                values.put("due", same(awaited.due().toString()));
+            }
         }
         Texts.Message message = texts.render(event.type(), values);
         List<Draft> drafts = new ArrayList<>();

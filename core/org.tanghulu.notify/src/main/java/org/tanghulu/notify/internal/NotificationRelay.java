@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -13,7 +14,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tanghulu.api.definition.LocalizedText;
+import org.tanghulu.api.definition.Material;
+import org.tanghulu.api.definition.Matter;
 import org.tanghulu.api.definition.MatterKey;
+import org.tanghulu.catalog.MatterEntry;
 import org.tanghulu.catalog.Registry;
 import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
@@ -96,8 +100,17 @@ public class NotificationRelay implements Runnable {
             @Override
             public LocalizedText matter(String department, String matter) {
                 MatterKey key = new MatterKey(department, matter);
-                return registry.matters().stream().filter(m -> m.key().equals(key)).findFirst()
-                        .map(m -> m.matter().name()).orElse(new LocalizedText(key.toString(), key.toString()));
+                return matterOf(key).map(Matter::name).orElse(new LocalizedText(key.toString(), key.toString()));
+            }
+
+            @Override
+            public LocalizedText material(String department, String matter, String id) {
+                return matterOf(new MatterKey(department, matter)).stream().flatMap(m -> m.materials().stream())
+                        .filter(m -> m.id().equals(id)).findFirst().map(Material::name).orElse(new LocalizedText(id, id));
+            }
+
+            private Optional<Matter> matterOf(MatterKey key) {
+                return registry.matters().stream().filter(m -> m.key().equals(key)).findFirst().map(MatterEntry::matter);
             }
 
             @Override

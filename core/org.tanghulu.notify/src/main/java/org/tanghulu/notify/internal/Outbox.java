@@ -87,7 +87,9 @@ public class Outbox implements Notifications {
                 Composer.Event event = new Composer.Event(e.position(), e.caseId(), task == null ? null : taskId(e),
                         e.type(), task == null ? null : task.message());
                 Composer.Case kase = caseOf(e.caseRef());
-                for (Composer.Draft d : composer.compose(event, kase, task)) {
+                Composer.Awaited awaited = e instanceof RecordedCaseEvent.MaterialReminder m
+                        ? new Composer.Awaited(m.material(), m.due()) : null;
+                for (Composer.Draft d : composer.compose(event, kase, task, awaited)) {
                     if (made.add(e.position() + "/" + d.channel())) {
                         em.persist(entity(event, kase.trackingNumber(), d, now));
                         count++;
@@ -99,12 +101,14 @@ public class Outbox implements Notifications {
     }
 
     /**
-     * @return whether the applicant is told of this event: the submission, a correction request and the
-     *         closing of the case (completed, or rejected: the case's rejection, not the task's own)
+     * @return whether the applicant is told of this event: the submission, a correction request, the
+     *         reminder of a material promised for later and the closing of the case (completed, or
+     *         rejected: the case's rejection, not the task's own)
      */
     static boolean told(RecordedCaseEvent e) {
         return e instanceof RecordedCaseEvent.Submitted || e instanceof RecordedCaseEvent.CorrectionRequested
-                || e instanceof RecordedCaseEvent.CaseCompleted || e instanceof RecordedCaseEvent.CaseRejected;
+                || e instanceof RecordedCaseEvent.MaterialReminder || e instanceof RecordedCaseEvent.CaseCompleted
+                || e instanceof RecordedCaseEvent.CaseRejected;
     }
 
     private static Set<String> existing(EntityManager em, List<Long> eventIds) {
@@ -118,8 +122,14 @@ public class Outbox implements Notifications {
                 c.applicant().phone());
     }
 
-    /** The event's task with the officer's words as recorded, or for a case's rejection the rejected task; {@code null} for none. */
+    /**
+     * The event's task with the officer's words as recorded, for a case's rejection the rejected task, for
+     * a reminder the matter that needs the material; {@code null} for none.
+     */
     private static Composer.Task taskOf(RecordedCaseEvent e) {
+        if (e instanceof RecordedCaseEvent.MaterialReminder m) {
+            return new Composer.Task(m.matter().department(), m.matter().matter(), null, List.of());
+        }
         if (e instanceof RecordedCaseEvent.CorrectionRequested c) {
             return new Composer.Task(c.task().matter().department(), c.task().matter().matter(), c.message(), c.fields());
         }

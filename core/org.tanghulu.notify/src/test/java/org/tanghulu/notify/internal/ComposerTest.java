@@ -29,6 +29,11 @@ class ComposerTest {
         public LocalizedText element(String group, String id) {
             return new LocalizedText("注册地址(" + id + ")", "Registered address (" + id + ")");
         }
+
+        @Override
+        public LocalizedText material(String department, String matter, String id) {
+            return new LocalizedText("劳动合同", "Labour contracts");
+        }
     };
     private final Composer composer = new Composer(Texts.shipped(), NAMES);
     private final Composer.Case withBoth = new Composer.Case(7, "TH20260302000007", "enterprise-establishment", "星河公司",
@@ -69,6 +74,21 @@ class ComposerTest {
                 withBoth, later).get(0).message();
         assertTrue(m.body().contains("请补交租赁合同。"), m.body());
         assertTrue(m.body().contains("需更正的项目：无") && m.body().contains("To correct: none"), m.body());
+    }
+
+    @Test
+    void aMaterialReminderNamesTheMaterialTheMatterAndTheDeadline() {
+        Composer.Task matter = new Composer.Task("aic", "business-licence", null, List.of());
+        Texts.Message m = composer.compose(new Composer.Event(4, 7, null, "MATERIAL_REMINDER", null), withBoth, matter,
+                new Composer.Awaited("contracts", java.time.LocalDate.parse("2026-06-11"))).get(0).message();
+        assertTrue(m.subject().startsWith("业务编号 TH20260302000007：请按期补交“劳动合同”"), m.subject());
+        assertTrue(m.body().contains("“营业执照”所需的材料“劳动合同”尚未补交。\n补交期限：2026-06-11（含当日）。"), m.body());
+        assertTrue(m.body().contains("supply \"Labour contracts\" later, which \"Business licence\" needs")
+                && m.body().contains("Deadline: 2026-06-11 (inclusive)."), m.body());
+        assertEquals("【糖葫芦政务】业务编号 TH20260302000007：请于 2026-06-11 前补交“劳动合同”（营业执照），详见邮件或登录查询。\n"
+                + "Application TH20260302000007: supply \"Labour contracts\" (Business licence) by 2026-06-11; see your mail or the portal.",
+                m.sms());
+        assertTrue(composer.tells("MATERIAL_REMINDER", null));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.tanghulu.core.cases.MaterialWait;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.catalog.plan.Checklist;
 import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.web.CaseHistory;

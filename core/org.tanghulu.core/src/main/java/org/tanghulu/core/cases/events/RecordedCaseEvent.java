@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tanghulu.api.definition.MatterKey;
+
 import org.tanghulu.core.cases.TaskState;
 
 /**
@@ -277,6 +279,23 @@ public sealed interface RecordedCaseEvent {
         @Override
         public String type() {
             return "TASK_RATED";
+        }
+    }
+
+    /**
+     * The applicant is reminded of a minor material promised at submission (容缺受理) and still not
+     * supplied: its deadline is a few working days away or past. Written once per case and material,
+     * by whichever platform node claimed it (since 1.3).
+     *
+     * @param material the material's id
+     * @param matter the first matter that needs it
+     * @param due the last working day to supply it
+     */
+    record MaterialReminder(long position, Instant at, String actor, CaseRef caseRef, String material, MatterKey matter,
+            LocalDate due) implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "MATERIAL_REMINDER";
         }
     }
 }

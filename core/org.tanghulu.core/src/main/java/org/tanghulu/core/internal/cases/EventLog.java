@@ -299,6 +299,8 @@ public class EventLog implements CaseEventLog {
                     (String) v.get("reason"));
             case "TASK_RATED" -> new TaskRated(e.id, e.at, e.actor, c, task,
                     v.get("level") instanceof Number n ? n.intValue() : 0, (String) v.get("comment"));
+            case "MATERIAL_REMINDER" -> new RecordedCaseEvent.MaterialReminder(e.id, e.at, e.actor, c, (String) v.get("material"),
+                    MatterKey.parse((String) v.get("matter"), null), day(v, "due"));
             default -> null;
         };
     }

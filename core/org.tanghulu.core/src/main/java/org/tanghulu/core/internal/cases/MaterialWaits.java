@@ -8,6 +8,7 @@ import static org.tanghulu.core.internal.cases.CaseRules.problem;
 import static org.tanghulu.core.internal.cases.CaseRules.tasksOf;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.catalog.plan.Block;
 import org.tanghulu.catalog.plan.FlowChart;
 import org.tanghulu.core.Refusal;
+import org.tanghulu.core.cases.CaseState;
 import org.tanghulu.core.cases.MaterialWait;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.internal.store.JsonColumns;
@@ -39,7 +41,8 @@ import org.tanghulu.core.internal.store.JsonColumns;
  * Materials a case waits for (issue 14): minor ones (容缺) accepted on a commitment with a deadline in
  * working days, and atStep ones asked when their matter's task is created. A task needing a material
  * still awaited is created {@link TaskState#WAITING}; supplying the last one makes it READY, and its
- * time limits start then. Everything runs inside the caller's transaction except {@link #supply}.
+ * time limits start then. The applicant is reminded of a promised one before its deadline ({@link #remind},
+ * which runs its own transactions); everything else runs inside the caller's transaction.
  */
 final class MaterialWaits {
 
@@ -170,6 +173,42 @@ final class MaterialWaits {
                 workflow.created(em, locked, t, b, TaskState.WAITING.name());
             }
         }
+    }
+
+    /**
+     * Reminds applicants of the promised materials of open cases still awaited whose deadline is at most
+     * {@code workingDays} working days away, or past, and that were not reminded yet. Each in its own
+     * transaction: the case row is locked (as a supply locks it), then a conditional update
+     * ({@code reminded_at is null}) claims the row, and only the claim that changed it writes the
+     * {@code MATERIAL_REMINDER} event; so of several nodes sweeping at once exactly one reminds.
+     *
+     * @return how many materials were reminded of
+     */
+    int remind(int workingDays) {
+        LocalDate until = calendar.current().due(LocalDate.now(clock), workingDays);
+        List<Long> due = log.run(em -> em.createQuery("select m.id from CaseMaterialEntity m, CaseEntity c where c.id = m.caseId"
+                + " and c.state = :open and m.kind = :promised and m.suppliedAt is null and m.remindedAt is null"
+                + " and m.dueDate <= :until order by m.dueDate, m.id", Long.class)
+                .setParameter("open", CaseState.OPEN).setParameter("promised", MaterialWait.Kind.PROMISED)
+                .setParameter("until", until).getResultList());
+        int reminded = 0;
+        for (long id : due) {
+            reminded += log.run(em -> {
+                CaseMaterialEntity r = em.find(CaseMaterialEntity.class, id);
+                CaseEntity c = em.find(CaseEntity.class, r.caseId, LockModeType.PESSIMISTIC_WRITE);
+                Instant now = clock.instant();
+                if (c.state != CaseState.OPEN || em.createQuery("update CaseMaterialEntity m"
+                        + " set m.remindedAt = :now, m.version = m.version + 1 where m.id = :id and m.remindedAt is null"
+                        + " and m.suppliedAt is null").setParameter("now", now).setParameter("id", id).executeUpdate() == 0) {
+                    return 0;
+                }
+                log.append(em, c.id, null, now, PLATFORM, "MATERIAL_REMINDER", null, null,
+                        "Reminded to supply '" + r.materialId + "' by " + r.dueDate,
+                        EventLog.payload("material", r.materialId, "due", r.dueDate, "matter", r.matter));
+                return 1;
+            });
+        }
+        return reminded;
     }
 
     /** @return what the case waits or waited for, with names from the departments present */

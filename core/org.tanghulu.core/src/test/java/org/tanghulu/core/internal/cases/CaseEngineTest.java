@@ -135,6 +135,9 @@ class CaseEngineTest {
     private static TestDatabase db;
     private static Today today = new Today();
     private static CaseEngine cases;
+    /** The reminders' sweep, on the test's clock, and another node's. */
+    private static MaterialWaits reminders;
+    private static MaterialWaits otherNode;
     private static EventLog log;
     private static final List<Long> woken = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static AccountService accounts;
@@ -220,6 +223,8 @@ class CaseEngineTest {
         accounts = new AccountService(db.database());
         cases = new CaseEngine(registry, gateway, TestCalendars.bundled(), new ProceduresService(registry, gateway), log,
                 accounts, today);
+        reminders = new MaterialWaits(gateway, TestCalendars.bundled(), log, today);
+        otherNode = new MaterialWaits(gateway, TestCalendars.bundled(), log, today);
     }
 
     @AfterAll
@@ -612,6 +617,57 @@ class CaseEngineTest {
             assertTrue(view.materials().containsAll(Set.of("contracts", "bank-permit")));
             assertTrue(view.waits().stream().noneMatch(MaterialWait::pending));
             assertTrue(cases.workList("b", OFFICER_B, false).stream().anyMatch(t -> t.id() == waiting.id()));
+        } finally {
+            present = Map.of("a", A, "b", B);
+        }
+    }
+
+    /** The reminder of a promised material: once, when its deadline is near or past, not once supplied, once across nodes. */
+    @Test
+    @Order(51)
+    void aPromisedMaterialIsRemindedOnceWhenItsDeadlineIsNearOrPast() throws Exception {
+        Material contracts = new Material("contracts", text("劳动合同"), true, 3, false);
+        DepartmentDefinition b = new DepartmentDefinition("b", text("乙局"), List.of(),
+                List.of(new Matter("second", text("second"), List.of("法"), Set.of(ApplicantType.ENTERPRISE),
+                        List.of(ID_CARD, contracts), List.of(new LegacyForm("b-form", text("b"), List.of("company-name"))),
+                        List.of(), List.of(), List.of("a/first"), 6, 3)));
+        present = Map.of("a", A, "b", b);
+        try {
+            java.util.function.Supplier<Receipt> promising = () -> cases.submit(new Submission("toy",
+                    UUID.randomUUID().toString(), ApplicantType.ENTERPRISE, "某公司", Map.of("company-name", "某某科技有限公司"),
+                    Set.of("id-card"), null, null, null, null, Set.of("contracts")));
+            today.set("2026-06-08"); // a Monday: due Thursday 06-11
+            Receipt remindedSoon = promising.get();
+            Receipt supplied = promising.get();
+            assertEquals(0, reminders.remind(2), "06-11 is 3 working days away");
+            cases.supplyMaterial(supplied.trackingNumber(), supplied.accessKey(), "contracts");
+
+            today.set("2026-06-09"); // 06-11 is 2 working days away
+            Receipt remindedLate = promising.get(); // due Friday 06-12
+            assertEquals(1, reminders.remind(2));
+            RecordedCaseEvent.MaterialReminder reminder = only(cases.history(remindedSoon.trackingNumber(),
+                    remindedSoon.accessKey()), RecordedCaseEvent.MaterialReminder.class);
+            assertEquals("contracts", reminder.material());
+            assertEquals(new MatterKey("b", "second"), reminder.matter());
+            assertEquals(LocalDate.parse("2026-06-11"), reminder.due());
+            assertEquals("platform", reminder.actor());
+            assertEquals(0, reminders.remind(2), "not twice");
+            only(cases.history(remindedSoon.trackingNumber(), remindedSoon.accessKey()), RecordedCaseEvent.MaterialReminder.class);
+
+            today.set("2026-06-15"); // past the 06-12 deadline, never swept in time: reminded now; two nodes at once, once
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = two.submit(() -> reminders.remind(2));
+                var second = two.submit(() -> otherNode.remind(2));
+                assertEquals(1, first.get() + second.get());
+            } finally {
+                two.shutdown();
+            }
+            assertEquals(LocalDate.parse("2026-06-12"), only(cases.history(remindedLate.trackingNumber(),
+                    remindedLate.accessKey()), RecordedCaseEvent.MaterialReminder.class).due());
+            assertTrue(cases.history(supplied.trackingNumber(), supplied.accessKey()).stream()
+                    .noneMatch(RecordedCaseEvent.MaterialReminder.class::isInstance), "supplied in time: never reminded");
+            assertEquals(0, reminders.remind(2));
         } finally {
             present = Map.of("a", A, "b", B);
         }
