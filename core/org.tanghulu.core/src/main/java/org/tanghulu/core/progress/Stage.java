@@ -2,7 +2,7 @@ package org.tanghulu.core.progress;
 
 /** Where one matter of a case stands, in the words an applicant understands. */
 public enum Stage {
-    /** Not begun: it waits for an earlier step (its task does not exist yet), or for materials the applicant is to supply. */
+    /** Not begun: it waits for an earlier step (its task does not exist yet). */
     WAITING,
     /** Its department is working on it (ready or claimed). */
     IN_PROGRESS,

@@ -68,7 +68,6 @@ final class Progress {
                 expected = stage == Stage.CANCELLED ? null : days.due(start, b.promisedDays());
             } else {
                 stage = switch (t.state) {
-                    case WAITING -> Stage.WAITING;
                     case READY, CLAIMED -> Stage.IN_PROGRESS;
                     case CORRECTION -> Stage.CORRECTION;
                     case WAITING -> Stage.MATERIAL;
