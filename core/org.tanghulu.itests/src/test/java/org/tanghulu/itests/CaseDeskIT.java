@@ -123,7 +123,7 @@ class CaseDeskIT {
     @Order(2)
     void theCasePageShowsEveryMatterFromSubmissionWithItsExpectedDate() throws Exception {
         browser.open(platform.portal("/groups/" + GROUP));
-        int blocks = browser.await("svg.flowchart").findElements(By.cssSelector("g.block")).size();
+        int blocks = browser.await("#flowchart").findElements(By.cssSelector(".flow-step .block")).size();
         assertTrue(blocks >= 9, "the demo group has at least nine matters: " + blocks);
         browser.open(platform.portal("/cases/" + trackingNumber));
         browser.await("#timeline");

@@ -92,7 +92,10 @@ class FuzzIT {
                     failures.add(r.statusCode() + " " + p.method() + " " + p.port() + " " + clip(p.path()) + " (" + p.what()
                             + "): " + body.replace('\n', ' '));
                 }
-                assertTrue(r.body().length() < 100_000, () -> p.what() + " answered " + r.body().length() + " characters");
+                // no answer echoes a huge value back: 100,000 characters at most; the portal's application form
+                // itself is about 95,000 (nine matters, each material with its upload form), so it may take 130,000
+                int bound = p.path().matches("/groups/[^/]+/(apply|draft)") ? 130_000 : 100_000;
+                assertTrue(r.body().length() < bound, () -> p.what() + " answered " + r.body().length() + " characters");
             }
             System.out.println("FuzzIT: " + probes.size() + " requests, status histogram " + histogram);
             failures.forEach(f -> System.out.println("FuzzIT failure: " + f));
