@@ -14,6 +14,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -28,6 +29,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * over HTTP and a correction requested by an officer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("reliability") // in .ci/run's reliability steps, to keep the README's test command under 10 minutes
 class NotificationsIT {
 
     private static final String OFFICER = "officer-aic";
