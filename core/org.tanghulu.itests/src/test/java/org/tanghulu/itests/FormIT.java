@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,18 +21,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * navigation and progress, no red after merely tabbing, errors under their input, single-line code inputs, persons
  * picked again, the registration authority prefilled, the applicant's name by applicant type, options in English.
  */
-class FormIT {
+class FormIT extends BrowserOnSharedPlatform {
 
     private static final String FORM = "/groups/enterprise-establishment/apply";
     private static final String PERSON = "赵敏";
 
-    static Distribution platform;
-    static Browser browser;
-
     @BeforeAll
-    static void start() throws Exception {
-        platform = Distribution.shared();
-        browser = new Browser();
+    static void register() throws Exception {
         String username = "form" + Long.toHexString(System.nanoTime());
         browser.open(platform.portal("/register"));
         browser.await("#f-username").sendKeys(username);
@@ -42,16 +36,6 @@ class FormIT {
         browser.find("#f-mobile").sendKeys("13800138000");
         browser.find("#f-email").sendKeys(username + "@example.cn");
         browser.submit(browser.find("#register-submit"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     private static WebElement openForm(String query) {

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,26 +19,7 @@ import org.openqa.selenium.WebElement;
  * spellings of licence), best first, each saying why; the chart fits a 1366 px screen and a 390 px phone in both
  * languages, every matter inside its step, the page no wider than the window, the total once, no word broken.
  */
-class SearchAndChartIT {
-
-    static Distribution platform;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = Distribution.shared();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
+class SearchAndChartIT extends BrowserOnSharedPlatform {
 
     @AfterEach
     void fullSize() {

@@ -9,34 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The web pages in a real headless Chromium against the real distribution: the portal on its port,
  * the desk on its own, each only there.
  */
-class WebIT {
-
-    static Distribution platform;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = Distribution.shared();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
+class WebIT extends BrowserOnSharedPlatform {
 
     String portal(String path) {
         return platform.portal(path);

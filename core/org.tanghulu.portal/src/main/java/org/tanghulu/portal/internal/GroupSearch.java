@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,27 +121,13 @@ final class GroupSearch {
         double total = 0;
         Field bestField = null;
         double bestTerm = 0;
-        for (String w : q.words()) {
+        List<ToDoubleFunction<Field>> terms = new ArrayList<>();
+        q.words().forEach(w -> terms.add(f -> word(f, w)));
+        q.cjk().forEach(c -> terms.add(f -> cjk(f, c)));
+        for (ToDoubleFunction<Field> term : terms) {
             double best = 0;
             for (Field f : fields) {
-                double s = f.kind().weight * word(f, w);
-                if (s > best) {
-                    best = s;
-                }
-                if (s > bestTerm) {
-                    bestTerm = s;
-                    bestField = f;
-                }
-            }
-            if (best == 0) {
-                return null;
-            }
-            total += best;
-        }
-        for (String c : q.cjk()) {
-            double best = 0;
-            for (Field f : fields) {
-                double s = f.kind().weight * cjk(f, c);
+                double s = f.kind().weight * term.applyAsDouble(f);
                 if (s > best) {
                     best = s;
                 }
