@@ -43,7 +43,7 @@ import org.tanghulu.simulator.DiskResults.Fault;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Tag("reliability") // in .ci/run's reliability steps, to keep the README's test command under 10 minutes
+@Tag("long") // once, in .ci/run's PostgreSQL step: keeps the README's test command under 10 minutes
 class DiskIT {
 
     private static final String MATTER = "psb/seal-engraving";

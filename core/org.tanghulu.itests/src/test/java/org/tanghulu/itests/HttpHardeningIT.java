@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * and the container's own refusals answered by the platform (JSON under /api, a page elsewhere) with no
  * Java or Jetty internals.
  */
-@Tag("reliability")
+@Tag("long") // once, in .ci/run's PostgreSQL step: keeps the README's test command under 10 minutes
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HttpHardeningIT {

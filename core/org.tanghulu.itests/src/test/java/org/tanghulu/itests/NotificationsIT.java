@@ -29,7 +29,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * over HTTP and a correction requested by an officer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Tag("reliability") // in .ci/run's reliability steps, to keep the README's test command under 10 minutes
+@Tag("long") // once, in .ci/run's PostgreSQL step: keeps the README's test command under 10 minutes
 class NotificationsIT {
 
     private static final String OFFICER = "officer-aic";

@@ -37,7 +37,7 @@ import org.tanghulu.itests.fixture.UnclearDepartment;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Tag("reliability") // in .ci/run's reliability steps, to keep the README's test command under 10 minutes
+@Tag("long") // once, in .ci/run's PostgreSQL step: keeps the README's test command under 10 minutes
 class PlatformIT {
 
     private static final String PG_DATABASE = "tanghulu_it";

@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * platform for the class; every request comes from 127.0.0.1, so the failures of all tests count
  * towards that address, which is locked last.
  */
-@Tag("reliability")
+@Tag("long") // once, in .ci/run's PostgreSQL step: keeps the README's test command under 10 minutes
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffLoginIT {
