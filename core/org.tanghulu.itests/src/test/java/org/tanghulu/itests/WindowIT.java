@@ -253,7 +253,7 @@ class WindowIT {
                         "materials", materials)), aic);
         assertEquals(200, decided.statusCode(), decided.body());
         String zh = get(applicant, platform.portal("/cases/" + asked + "?lang=zh")).body();
-        for (String name : List.of("基本存款账户开户许可证（复印件）", "职工名册及劳动合同（复印件）", "企业法人营业执照（正本及副本）")) {
+        for (String name : List.of("基本存款账户开户许可证（复印件）", "职工名册及劳动合同（复印件）", "企业法人营业执照副本（原件及复印件）")) {
             assertTrue(zh.contains("\">" + name + "</label>"), name + " in the answer form: " + zh);
         }
         assertTrue(zh.contains("需补交的材料：基本存款账户开户许可证（复印件）"), "the history names them too: " + zh);
