@@ -36,7 +36,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * and shown to the case's officers and to the applicant, a second check refused); the case is driven to its end by
  * the departments' officers; the clerk hands the certificates over with a receipt (refused without an identity
  * number, before the end and a second time); the applicant confirms receipt on the portal (a second time refused).
- * Officers cannot do the clerk's actions. Last, the clerk's pages in Chromium in Chinese and English.
+ * Officers cannot do the clerk's actions. Last, the clerk's pages in Chromium in Chinese and English. Then: the
+ * window's acts are events of the case, once each, in the case's history in plain words in both languages, and the
+ * hand-over is notified; a correction asking for materials supplied at a step, later (容缺) or issued names each on the
+ * portal; a form sent twice is one case, the same form with changed data a new one (not a conflict).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -202,6 +205,89 @@ class WindowIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void theWindowsActsAreCaseEventsOnceEachInTheHistoryInPlainWordsAndTheHandOverIsNotified() throws Exception {
+        HttpResponse<String> r = platform.send("GET", "/api/cases/" + tn + "/events", null, platform.staffAuth("it-supervisor"));
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> types = new ArrayList<>();
+        Distribution.JSON.readTree(r.body()).forEach(e -> types.add(e.get("type").asText()));
+        for (String type : List.of("ORIGINALS_CHECKED", "CERTIFICATES_HANDED_OVER", "RECEIPT_CONFIRMED")) {
+            assertEquals(1, types.stream().filter(type::equals).count(), type + " once in " + types);
+        }
+        assertTrue(types.indexOf("ORIGINALS_CHECKED") < types.indexOf("COMPLETED")
+                && types.indexOf("COMPLETED") < types.indexOf("CERTIFICATES_HANDED_OVER")
+                && types.indexOf("CERTIFICATES_HANDED_OVER") < types.indexOf("RECEIPT_CONFIRMED"), types.toString());
+        String zh = get(applicant, platform.portal("/cases/" + tn + "?lang=zh")).body();
+        assertTrue(zh.contains("窗口已核验原件") && zh.contains("复印件与原件地址不一致"), zh);
+        assertTrue(zh.contains("证照已在窗口领取（一窗出件），回执编号 HJ-" + tn), zh);
+        assertTrue(zh.contains("申请人已确认领取证照，回执编号 HJ-" + tn), zh);
+        String en = get(applicant, platform.portal("/cases/" + tn + "?lang=en")).body();
+        get(applicant, platform.portal("/cases/" + tn + "?lang=zh"));
+        assertTrue(en.contains("Originals checked at the window") && en.contains("Original does not match ("), en);
+        assertTrue(en.contains("Certificates collected at the window, receipt HJ-" + tn), en);
+        assertTrue(en.contains("The applicant confirmed receipt of the certificates, receipt HJ-" + tn), en);
+        String desk = get(officer, platform.desk("/tasks/" + supervised().get("tasks").get(0).get("id").asLong())).body();
+        assertTrue(desk.contains("data-type=\"CERTIFICATES_HANDED_OVER\"") && desk.contains("窗口出件"), desk);
+        Distribution.await(Duration.ofSeconds(30), "the hand-over's notification", () -> {
+            try {
+                return platform.console("tanghulu:notifications -a " + tn).contains("CERTIFICATES_HANDED_OVER");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    @Order(5)
+    void aCorrectionNamesEveryMaterialAskedForHoweverItIsSuppliedInThePagesLanguage() throws Exception {
+        String asked = apply(UUID.randomUUID().toString(), application.get("applicantName").asText());
+        JsonNode view = json(platform.send("GET", "/api/cases/" + asked, null, platform.staffAuth("it-supervisor")));
+        long task = view.get("tasks").get(0).get("id").asLong();
+        String[] aic = platform.staffAuth(OFFICER);
+        assertEquals(200, platform.send("POST", "/api/tasks/" + task + "/claim", null, aic).statusCode());
+        // asked at its step (ltax, lss), supplied later on a commitment (lss), issued by aic/business-licence
+        List<String> materials = List.of("bank-account-licence-copy", "labour-contracts", "business-licence-copy");
+        HttpResponse<String> decided = platform.send("POST", "/api/tasks/" + task + "/decision", Distribution.JSON
+                .writeValueAsString(Map.of("kind", "REQUEST_CORRECTION", "message", "请补交以下材料。", "fields", List.of(),
+                        "materials", materials)), aic);
+        assertEquals(200, decided.statusCode(), decided.body());
+        String zh = get(applicant, platform.portal("/cases/" + asked + "?lang=zh")).body();
+        for (String name : List.of("基本存款账户开户许可证（复印件）", "职工名册及劳动合同（复印件）", "企业法人营业执照副本（原件及复印件）")) {
+            assertTrue(zh.contains("\">" + name + "</label>"), name + " in the answer form: " + zh);
+        }
+        assertTrue(zh.contains("需补交的材料：基本存款账户开户许可证（复印件）"), "the history names them too: " + zh);
+        for (String id : materials) {
+            assertFalse(zh.contains("\">" + id + "</label>"), id + " shown as its id");
+        }
+        String en = get(applicant, platform.portal("/cases/" + asked + "?lang=en")).body();
+        get(applicant, platform.portal("/cases/" + asked + "?lang=zh"));
+        assertTrue(en.contains("\">Permit for opening the basic deposit account (copy)</label>")
+                && en.contains("\">Staff roster and labour contracts (copies)</label>"), en);
+        JsonNode events = json(platform.send("GET", "/api/cases/" + asked + "/events", null, platform.staffAuth("it-supervisor")));
+        assertTrue(events.toString().contains("CORRECTION_REQUESTED"), events.toString());
+    }
+
+    @Test
+    @Order(6)
+    void aFormSentTwiceIsOneCaseAndTheSameFormWithChangedDataANewOne() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = application.get("applicantName").asText();
+        String first = apply(key, name);
+        assertEquals(first, apply(key, name), "a double submission: the same case");
+        // the form posted again with a changed name (the browser's Back button): a new application, not a 409
+        String changed = apply(key, name + "（二）");
+        assertFalse(first.equals(changed), first);
+        assertEquals(changed, apply(key, name + "（二）"), "that one sent twice: still one case");
+        assertEquals(name + "（二）", json(platform.send("GET", "/api/cases/" + changed, null,
+                platform.staffAuth("it-supervisor"))).get("applicantName").asText());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        assertEquals(200, r.statusCode(), r.body());
+        return Distribution.JSON.readTree(r.body());
+    }
+
     /** @return the case as the supervisor reads it over the API */
     private JsonNode supervised() throws Exception {
         HttpResponse<String> r = platform.send("GET", "/api/cases/" + tn, null, platform.staffAuth("it-supervisor"));
@@ -261,9 +347,15 @@ class WindowIT {
 
     /** The applicant's case, submitted with the portal's unified form; returns its tracking number. */
     private String apply() throws Exception {
+        return apply(UUID.randomUUID().toString(), application.get("applicantName").asText());
+    }
+
+    /** The demo application from a form with this key, under this applicant's name; returns its tracking number. */
+    private String apply(String key, String applicantName) throws Exception {
         List<String[]> form = new ArrayList<>();
-        form.add(new String[] {"submissionKey", UUID.randomUUID().toString()});
-        for (String particular : List.of("applicantType", "applicantName", "contactPhone", "contactEmail")) {
+        form.add(new String[] {"submissionKey", key});
+        form.add(new String[] {"applicantName", applicantName});
+        for (String particular : List.of("applicantType", "contactPhone", "contactEmail")) {
             form.add(new String[] {particular, application.get(particular).asText()});
         }
         application.get("values").fields().forEachRemaining(v -> form.add(new String[] {"v." + v.getKey(), v.getValue().asText()}));

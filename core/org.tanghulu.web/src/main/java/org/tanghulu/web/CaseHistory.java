@@ -31,8 +31,8 @@ import org.tanghulu.kernel.time.PlatformTime;
 /**
  * A case's history in plain words in the page's language, for the portal and the desk alike: one
  * sentence per event ({@code web.history.<type>} in {@code org.tanghulu.web.messages}), naming the
- * department and the matter, with the particulars as labelled values (outputs, the fields a
- * correction names) labelled from the data-element dictionary. Never the log's developer text,
+ * department and the matter, with the particulars as labelled values (outputs, the fields and materials a
+ * correction names, the window's findings) labelled from the data-element dictionary and the materials' names. Never the log's developer text,
  * never JSON.
  *
  * <p>Each row is a map with {@code type}, {@code at} (ISO instant), {@code when} (Beijing time),
@@ -46,12 +46,14 @@ public final class CaseHistory {
     private final Function<String, LocalizedText> departments;
     private final Function<MatterKey, LocalizedText> matters;
     private final Function<String, LocalizedText> elements;
+    private final Function<String, LocalizedText> materials;
 
     private CaseHistory(Function<String, LocalizedText> departments, Function<MatterKey, LocalizedText> matters,
-            Function<String, LocalizedText> elements) {
+            Function<String, LocalizedText> elements, Function<String, LocalizedText> materials) {
         this.departments = departments;
         this.matters = matters;
         this.elements = elements;
+        this.materials = materials;
     }
 
     /**
@@ -61,10 +63,16 @@ public final class CaseHistory {
     public static CaseHistory of(Registry registry, DepartmentGateway gateway) {
         Map<String, DataElement> dictionary = gateway.elements();
         Map<MatterKey, LocalizedText> matterNames = new HashMap<>();
-        registry.matters().forEach(m -> matterNames.put(m.key(), m.matter().name()));
+        Map<String, LocalizedText> materialNames = new HashMap<>();
+        registry.matters().forEach(m -> {
+            matterNames.put(m.key(), m.matter().name());
+            m.matter().materials().forEach(x -> materialNames.putIfAbsent(x.id(), x.name()));
+            m.matter().certificates().forEach(x -> materialNames.putIfAbsent(x.id(), x.name()));
+        });
         return new CaseHistory(d -> registry.department(d).map(s -> s.name()).orElse(new LocalizedText(d, d)),
                 k -> matterNames.getOrDefault(k, new LocalizedText(k.matter(), k.matter())),
-                e -> dictionary.containsKey(e) ? dictionary.get(e).label() : new LocalizedText(e, e));
+                e -> dictionary.containsKey(e) ? dictionary.get(e).label() : new LocalizedText(e, e),
+                m -> materialNames.getOrDefault(m, new LocalizedText(m, m)));
     }
 
     /** @return the data element's label in the dictionary, or the id itself */
@@ -111,6 +119,9 @@ public final class CaseHistory {
                 if (!q.fields().isEmpty()) {
                     values.add(Map.of("label", t.get("web.history.fields"), "value", labels(t, q.fields())));
                 }
+                if (!q.materials().isEmpty()) {
+                    values.add(Map.of("label", t.get("web.history.materials"), "value", names(t, q.materials())));
+                }
                 note = orEmpty(q.message());
             } else if (e instanceof CorrectionAnswered a) {
                 text = t.get("web.history.CORRECTION_ANSWERED", dept(t, a.task()), matter(t, a.task()),
@@ -118,12 +129,30 @@ public final class CaseHistory {
                 if (!a.corrected().isEmpty()) {
                     values.add(Map.of("label", t.get("web.history.corrected"), "value", labels(t, a.corrected())));
                 }
+                if (!a.handedIn().isEmpty()) {
+                    values.add(Map.of("label", t.get("web.history.handedIn"), "value", names(t, new java.util.TreeSet<>(a.handedIn()))));
+                }
                 note = orEmpty(a.note());
             } else if (e instanceof DepartmentCheckFailed f) {
                 text = t.get("web.history.DEPARTMENT_CHECK_FAILED", dept(t, f.task()), matter(t, f.task()));
             } else if (e instanceof RecordedCaseEvent.MaterialReminder m) {
                 text = t.get("web.history.MATERIAL_REMINDER", t.pick(departments.apply(m.matter().department())),
                         t.pick(matters.apply(m.matter())), m.due() == null ? "" : m.due().toString());
+            } else if (e instanceof RecordedCaseEvent.OriginalsChecked o) {
+                text = t.get("web.history.ORIGINALS_CHECKED");
+                o.mismatched().forEach((m, reason) -> values.add(Map.of("label", t.get("web.history.mismatched",
+                        t.pick(materials.apply(m))), "value", orEmpty(reason))));
+                if (!o.notPresented().isEmpty()) {
+                    values.add(Map.of("label", t.get("web.history.notPresented"), "value", names(t, o.notPresented())));
+                }
+            } else if (e instanceof RecordedCaseEvent.CertificatesHandedOver h) {
+                text = t.get(h.signedOnPaper() ? "web.history.CERTIFICATES_HANDED_OVER.signed" : "web.history.CERTIFICATES_HANDED_OVER",
+                        orEmpty(h.receiptNumber()));
+                if (h.recipient() != null) {
+                    values.add(Map.of("label", t.get("web.history.recipient"), "value", h.recipient()));
+                }
+            } else if (e instanceof RecordedCaseEvent.ReceiptConfirmed c) {
+                text = t.get("web.history.RECEIPT_CONFIRMED", orEmpty(c.receiptNumber()));
             } else if (e instanceof Rated r) {
                 text = t.get("web.history.RATED", r.level());
                 note = orEmpty(r.comment());
@@ -145,6 +174,10 @@ public final class CaseHistory {
 
     private String labels(Texts t, Collection<String> ids) {
         return String.join(t.english() ? ", " : "、", ids.stream().map(id -> t.pick(elements.apply(id))).toList());
+    }
+
+    private String names(Texts t, Collection<String> materialIds) {
+        return String.join(t.english() ? ", " : "、", materialIds.stream().map(id -> t.pick(materials.apply(id))).toList());
     }
 
     private String dept(Texts t, TaskRef task) {

@@ -214,6 +214,22 @@ public interface Cases {
     CaseView rateTask(String trackingNumber, String accessKey, long taskId, int level, String comment);
 
     /**
+     * Records an act of the comprehensive window as an event of the case, for the window capability,
+     * which has checked who may act and keeps its own record of the act. Idempotent: each kind of
+     * act is recorded once per case, and recording it again (a retry after a crash between the
+     * window's commit and this call) answers the position of the event recorded before and writes
+     * nothing. The event's time is the engine's clock at recording.
+     *
+     * @param trackingNumber the case
+     * @param act what the window did
+     * @return the position of the act's event in the case event log
+     * @throws Refusal NOT_FOUND if there is no such case; INVALID if the act lacks its actor or
+     *         receipt number; CONFLICT for a hand-over or a confirmation of a case not completed
+     * @since 2.3
+     */
+    long recordWindowAct(String trackingNumber, WindowAct act);
+
+    /**
      * Each department's work in numbers, for supervisors.
      *
      * @param actor who asks; must be a supervisor

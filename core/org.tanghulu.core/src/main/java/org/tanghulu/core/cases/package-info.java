@@ -3,7 +3,7 @@
  * departments of a function group; every transition an append-only event.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.tanghulu.core.cases;
 
 import org.osgi.annotation.bundle.Export;

@@ -66,7 +66,8 @@ class DeskTextsTest {
             assertTrue(keys.contains("desk.caseState." + s), s.name());
         }
         for (String e : new String[] { "APPROVED", "CANCELLED", "CLAIMED", "COMPLETED", "CORRECTION_ANSWERED",
-                "CORRECTION_REQUESTED", "DEPARTMENT_CHECK_FAILED", "RATED", "REJECTED", "SUBMITTED", "TASK_CREATED" }) {
+                "CORRECTION_REQUESTED", "DEPARTMENT_CHECK_FAILED", "RATED", "REJECTED", "SUBMITTED", "TASK_CREATED",
+                "ORIGINALS_CHECKED", "CERTIFICATES_HANDED_OVER", "RECEIPT_CONFIRMED" }) {
             assertTrue(keys.contains("desk.event." + e), e);
         }
     }

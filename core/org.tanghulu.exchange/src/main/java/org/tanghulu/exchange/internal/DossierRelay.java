@@ -175,7 +175,8 @@ public class DossierRelay implements Runnable {
             return entry(e, mode, Direction.IN, t.task(), "REJECTED", Map.of("reason", t.reason()));
         }
         if (e instanceof CorrectionRequested t) {
-            return entry(e, mode, Direction.IN, t.task(), "CORRECTION_REQUESTED", Map.of("message", t.message(), "fields", t.fields()));
+            return entry(e, mode, Direction.IN, t.task(), "CORRECTION_REQUESTED", Map.of("message", t.message(), "fields", t.fields(),
+                    "materials", t.materials()));
         }
         return null;
     }

@@ -279,6 +279,11 @@ final class DirectFixture implements AutoCloseable {
         public CaseView supplyMaterial(String trackingNumber, String accessKey, String material) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public long recordWindowAct(String trackingNumber, org.tanghulu.core.cases.WindowAct act) {
+            throw new UnsupportedOperationException();
+        }
         public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
             throw new UnsupportedOperationException();
         }

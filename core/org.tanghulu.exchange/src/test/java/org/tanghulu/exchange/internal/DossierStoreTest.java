@@ -102,12 +102,13 @@ class DossierStoreTest {
     @Test
     void aCorrectionGoesBothWays() {
         log.add(new RecordedCaseEvent.CorrectionRequested(5, T.plusSeconds(70), "wang", CASE, AIC, "请补正名称",
-                List.of("enterprise-name"), LocalDate.of(2026, 12, 2)));
+                List.of("enterprise-name"), LocalDate.of(2026, 12, 2), List.of("lease")));
         log.add(new RecordedCaseEvent.CorrectionAnswered(6, T.plusSeconds(80), "applicant", CASE, AIC, java.util.Set.of("enterprise-name"),
                 java.util.Set.of(), 1, LocalDate.of(2026, 12, 10), null));
         assertEquals(4, relay.relay(T.plusSeconds(600)));
         List<DossierEntry> entries = store.entries(CASE.trackingNumber());
         assertEquals("IN CORRECTION_REQUESTED", entries.get(2).direction() + " " + entries.get(2).kind());
+        assertTrue(entries.get(2).payload().contains("\"materials\":[\"lease\"]"), entries.get(2).payload());
         assertEquals("OUT CORRECTED", entries.get(3).direction() + " " + entries.get(3).kind());
         assertTrue(entries.get(3).payload().contains("\"corrected\":[\"enterprise-name\"]"), entries.get(3).payload());
         assertNull(store.verify(CASE.trackingNumber()).problem());

@@ -21,8 +21,12 @@ final class Composer {
     record Case(long id, String trackingNumber, String group, String applicant, String email, String phone) {
     }
 
-    /** The task an event is about: its matter and the officer's message. */
-    record Task(String department, String matter, String message, List<String> correctionFields) {
+    /** The task an event is about: its matter, the officer's message and what a correction asks for. */
+    record Task(String department, String matter, String message, List<String> correctionFields,
+            List<String> correctionMaterials) {
+        Task(String department, String matter, String message, List<String> correctionFields) {
+            this(department, matter, message, correctionFields, List.of());
+        }
     }
 
     /** A material the applicant promised to supply later (容缺), and by when: what a reminder is about. */
@@ -73,7 +77,13 @@ final class Composer {
 
     /** @param awaited for a {@code MATERIAL_REMINDER}, the material of the event's {@code task}'s matter; {@code null} otherwise */
     List<Draft> compose(Event event, Case c, Task task, Awaited awaited) {
+        return compose(event, c, task, awaited, Map.of());
+    }
+
+    /** @param particulars further placeholders' values, the same in both languages (a hand-over's {@code receipt}) */
+    List<Draft> compose(Event event, Case c, Task task, Awaited awaited, Map<String, String> particulars) {
         Map<String, LocalizedText> values = new HashMap<>();
+        particulars.forEach((k, v) -> values.put(k, same(v)));
         values.put("trackingNumber", same(c.trackingNumber()));
         values.put("applicant", same(c.applicant()));
         values.put("group", names.group(c.group()));
@@ -84,6 +94,11 @@ final class Composer {
             values.put("fields", fields.isEmpty() ? new LocalizedText("无", "none") : new LocalizedText(
                     fields.stream().map(LocalizedText::zh).collect(Collectors.joining("、")),
                     fields.stream().map(LocalizedText::en).collect(Collectors.joining(", "))));
+            List<LocalizedText> materials = task.correctionMaterials().stream()
+                    .map(m -> names.material(task.department(), task.matter(), m)).toList();
+            values.put("materials", materials.isEmpty() ? new LocalizedText("无", "none") : new LocalizedText(
+                    materials.stream().map(LocalizedText::zh).collect(Collectors.joining("、")),
+                    materials.stream().map(LocalizedText::en).collect(Collectors.joining(", "))));
             if (awaited != null) {
                 values.put("material", names.material(task.department(), task.matter(), awaited.material()));
                 values.put("due", same(awaited.due().toString()));

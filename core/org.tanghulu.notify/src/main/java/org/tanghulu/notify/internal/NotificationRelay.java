@@ -105,8 +105,13 @@ public class NotificationRelay implements Runnable {
 
             @Override
             public LocalizedText material(String department, String matter, String id) {
+                // the matter's own first; a correction may ask for a material another matter of the group defines
                 return matterOf(new MatterKey(department, matter)).stream().flatMap(m -> m.materials().stream())
-                        .filter(m -> m.id().equals(id)).findFirst().map(Material::name).orElse(new LocalizedText(id, id));
+                        .filter(m -> m.id().equals(id)).findFirst().map(Material::name)
+                        .or(() -> registry.matters().stream().flatMap(e -> java.util.stream.Stream.concat(
+                                e.matter().materials().stream(), e.matter().certificates().stream()))
+                                .filter(m -> m.id().equals(id)).findFirst().map(Material::name))
+                        .orElse(new LocalizedText(id, id));
             }
 
             private Optional<Matter> matterOf(MatterKey key) {

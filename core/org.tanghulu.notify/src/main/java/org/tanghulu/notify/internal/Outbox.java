@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -89,7 +90,9 @@ public class Outbox implements Notifications {
                 Composer.Case kase = caseOf(e.caseRef());
                 Composer.Awaited awaited = e instanceof RecordedCaseEvent.MaterialReminder m
                         ? new Composer.Awaited(m.material(), m.due()) : null;
-                for (Composer.Draft d : composer.compose(event, kase, task, awaited)) {
+                Map<String, String> particulars = e instanceof RecordedCaseEvent.CertificatesHandedOver h
+                        ? Map.of("receipt", h.receiptNumber()) : Map.of();
+                for (Composer.Draft d : composer.compose(event, kase, task, awaited, particulars)) {
                     if (made.add(e.position() + "/" + d.channel())) {
                         em.persist(entity(event, kase.trackingNumber(), d, now));
                         count++;
@@ -102,13 +105,14 @@ public class Outbox implements Notifications {
 
     /**
      * @return whether the applicant is told of this event: the submission, a correction request, the
-     *         reminder of a material promised for later and the closing of the case (completed, or
-     *         rejected: the case's rejection, not the task's own)
+     *         reminder of a material promised for later, the closing of the case (completed, or
+     *         rejected: the case's rejection, not the task's own) and the hand-over of its certificates at
+     *         the window
      */
     static boolean told(RecordedCaseEvent e) {
         return e instanceof RecordedCaseEvent.Submitted || e instanceof RecordedCaseEvent.CorrectionRequested
                 || e instanceof RecordedCaseEvent.MaterialReminder || e instanceof RecordedCaseEvent.CaseCompleted
-                || e instanceof RecordedCaseEvent.CaseRejected;
+                || e instanceof RecordedCaseEvent.CaseRejected || e instanceof RecordedCaseEvent.CertificatesHandedOver;
     }
 
     private static Set<String> existing(EntityManager em, List<Long> eventIds) {
@@ -131,7 +135,8 @@ public class Outbox implements Notifications {
             return new Composer.Task(m.matter().department(), m.matter().matter(), null, List.of());
         }
         if (e instanceof RecordedCaseEvent.CorrectionRequested c) {
-            return new Composer.Task(c.task().matter().department(), c.task().matter().matter(), c.message(), c.fields());
+            return new Composer.Task(c.task().matter().department(), c.task().matter().matter(), c.message(), c.fields(),
+                    c.materials());
         }
         if (e instanceof RecordedCaseEvent.CaseRejected r && r.rejectedTask() != null) {
             TaskRef t = r.rejectedTask();

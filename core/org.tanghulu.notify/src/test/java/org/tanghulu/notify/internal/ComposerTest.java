@@ -68,6 +68,27 @@ class ComposerTest {
     }
 
     @Test
+    void aCorrectionRequestNamesTheMaterialsToHandIn() {
+        Composer.Task task = new Composer.Task("aic", "business-licence", "请补交劳动合同。", List.of(), List.of("contracts"));
+        Texts.Message m = composer.compose(new Composer.Event(2, 7, 11L, "CORRECTION_REQUESTED", "请补交劳动合同。"), withBoth,
+                task).get(0).message();
+        assertTrue(m.body().contains("需更正的项目：无\n需补交的材料：劳动合同"), m.body());
+        assertTrue(m.body().contains("To correct: none\nTo hand in: Labour contracts"), m.body());
+    }
+
+    @Test
+    void theHandOverAtTheWindowIsToldWithItsReceipt() {
+        assertTrue(composer.tells("CERTIFICATES_HANDED_OVER", null));
+        assertFalse(composer.tells("ORIGINALS_CHECKED", null));
+        Texts.Message m = composer.compose(new Composer.Event(5, 7, null, "CERTIFICATES_HANDED_OVER", null), withBoth, null,
+                null, Map.of("receipt", "HJ-TH20260302000007")).get(0).message();
+        assertEquals("业务编号 TH20260302000007：证照已在窗口领取 / Tracking number TH20260302000007: certificates collected at the window",
+                m.subject());
+        assertTrue(m.body().contains("回执编号 HJ-TH20260302000007") && m.body().contains("receipt HJ-TH20260302000007"), m.body());
+        assertFalse(m.body().contains("{") || m.sms().contains("{"), m.body());
+    }
+
+    @Test
     void aMessageReplacedByALaterDecisionIsToldAsTheEventRecordedIt() {
         Composer.Task later = new Composer.Task("aic", "business-licence", "已核准。", List.of());
         Texts.Message m = composer.compose(new Composer.Event(2, 7, 11L, "CORRECTION_REQUESTED", "请补交租赁合同。"),

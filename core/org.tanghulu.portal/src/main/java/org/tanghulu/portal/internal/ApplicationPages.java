@@ -421,12 +421,15 @@ final class ApplicationPages {
                 .flatMap(this::authority).ifPresent(d -> values.put(REGISTRATION_AUTHORITY, d.name().zh()));
         ApplicantType type = Arrays.stream(ApplicantType.values())
                 .filter(a -> a.name().equals(p.values().get("applicantType"))).findFirst().orElse(null);
-        String key = p.submissionKey() == null ? UUID.randomUUID().toString() : p.submissionKey();
+        Submission content = new Submission(id, "-", type, blankToNull(p.values().get("applicantName")), values,
+                p.materials(), blankToNull(p.values().get(InputRules.CONTACT_PHONE)),
+                blankToNull(p.values().get(InputRules.CONTACT_EMAIL)), me.id(), List.copyOf(p.held().values()),
+                new LinkedHashSet<>(CatalogPages.values(x, PROMISE)));
+        String key = submissionKey(p.submissionKey(), content);
         try {
-            Receipt r = cases.submit(new Submission(id, key, type, blankToNull(p.values().get("applicantName")), values,
-                    p.materials(), blankToNull(p.values().get(InputRules.CONTACT_PHONE)),
-                    blankToNull(p.values().get(InputRules.CONTACT_EMAIL)), me.id(), List.copyOf(p.held().values()),
-                    new LinkedHashSet<>(CatalogPages.values(x, PROMISE))));
+            Receipt r = cases.submit(new Submission(id, key, content.applicantType(), content.applicantName(), content.values(),
+                    content.materials(), content.contactPhone(), content.contactEmail(), content.owner(), content.held(),
+                    content.promised()));
             bindUploads(me, id, key, r);
             x.redirect("/cases/" + r.trackingNumber() + "/receipt");
         } catch (Refusal e) {
@@ -434,6 +437,30 @@ final class ApplicationPages {
                 throw e;
             }
             form(x, me, id, p, Fields.errors(e.problems(), x.texts()), 422);
+        }
+    }
+
+    /**
+     * The submission key the core sees: a digest of the form's own key and the content submitted, so that the
+     * same form sent twice with the same content (a double click, a retry after a crash, the page posted again)
+     * answers the first receipt, while the form sent again with changed content (after the browser's Back
+     * button, or after a crash that left the form's key with the draft's files) is a new application instead
+     * of a conflict with the earlier one. Without a form key, a key of its own.
+     */
+    static String submissionKey(String formKey, Submission content) {
+        if (formKey == null || formKey.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        String canonical = String.join("\0", formKey, content.group(), String.valueOf(content.applicantType()),
+                String.valueOf(content.applicantName()), String.valueOf(content.contactPhone()),
+                String.valueOf(content.contactEmail()), String.valueOf(content.owner()),
+                new java.util.TreeMap<>(content.values()).toString(), new java.util.TreeSet<>(content.materials()).toString(),
+                content.held().toString(), new java.util.TreeSet<>(content.promised()).toString());
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

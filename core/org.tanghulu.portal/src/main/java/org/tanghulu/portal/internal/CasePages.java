@@ -232,8 +232,9 @@ final class CasePages {
             return;
         }
         Map<String, String> materialNames = new HashMap<>();
-        catalog.readiness(view.group(), Set.of()).ifPresent(r -> r.missing()
-                .forEach(m -> materialNames.put(m.id(), t.pick(m.name()))));
+        // every material of the group, however it is supplied (up front, at its step, minor, issued): any may be asked for
+        catalog.readiness(view.group(), Set.of()).ifPresent(r -> r.lines()
+                .forEach(l -> materialNames.put(l.material().id(), t.pick(l.material().name()))));
         Set<String> fieldIds = new LinkedHashSet<>();
         Set<String> materialIds = new LinkedHashSet<>();
         List<Map<String, Object>> askers = new ArrayList<>();

@@ -1,12 +1,16 @@
 package org.tanghulu.window.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.tanghulu.core.cases.WindowAct;
 import org.tanghulu.window.HandOverRequest;
 import org.tanghulu.window.OriginalCheck;
 import org.tanghulu.window.Phase;
@@ -80,6 +84,43 @@ final class Rules {
         }
         int keep = Math.min(4, idNumber.length());
         return "*".repeat(idNumber.length() - keep) + idNumber.substring(idNumber.length() - keep);
+    }
+
+    /**
+     * @param c a window case
+     * @param checks its findings
+     * @return the acts of the case not yet recorded as case events, in the order they happened
+     */
+    static List<WindowAct> unrecorded(WindowCaseEntity c, Collection<CheckEntity> checks) {
+        List<WindowAct> acts = new ArrayList<>();
+        if (c.checkedAt != null && c.checkedEvent == null) {
+            Map<String, String> mismatched = new TreeMap<>();
+            checks.stream().filter(k -> k.verdict == Verdict.MISMATCH).forEach(k -> mismatched.put(k.material, k.reason));
+            acts.add(new WindowAct.OriginalsChecked(c.checkedBy, materials(checks, Verdict.MATCHES), mismatched,
+                    materials(checks, Verdict.NOT_PRESENTED)));
+        }
+        if (c.handedAt != null && c.handedEvent == null) {
+            acts.add(new WindowAct.CertificatesHandedOver(c.handedBy, c.receiptNumber, c.recipient, c.signedOnPaper));
+        }
+        if (c.confirmedAt != null && c.confirmedEvent == null) {
+            acts.add(new WindowAct.ReceiptConfirmed(c.receiptNumber));
+        }
+        return acts;
+    }
+
+    private static List<String> materials(Collection<CheckEntity> checks, Verdict verdict) {
+        return checks.stream().filter(k -> k.verdict == verdict).map(k -> k.material).sorted().toList();
+    }
+
+    /** Notes the position of an act's case event on the case. */
+    static void recorded(WindowCaseEntity c, WindowAct act, long position) {
+        if (act instanceof WindowAct.OriginalsChecked) {
+            c.checkedEvent = position;
+        } else if (act instanceof WindowAct.CertificatesHandedOver) {
+            c.handedEvent = position;
+        } else {
+            c.confirmedEvent = position;
+        }
     }
 
     /** @return where a case stands at the window */

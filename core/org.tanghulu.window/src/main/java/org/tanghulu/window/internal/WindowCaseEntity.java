@@ -66,6 +66,16 @@ public class WindowCaseEntity {
     @Column(name = "confirmed_at")
     Instant confirmedAt;
 
+    /** The positions of the acts' case events; {@code null} while still to be recorded ({@link WindowActLog}). */
+    @Column(name = "checked_event")
+    Long checkedEvent;
+
+    @Column(name = "handed_event")
+    Long handedEvent;
+
+    @Column(name = "confirmed_event")
+    Long confirmedEvent;
+
     @Version
     @Column(name = "version")
     long version;

@@ -20,7 +20,8 @@ import org.tanghulu.core.cases.events.RecordedCaseEvent;
  * Keeps the window's cases in step with the case event log (the scheduler's whiteboard runs it every 2 s,
  * never two at once): a SUBMITTED event puts a case on the acceptance list, COMPLETED moves it to the
  * hand-over list, the case's REJECTED closes it. The cursor moves in the same transaction as the rows,
- * over settled events only; an event read twice changes nothing.
+ * over settled events only; an event read twice changes nothing. Each round also records the window's acts that
+ * are not case events yet ({@link WindowActLog#recordPending}).
  */
 @Component(service = Runnable.class, property = {"scheduler.name=tanghulu-window", "scheduler.period:Long=2",
         "scheduler.concurrent:Boolean=false"})
@@ -32,11 +33,13 @@ public class WindowFeed implements Runnable {
 
     private final JpaTemplate jpa;
     private final CaseEventLog log;
+    private final WindowActLog acts;
 
     @Activate
-    public WindowFeed(@Reference WindowDatabase database, @Reference CaseEventLog log) {
+    public WindowFeed(@Reference WindowDatabase database, @Reference CaseEventLog log, @Reference WindowActLog acts) {
         this.jpa = database.jpa();
         this.log = log;
+        this.acts = acts;
     }
 
     @Override
@@ -45,6 +48,11 @@ public class WindowFeed implements Runnable {
             feed(Instant.now());
         } catch (RuntimeException e) {
             LOG.warn("The window did not read the case events this round: {}", e.toString(), e);
+        }
+        try {
+            acts.recordPending();
+        } catch (RuntimeException e) {
+            LOG.warn("The window's acts were not recorded as case events this round: {}", e.toString(), e);
         }
     }
 

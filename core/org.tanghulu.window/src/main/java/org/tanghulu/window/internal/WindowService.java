@@ -43,7 +43,8 @@ import org.tanghulu.window.WindowRefusal.Reason;
  * The window's records in its own tables. A case's declared materials and tasks are read from the case
  * engine ({@link Cases#staffView}) before the window's own transaction: for a clerk as a read-only
  * supervisor named {@code window:<clerk>} (the clerk sees what the window needs, never a department's work
- * list), for officers and applicants with their own access, so that the engine's rules decide who reads.
+ * list), for officers and applicants with their own access, so that the engine's rules decide who reads. Each
+ * act, once committed here, becomes an event of its case ({@link WindowActLog}).
  */
 @Component(service = Window.class)
 public class WindowService implements Window {
@@ -54,11 +55,13 @@ public class WindowService implements Window {
     private final Cases cases;
     private final Registry registry;
     private final Uploads uploads;
+    private final WindowActLog acts;
 
     @Activate
     public WindowService(@Reference WindowDatabase database, @Reference Cases cases, @Reference Registry registry,
-            @Reference Uploads uploads) {
+            @Reference Uploads uploads, @Reference WindowActLog acts) {
         this.uploads = uploads;
+        this.acts = acts;
         this.jpa = database.jpa();
         this.cases = cases;
         this.registry = registry;
@@ -104,6 +107,7 @@ public class WindowService implements Window {
             c.checkedBy = clerk.name();
         });
         LOG.info("Originals of {} checked by {}", trackingNumber, clerk.name());
+        acts.record(trackingNumber);
         return view(view, known(trackingNumber));
     }
 
@@ -128,6 +132,7 @@ public class WindowService implements Window {
             c.receiptNumber = Rules.receiptNumber(trackingNumber);
         });
         LOG.info("Certificates of {} handed over by {}", trackingNumber, clerk.name());
+        acts.record(trackingNumber);
         return view(view, known(trackingNumber));
     }
 
@@ -156,6 +161,7 @@ public class WindowService implements Window {
             }
             c.confirmedAt = Instant.now();
         });
+        acts.record(trackingNumber);
         return view(view, known(trackingNumber));
     }
 

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.tanghulu.core.cases.WindowAct;
 import org.tanghulu.window.HandOverRequest;
 import org.tanghulu.window.OriginalCheck;
 import org.tanghulu.window.Phase;
@@ -71,5 +73,43 @@ class RulesTest {
 
     private static Reason refused(Runnable r) {
         return assertThrows(WindowRefusal.class, r::run).reason();
+    }
+
+    @Test
+    void everyActNotYetRecordedBecomesACaseEventOnceItsPositionIsNoted() {
+        WindowCaseEntity c = new WindowCaseEntity();
+        c.trackingNumber = "TH1";
+        assertEquals(List.of(), Rules.unrecorded(c, List.of()));
+        c.checkedAt = Instant.EPOCH;
+        c.checkedBy = "clerk";
+        List<CheckEntity> checks = List.of(check("lease", Verdict.MISMATCH, "address differs"),
+                check("id-card", Verdict.MATCHES, null), check("seal", Verdict.NOT_PRESENTED, null));
+        List<WindowAct> acts = Rules.unrecorded(c, checks);
+        assertEquals(List.of(new WindowAct.OriginalsChecked("clerk", List.of("id-card"), Map.of("lease", "address differs"),
+                List.of("seal"))), acts);
+        Rules.recorded(c, acts.get(0), 7);
+        assertEquals(List.of(), Rules.unrecorded(c, checks), "recorded: never again");
+        c.handedAt = Instant.EPOCH;
+        c.handedBy = "clerk2";
+        c.receiptNumber = "HJ-TH1";
+        c.recipient = "张三";
+        c.confirmedAt = Instant.EPOCH;
+        acts = Rules.unrecorded(c, checks);
+        assertEquals(List.of(new WindowAct.CertificatesHandedOver("clerk2", "HJ-TH1", "张三", false),
+                new WindowAct.ReceiptConfirmed("HJ-TH1")), acts);
+        Rules.recorded(c, acts.get(0), 9);
+        assertEquals(List.of(new WindowAct.ReceiptConfirmed("HJ-TH1")), Rules.unrecorded(c, checks));
+        Rules.recorded(c, acts.get(1), 10);
+        assertEquals(List.of(), Rules.unrecorded(c, checks));
+        assertEquals(List.of(7L, 9L, 10L), List.of(c.checkedEvent, c.handedEvent, c.confirmedEvent));
+    }
+
+    private static CheckEntity check(String material, Verdict verdict, String reason) {
+        CheckEntity k = new CheckEntity();
+        k.trackingNumber = "TH1";
+        k.material = material;
+        k.verdict = verdict;
+        k.reason = reason;
+        return k;
     }
 }

@@ -162,11 +162,20 @@ public sealed interface RecordedCaseEvent {
      * @param message what is wrong and what to correct or hand in, as the officer wrote it
      * @param fields the form's fields (data element ids) to correct; may be empty
      * @param pausedFrom the day the clock stopped
+     * @param materials the materials (ids) to hand in; empty when none were asked for, and for requests
+     *        recorded before 1.4 when they were not kept (since 1.4)
      */
     record CorrectionRequested(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, String message,
-            List<String> fields, LocalDate pausedFrom) implements RecordedCaseEvent {
+            List<String> fields, LocalDate pausedFrom, List<String> materials) implements RecordedCaseEvent {
         public CorrectionRequested {
             fields = List.copyOf(fields);
+            materials = materials == null ? List.of() : List.copyOf(materials);
+        }
+
+        /** A request that asks for no materials (the 1.3 constructor). */
+        public CorrectionRequested(long position, Instant at, String actor, CaseRef caseRef, TaskRef task, String message,
+                List<String> fields, LocalDate pausedFrom) {
+            this(position, at, actor, caseRef, task, message, fields, pausedFrom, List.of());
         }
 
         @Override
@@ -296,6 +305,57 @@ public sealed interface RecordedCaseEvent {
         @Override
         public String type() {
             return "MATERIAL_REMINDER";
+        }
+    }
+
+    /**
+     * The window clerk (the {@link #actor()}) checked the originals against the materials the applicant
+     * declared (核验原件), at acceptance. Once per case (since 1.4).
+     *
+     * @param matching the materials whose originals match
+     * @param mismatched the materials whose originals do not match, each with the clerk's reason
+     * @param notPresented the materials whose originals were not presented
+     */
+    record OriginalsChecked(long position, Instant at, String actor, CaseRef caseRef, List<String> matching,
+            Map<String, String> mismatched, List<String> notPresented) implements RecordedCaseEvent {
+        public OriginalsChecked {
+            matching = List.copyOf(matching);
+            mismatched = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(mismatched));
+            notPresented = List.copyOf(notPresented);
+        }
+
+        @Override
+        public String type() {
+            return "ORIGINALS_CHECKED";
+        }
+    }
+
+    /**
+     * The window clerk (the {@link #actor()}) handed the completed case's certificates over (一窗出件).
+     * Once per case (since 1.4).
+     *
+     * @param receiptNumber the hand-over receipt's number (回执)
+     * @param recipient who took the certificates
+     * @param signedOnPaper whether the recipient signed the paper receipt, which confirms receipt
+     */
+    record CertificatesHandedOver(long position, Instant at, String actor, CaseRef caseRef, String receiptNumber,
+            String recipient, boolean signedOnPaper) implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "CERTIFICATES_HANDED_OVER";
+        }
+    }
+
+    /**
+     * The applicant confirmed receipt of the certificates on the portal. Once per case (since 1.4).
+     *
+     * @param receiptNumber the hand-over receipt's number
+     */
+    record ReceiptConfirmed(long position, Instant at, String actor, CaseRef caseRef, String receiptNumber)
+            implements RecordedCaseEvent {
+        @Override
+        public String type() {
+            return "RECEIPT_CONFIRMED";
         }
     }
 }

@@ -29,7 +29,7 @@
  * with {@code instanceof}). Changing a record's components is a major version.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.tanghulu.core.cases.events;
 
 import org.osgi.annotation.bundle.Export;

@@ -59,6 +59,7 @@ public class CaseEngine implements Cases, CaseProgress {
     private final GroupVersions charts;
     private final CaseAccess access;
     private final EventLog log;
+    private final WindowActs windowActs;
     private volatile ResultVerifier verifier;
 
     @Activate
@@ -84,6 +85,7 @@ public class CaseEngine implements Cases, CaseProgress {
                 new HeldResults(() -> verifier, workflow, clock), clock);
         this.decisions = new Decisions(departments, calendar, charts, access, workflow, reader, log, clock);
         this.progress = new Progress(access, charts, calendar, log, clock);
+        this.windowActs = new WindowActs(access, log, clock);
     }
 
     @Override
@@ -231,5 +233,10 @@ public class CaseEngine implements Cases, CaseProgress {
     @Override
     public CaseView rate(String trackingNumber, String accessKey, int level, String comment) {
         return decisions.rate(trackingNumber, accessKey, level, comment);
+    }
+
+    @Override
+    public long recordWindowAct(String trackingNumber, org.tanghulu.core.cases.WindowAct act) {
+        return windowActs.record(trackingNumber, act);
     }
 }

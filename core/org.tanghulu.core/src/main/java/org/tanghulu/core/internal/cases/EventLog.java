@@ -131,8 +131,9 @@ public class EventLog implements CaseEventLog {
      * Appends an event in {@code em}'s transaction.
      *
      * @param payload the typed event's own fields ({@link #payload}); kept as JSON
+     * @return the event's position
      */
-    void append(EntityManager em, long caseId, Long taskId, Instant at, String actor, String type, String before,
+    long append(EntityManager em, long caseId, Long taskId, Instant at, String actor, String type, String before,
             String after, String detail, Map<String, Object> payload) {
         EventEntity e = new EventEntity();
         e.caseId = caseId;
@@ -149,6 +150,7 @@ public class EventLog implements CaseEventLog {
         if (u != null && e.id != null) {
             u.last = Math.max(u.last, e.id);
         }
+        return e.id == null ? 0 : e.id;
     }
 
     /** @return a payload of names and values, in order; {@code null} values left out, days as ISO text */
@@ -285,7 +287,7 @@ public class EventLog implements CaseEventLog {
                     old ? requestedMessage(e.detail, t) : (String) v.get("message"),
                     old ? (t == null || t.correctionFields() == null ? List.of() : JsonColumns.read(t.correctionFields(), STRING_LIST))
                             : list(v.get("fields")),
-                    old ? day(e.detail, "paused from ") : day(v, "pausedFrom"));
+                    old ? day(e.detail, "paused from ") : day(v, "pausedFrom"), list(v.get("materials")));
             case "CORRECTION_ANSWERED" -> new CorrectionAnswered(e.id, e.at, e.actor, c, task,
                     Set.copyOf(list(v.get("corrected"))), Set.copyOf(list(v.get("handedIn"))),
                     v.get("pausedDays") instanceof Number n ? n.intValue() : 0,
@@ -301,6 +303,11 @@ public class EventLog implements CaseEventLog {
                     v.get("level") instanceof Number n ? n.intValue() : 0, (String) v.get("comment"));
             case "MATERIAL_REMINDER" -> new RecordedCaseEvent.MaterialReminder(e.id, e.at, e.actor, c, (String) v.get("material"),
                     MatterKey.parse((String) v.get("matter"), null), day(v, "due"));
+            case "ORIGINALS_CHECKED" -> new RecordedCaseEvent.OriginalsChecked(e.id, e.at, e.actor, c, list(v.get("matching")),
+                    strings(v.get("mismatched")), list(v.get("notPresented")));
+            case "CERTIFICATES_HANDED_OVER" -> new RecordedCaseEvent.CertificatesHandedOver(e.id, e.at, e.actor, c,
+                    (String) v.get("receiptNumber"), (String) v.get("recipient"), Boolean.TRUE.equals(v.get("signedOnPaper")));
+            case "RECEIPT_CONFIRMED" -> new RecordedCaseEvent.ReceiptConfirmed(e.id, e.at, e.actor, c, (String) v.get("receiptNumber"));
             default -> null;
         };
     }

@@ -123,7 +123,7 @@ final class Progress {
             return new TaskRejected(r.position(), r.at(), r.actor(), r.caseRef(), r.task(), null);
         } else if (e instanceof CorrectionRequested q) {
             return new CorrectionRequested(q.position(), q.at(), q.actor(), q.caseRef(), q.task(), null, List.of(),
-                    q.pausedFrom());
+                    q.pausedFrom(), List.of());
         } else if (e instanceof CorrectionAnswered a) {
             return new CorrectionAnswered(a.position(), a.at(), a.actor(), a.caseRef(), a.task(), Set.of(), Set.of(),
                     a.pausedDays(), a.promisedDue(), null);

@@ -57,6 +57,7 @@ import org.tanghulu.core.cases.MaterialWait;
 import org.tanghulu.core.cases.HeldResult;
 import org.tanghulu.core.cases.ResultVerifier;
 import org.tanghulu.core.cases.TaskView;
+import org.tanghulu.core.cases.WindowAct;
 import org.tanghulu.core.cases.events.Applicant;
 import org.tanghulu.core.cases.events.CaseRef;
 import org.tanghulu.core.cases.events.RecordedCaseEvent;
@@ -690,6 +691,11 @@ class CaseEngineTest {
         decide(r, "b", OFFICER_B, new Decision(Decision.Kind.REQUEST_CORRECTION, null, "请补交身份证", List.of(),
                 List.of("id-card")));
         assertEquals(List.of("id-card"), open(r, "b").correctionMaterials());
+        RecordedCaseEvent.CorrectionRequested asked = only(cases.history(tn, r.accessKey()),
+                RecordedCaseEvent.CorrectionRequested.class);
+        assertEquals(List.of("id-card"), asked.materials(), "the event carries the materials asked for");
+        assertEquals(List.of(), only(cases.history(tn, OFFICER_A), RecordedCaseEvent.CorrectionRequested.class).materials(),
+                "not another department's particulars");
 
         // a field nobody asked for: refused, nothing changed
         Refusal notAsked = refused(Refusal.Kind.INVALID, () -> cases.answerCorrections(tn, r.accessKey(),
@@ -773,5 +779,66 @@ class CaseEngineTest {
         return history.stream().filter(e -> e instanceof org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved)
                 .map(e -> ((org.tanghulu.core.cases.events.RecordedCaseEvent.TaskApproved) e).outputs()).findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    @Order(10)
+    void theWindowsActsAreCaseEventsRecordedOnceWhateverTheRetries() {
+        today.set("2026-07-01");
+        Receipt r = submit(null);
+        String tn = r.trackingNumber();
+        Actor clerk = new Actor("clerk-1", Set.of(), false, true);
+        WindowAct checked = new WindowAct.OriginalsChecked(clerk.name(), List.of("id-card"), Map.of("licence", "地址不一致"),
+                List.of());
+        long position = cases.recordWindowAct(tn, checked);
+        assertEquals(position, cases.recordWindowAct(tn, checked), "a retry answers the event recorded before");
+        WindowAct handedOver = new WindowAct.CertificatesHandedOver(clerk.name(), "HJ-" + tn, "张三", false);
+        refused(Refusal.Kind.CONFLICT, () -> cases.recordWindowAct(tn, handedOver));
+        refused(Refusal.Kind.NOT_FOUND, () -> cases.recordWindowAct("TH-none", checked));
+        refused(Refusal.Kind.INVALID, () -> cases.recordWindowAct(tn, new WindowAct.ReceiptConfirmed(" ")));
+        decide(r, "a", OFFICER_A, approve(Map.of("licence-no", "L-1")));
+        decide(r, "b", OFFICER_B, approve(Map.of()));
+        long handed = cases.recordWindowAct(tn, handedOver);
+        assertTrue(handed > position);
+        assertEquals(handed, cases.recordWindowAct(tn, handedOver));
+        long confirmed = cases.recordWindowAct(tn, new WindowAct.ReceiptConfirmed("HJ-" + tn));
+        assertEquals(confirmed, cases.recordWindowAct(tn, new WindowAct.ReceiptConfirmed("HJ-" + tn)));
+
+        List<RecordedCaseEvent> history = cases.history(tn, r.accessKey());
+        RecordedCaseEvent.OriginalsChecked o = only(history, RecordedCaseEvent.OriginalsChecked.class);
+        assertEquals(position, o.position());
+        assertEquals("clerk-1", o.actor());
+        assertEquals(List.of("id-card"), o.matching());
+        assertEquals(Map.of("licence", "地址不一致"), o.mismatched());
+        RecordedCaseEvent.CertificatesHandedOver h = only(history, RecordedCaseEvent.CertificatesHandedOver.class);
+        assertEquals("HJ-" + tn, h.receiptNumber());
+        assertEquals("张三", h.recipient());
+        assertFalse(h.signedOnPaper());
+        RecordedCaseEvent.ReceiptConfirmed c = only(history, RecordedCaseEvent.ReceiptConfirmed.class);
+        assertEquals("applicant", c.actor());
+        assertEquals(List.of("ORIGINALS_CHECKED", "CERTIFICATES_HANDED_OVER", "RECEIPT_CONFIRMED"), history.stream()
+                .map(RecordedCaseEvent::type).filter(t -> t.startsWith("ORIGINALS") || t.startsWith("CERTIFICATES")
+                        || t.startsWith("RECEIPT")).toList(), "each once, in order");
+        assertTrue(log.after(position - 1, 10).stream().anyMatch(e -> e instanceof RecordedCaseEvent.OriginalsChecked),
+                "listeners read it from the log");
+    }
+
+    @Test
+    @Order(11)
+    void aSubmissionKeyAnswersTheSameReceiptForTheSameDataAndOnlyACommittedCaseHoldsIt() {
+        String key = UUID.randomUUID().toString();
+        // refused: nothing holds the key, so the corrected data may use it
+        refused(Refusal.Kind.INVALID, () -> cases.submit(new Submission("toy", key, ApplicantType.ENTERPRISE, "某公司",
+                Map.of("company-name", ""), Set.of("id-card"), null, null, null)));
+        Submission corrected = new Submission("toy", key, ApplicantType.ENTERPRISE, "某公司", Map.of("company-name", "甲有限公司"),
+                Set.of("id-card"), null, null, null);
+        Receipt first = cases.submit(corrected);
+        assertTrue(first.created());
+        Receipt again = cases.submit(corrected);
+        assertEquals(first.trackingNumber(), again.trackingNumber(), "a double submission is one case");
+        assertFalse(again.created());
+        // a committed case holds its key: other data under it is a conflict, for the client to send a new key
+        refused(Refusal.Kind.CONFLICT, () -> cases.submit(new Submission("toy", key, ApplicantType.ENTERPRISE, "某公司",
+                Map.of("company-name", "乙有限公司"), Set.of("id-card"), null, null, null)));
     }
 }
