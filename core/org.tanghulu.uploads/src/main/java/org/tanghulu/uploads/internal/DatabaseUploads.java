@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -113,19 +114,48 @@ public class DatabaseUploads implements Uploads {
         UploadContentEntity c = new UploadContentEntity();
         c.id = e.id;
         c.bytes = bytes;
-        return database.jpa().txExpr(em -> {
-            List<UploadEntity> siblings = trackingNumber == null ? draft(em, owner, group) : ofCase(em, trackingNumber);
-            if (siblings.size() >= l.maxFiles()) {
-                throw new UploadRefused(Reason.TOO_MANY, name, l);
+        String lock = trackingNumber == null ? "draft:" + owner + ":" + group : "case:" + trackingNumber;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return database.jpa().txExpr(em -> {
+                    lock(em, lock);
+                    return insert(em, owner, group, trackingNumber, e, c, l);
+                });
+            } catch (PersistenceException race) {
+                // two first uploads of one draft or case both inserted its lock row: the loser tries again, now waiting
+                if (attempt >= 3 || !database.jpa().txExpr(em -> locked(em, lock))) {
+                    throw race;
+                }
             }
-            if (siblings.stream().mapToLong(s -> s.size).sum() + bytes.length > l.maxTotalBytes()) {
-                throw new UploadRefused(Reason.TOTAL_TOO_LARGE, name, l);
-            }
-            em.persist(e);
-            em.flush(); // the row the content refers to comes first
-            em.persist(c);
-            return e.view();
-        });
+        }
+    }
+
+    /** Waits for and holds the row lock of a draft or case until the transaction ends, making the row on the first upload. */
+    private static void lock(EntityManager em, String key) {
+        if (!locked(em, key)) {
+            em.createNativeQuery("insert into upload_lock (lock_key) values (?1)").setParameter(1, key).executeUpdate();
+        }
+    }
+
+    private static boolean locked(EntityManager em, String key) {
+        return !em.createNativeQuery("select lock_key from upload_lock where lock_key = ?1 for update").setParameter(1, key)
+                .getResultList().isEmpty();
+    }
+
+    /** Checks the limits against the files stored now (under the lock) and stores the file. */
+    private static Upload insert(EntityManager em, long owner, String group, String trackingNumber, UploadEntity e,
+            UploadContentEntity c, Limits l) {
+        List<UploadEntity> siblings = trackingNumber == null ? draft(em, owner, group) : ofCase(em, trackingNumber);
+        if (siblings.size() >= l.maxFiles()) {
+            throw new UploadRefused(Reason.TOO_MANY, e.name, l);
+        }
+        if (siblings.stream().mapToLong(s -> s.size).sum() + e.size > l.maxTotalBytes()) {
+            throw new UploadRefused(Reason.TOTAL_TOO_LARGE, e.name, l);
+        }
+        em.persist(e);
+        em.flush(); // the row the content refers to comes first
+        em.persist(c);
+        return e.view();
     }
 
     @Override
@@ -188,7 +218,7 @@ public class DatabaseUploads implements Uploads {
         });
     }
 
-    /** The draft's rows (not locked: two uploads at the same moment may each pass the limits by one file). */
+    /** The draft's rows. */
     private static List<UploadEntity> draft(EntityManager em, long owner, String group) {
         return em.createQuery("select u from UploadEntity u where u.owner = :o and u.group = :g"
                 + " and u.trackingNumber is null order by u.uploaded, u.id", UploadEntity.class)
