@@ -276,6 +276,57 @@ class UploadsIT {
         }
     }
 
+    /**
+     * Twelve uploads to one new draft at the same moment, with the limit set to 3 files on the console for the time
+     * of the test: exactly 3 are kept and 9 refused with 422 (the draft's row lock of the uploads bundle).
+     */
+    @Test
+    void concurrentUploadsKeepTheFileLimit() throws Exception {
+        HttpClient probe = client();
+        register(karaf, probe, "upl-e-" + Long.toHexString(System.nanoTime()));
+        HttpClient racer = client();
+        register(karaf, racer, "upl-f-" + Long.toHexString(System.nanoTime()));
+        String material = demo.get("materials").get(0).asText();
+        byte[] png = Multipart.png();
+        String[] probeForm = applyForm(probe);
+        karaf.console("config:property-set -p org.tanghulu.uploads maxFiles 3");
+        try {
+            // in force once a fourth file is refused
+            Distribution.await(Duration.ofSeconds(30), "maxFiles 3 in force", () -> Distribution.is(422,
+                    () -> upload(probe, probeForm[0], probeForm[1], material, "p.png", "image/png", png).statusCode()));
+            String[] form = applyForm(racer);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(12);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return upload(racer, form[0], form[1], material, n + ".png", "image/png", png).statusCode();
+                }));
+            }
+            Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            for (var a : answers) {
+                statuses.merge(a.get(60, java.util.concurrent.TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            pool.shutdown();
+            assertEquals(Map.of(200, 3, 422, 9), statuses);
+            String page = get(racer, karaf.portal("/groups/" + GROUP + "/apply")).body();
+            assertEquals(3, Pattern.compile("id=\"upload-[0-9a-f-]{36}\"").matcher(page).results().count(), "three files listed");
+        } finally {
+            karaf.console("config:property-delete -p org.tanghulu.uploads maxFiles");
+        }
+        Distribution.await(Duration.ofSeconds(30), "the default limit back", () -> Distribution.is(200,
+                () -> upload(probe, probeForm[0], probeForm[1], material, "q.png", "image/png", png).statusCode()));
+    }
+
+    /** @return the CSRF token and submission key of the application form in the session */
+    private String[] applyForm(HttpClient session) throws Exception {
+        String page = get(session, karaf.portal("/groups/" + GROUP + "/apply")).body();
+        return new String[] {find(page, "name=\"csrf-token\" content=\"([^\"]+)\""),
+                find(page, "name=\"submissionKey\" value=\"([^\"]+)\"")};
+    }
+
     private long aicTask(String tn) throws Exception {
         for (JsonNode t : Distribution.JSON.readTree(karaf.send("GET", "/api/tasks?department=aic", null,
                 karaf.staffAuth("officer-aic")).body())) {

@@ -116,30 +116,40 @@ public class DatabaseUploads implements Uploads {
         c.bytes = bytes;
         String lock = trackingNumber == null ? "draft:" + owner + ":" + group : "case:" + trackingNumber;
         for (int attempt = 1;; attempt++) {
-            try {
-                return database.jpa().txExpr(em -> {
-                    lock(em, lock);
-                    return insert(em, owner, group, trackingNumber, e, c, l);
-                });
-            } catch (PersistenceException race) {
-                // two first uploads of one draft or case both inserted its lock row: the loser tries again, now waiting
-                if (attempt >= 3 || !database.jpa().txExpr(em -> locked(em, lock))) {
-                    throw race;
-                }
+            Optional<Upload> stored = database.jpa().txExpr(em -> locked(em, lock)
+                    ? Optional.of(insert(em, owner, group, trackingNumber, e, c, l)) : Optional.empty());
+            if (stored.isPresent()) {
+                return stored.get();
             }
+            if (attempt > 1) {
+                throw new IllegalStateException("The upload lock row " + lock + " is missing right after it was made");
+            }
+            makeLockRow(lock);
         }
     }
 
-    /** Waits for and holds the row lock of a draft or case until the transaction ends, making the row on the first upload. */
-    private static void lock(EntityManager em, String key) {
-        if (!locked(em, key)) {
-            em.createNativeQuery("insert into upload_lock (lock_key) values (?1)").setParameter(1, key).executeUpdate();
-        }
-    }
-
+    /**
+     * Waits for the row lock of a draft or case and holds it until the transaction ends.
+     *
+     * @return {@code false} if the draft or case has no lock row yet
+     */
     private static boolean locked(EntityManager em, String key) {
         return !em.createNativeQuery("select lock_key from upload_lock where lock_key = ?1 for update").setParameter(1, key)
                 .getResultList().isEmpty();
+    }
+
+    /** Makes the lock row of a draft or case in a transaction of its own; one made at the same moment by another upload will do. */
+    private void makeLockRow(String key) {
+        try {
+            database.jpa().tx(em -> em.createNativeQuery("insert into upload_lock (lock_key) values (?1)").setParameter(1, key)
+                    .executeUpdate());
+        } catch (PersistenceException race) {
+            boolean made = database.jpa().txExpr(em -> !em.createNativeQuery("select lock_key from upload_lock where lock_key = ?1")
+                    .setParameter(1, key).getResultList().isEmpty());
+            if (!made) {
+                throw race;
+            }
+        }
     }
 
     /** Checks the limits against the files stored now (under the lock) and stores the file. */

@@ -32,11 +32,13 @@ import org.tanghulu.uploads.UploadRefused;
 /**
  * The limits hold when many uploads to one draft or case arrive at the same moment: {@value #THREADS} threads, released
  * together, on H2 (in memory) and on PostgreSQL on 127.0.0.1:5432 (database {@code tanghulu_uploads_test}, trust
- * authentication), each thread with its own {@link DatabaseUploads} on one database, as nodes of a cluster would be.
+ * authentication), spread over {@value #NODES} {@link DatabaseUploads}, each on its own persistence unit of the one
+ * database, as nodes of a cluster would be.
  */
 class ConcurrentUploadsTest {
 
     private static final int THREADS = 16;
+    private static final int NODES = 4;
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
     private final List<JpaTestDatabase> nodes = new ArrayList<>();
 
@@ -73,17 +75,20 @@ class ConcurrentUploadsTest {
         assertEquals(Map.of(UploadRefused.Reason.TOTAL_TOO_LARGE, THREADS - 3), refused);
     }
 
-    /** One {@link DatabaseUploads} per thread, each on its own persistence unit of the one database. */
+    /** @return one {@link DatabaseUploads} per thread, {@value #NODES} different ones, each on its own persistence unit */
     private List<DatabaseUploads> nodes(String database, Limits limits) throws Exception {
         DataSource shared = database.equals("h2") ? null : postgres();
         List<DatabaseUploads> all = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = 0; i < NODES; i++) {
             JpaTestDatabase db = shared == null && nodes.isEmpty()
                     ? new JpaTestDatabase("tanghulu-uploads", ConcurrentUploadsTest.class)
                     : new JpaTestDatabase("tanghulu-uploads", ConcurrentUploadsTest.class,
                             shared == null ? nodes.get(0).dataSource() : shared);
             nodes.add(db);
             all.add(new DatabaseUploads(new UploadsDatabase(db.dataSource(), db), Clock.systemUTC(), limits));
+        }
+        for (int i = NODES; i < THREADS; i++) {
+            all.add(all.get(i % NODES));
         }
         return all;
     }
