@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * did not send; the case page lists every matter of the group from the moment of submission with its
  * stage and expected date; the history is in plain words with labelled outputs; the desk shows the
  * application before the decision forms, an applicant column, "claimed by" in the page's language, lands a
- * supervisor on supervision, and colours ratings on the five-level scale. The tests run in order on one case.
+ * supervisor on supervision, and colours ratings on the five-level scale; a choice's value reads as its option label
+ * in the desk's language. The tests run in order on one case.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -160,6 +161,11 @@ class CaseDeskIT {
         browser.open(platform.portal("/cases/" + trackingNumber + "?lang=zh"));
     }
 
+    /** @return the value the desk's case data shows for a data element */
+    private String caseData(String element) {
+        return browser.await("#case-data tr[data-element='" + element + "'] td").getText();
+    }
+
     /** @return the id of the case's task in the logged-in officer's work list */
     private long taskInWorkList() {
         browser.open(platform.desk("/?lang=zh"));
@@ -187,8 +193,15 @@ class CaseDeskIT {
         String main = browser.find("main").getText();
         assertFalse(main.contains("Claimed by") || main.contains("Submitted for") || main.contains("value(s)"), main);
         assertTrue(text("#timeline").contains("工商") && text("#timeline").contains("的工作人员已受理"), text("#timeline"));
+        // a CHOICE's value reads as its option label in the page's language (the stored value is the Chinese option)
+        assertEquals("有限责任公司（自然人投资或控股）", caseData("enterprise-type"));
+        assertEquals("选举", caseData("legal-representative-appointment"));
         browser.screenshot("casedesk-task-zh");
         browser.open(platform.desk("/tasks/" + id + "?lang=en"));
+        assertEquals("Limited liability company (invested or controlled by natural persons)", caseData("enterprise-type"));
+        assertEquals("Elected", caseData("legal-representative-appointment"));
+        browser.driver.executeScript("document.querySelector('#case-data tr[data-element=enterprise-type]').scrollIntoView()");
+        browser.screenshot("casedesk-task-options-en");
         assertTrue(text("#task-state").contains("(claimed by officer-aic)"), text("#task-state"));
         assertTrue(text("#timeline").contains("An officer of") && text("#timeline").contains("Application submitted"),
                 text("#timeline"));

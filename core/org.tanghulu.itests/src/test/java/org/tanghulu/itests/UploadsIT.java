@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.openqa.selenium.WebElement;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 class UploadsIT {
 
     private static final String GROUP = "enterprise-establishment";
-    private static final String PASSWORD = "a-much-longer-secret-1";
+    static final String PASSWORD = "a-much-longer-secret-1";
 
     private Distribution karaf;
     private JsonNode demo;
@@ -50,8 +52,8 @@ class UploadsIT {
         karaf = Distribution.shared();
         demo = karaf.demo("enterprise-establishment-application.json");
         String suffix = Long.toHexString(System.nanoTime());
-        register(owner, "upl-a-" + suffix);
-        register(other, "upl-b-" + suffix);
+        register(karaf, owner, "upl-a-" + suffix);
+        register(karaf, other, "upl-b-" + suffix);
     }
 
     @Test
@@ -109,7 +111,7 @@ class UploadsIT {
         assertEquals(404, bytes(other, karaf.portal("/uploads/" + id)).statusCode());
 
         // submitting brings the file into the case
-        String tn = submit(owner, csrf, key);
+        String tn = submit(karaf, demo, owner, csrf, key);
         String casePage = get(owner, karaf.portal("/cases/" + tn)).body();
         assertTrue(casePage.contains("营业执照 scan.png"), "the case page lists the file");
         assertEquals(404, post(owner, "/uploads/" + id + "/remove", csrf).statusCode(), "a submitted file stays");
@@ -166,7 +168,7 @@ class UploadsIT {
     void inChromiumTheApplicantUploadsAndTheOfficerViews() throws Exception {
         String user = "upl-c-" + Long.toHexString(System.nanoTime());
         HttpClient http = client();
-        register(http, user);
+        register(karaf, http, user);
         String material = demo.get("materials").get(0).asText();
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("uploads-it");
         java.nio.file.Path png = java.nio.file.Files.write(dir.resolve("执照.png"), Multipart.png());
@@ -188,7 +190,7 @@ class UploadsIT {
             browser.screenshot("uploads-form");
             String key = browser.find("input[name=submissionKey]").getAttribute("value");
             String csrf = AuthorizationIT.csrf(http, karaf.portal("/groups/" + GROUP + "/apply"));
-            String tn = submit(http, csrf, key);
+            String tn = submit(karaf, demo, http, csrf, key);
 
             long task = -1;
             for (JsonNode t : Distribution.JSON.readTree(karaf.send("GET", "/api/tasks?department=aic", null,
@@ -211,6 +213,130 @@ class UploadsIT {
         }
     }
 
+    /**
+     * Chromium: aic's officer asks for a correction naming a material; the applicant uploads a real PDF for it on the case
+     * page, ticks it in the answer and answers; the officer finds the file on the task page and opens it as a PDF.
+     */
+    @Test
+    void inChromiumAFileUploadedWhileAnsweringACorrectionReachesTheDesk() throws Exception {
+        String user = "upl-d-" + Long.toHexString(System.nanoTime());
+        HttpClient http = client();
+        register(karaf, http, user);
+        String page = get(http, karaf.portal("/groups/" + GROUP + "/apply")).body();
+        String tn = submit(karaf, demo, http, find(page, "name=\"csrf-token\" content=\"([^\"]+)\""),
+                find(page, "name=\"submissionKey\" value=\"([^\"]+)\""));
+        java.nio.file.Path pdf = java.nio.file.Files.write(java.nio.file.Files.createTempDirectory("uploads-it")
+                .resolve("补正 章程.pdf"), Multipart.pdf());
+        try (Browser browser = new Browser()) {
+            DeskSteps desk = new DeskSteps(browser, karaf);
+            desk.login("officer-aic");
+            long task = aicTask(tn);
+            desk.open(task);
+            var asked = browser.await("#REQUEST_CORRECTION-materials input[name=material]");
+            String material = asked.getAttribute("value");
+            String materialName = browser.find("label[for='material-" + material + "']").getText();
+            asked.click();
+            browser.find("#REQUEST_CORRECTION-message").sendKeys("请上传盖章后的材料。");
+            browser.submit(browser.find("#correction-request-form button[type=submit]"));
+            browser.await("#task-notice");
+            assertTrue(browser.find("#task-asked-materials").getText().contains(materialName),
+                    browser.find("#task-asked-materials").getText());
+
+            browser.open(karaf.portal("/login?next=/cases/" + tn));
+            browser.await("#f-username").sendKeys(user);
+            browser.find("#f-password").sendKeys(PASSWORD);
+            browser.submit(browser.find("#login-submit"));
+            assertTrue(browser.await("#correction-request").getText().contains(materialName),
+                    browser.find("#correction-request").getText());
+            assertTrue(browser.find("#uploads-none").isDisplayed(), "no file on the case yet");
+            browser.find("#case-file-" + material).sendKeys(pdf.toString()); // the script sends it and reloads the page
+            var row = browser.await("#uploads .upload-table tbody tr");
+            assertTrue(row.getText().contains("补正 章程.pdf") && row.getText().contains(materialName), row.getText());
+            WebElement answer = browser.await("#correction-form");
+            answer.findElement(org.openqa.selenium.By.id("cm-" + material)).click();
+            answer.findElement(org.openqa.selenium.By.name("message")).sendKeys("已上传。");
+            browser.driver.executeScript("document.getElementById('uploads').scrollIntoView()");
+            browser.screenshot("uploads-correction-answer");
+            browser.submit(answer.findElement(org.openqa.selenium.By.id("correction-submit")));
+            browser.await("#correction-confirmation");
+            assertTrue(browser.find("#uploads").getText().contains("补正 章程.pdf"), "the case page lists the file after the answer");
+
+            browser.open(karaf.desk("/tasks/" + task));
+            var link = browser.await("#upload-table a.upload-view");
+            assertEquals("补正 章程.pdf", link.getText());
+            assertTrue(browser.find("#upload-table").getText().contains(materialName), browser.find("#upload-table").getText());
+            browser.driver.executeScript("document.getElementById('uploads').scrollIntoView()");
+            browser.screenshot("uploads-correction-desk");
+            HttpClient aic = client();
+            AuthorizationIT.deskLogin(karaf, aic, "officer-aic");
+            HttpResponse<byte[]> view = bytes(aic, link.getAttribute("href"));
+            assertEquals(200, view.statusCode());
+            assertEquals("application/pdf", view.headers().firstValue("Content-Type").orElse(""));
+            assertArrayEquals(Multipart.pdf(), view.body());
+        }
+    }
+
+    /**
+     * Twelve uploads to one new draft at the same moment, with the limit set to 3 files on the console for the time
+     * of the test: exactly 3 are kept and 9 refused with 422 (the draft's row lock of the uploads bundle).
+     */
+    @Test
+    void concurrentUploadsKeepTheFileLimit() throws Exception {
+        HttpClient probe = client();
+        register(karaf, probe, "upl-e-" + Long.toHexString(System.nanoTime()));
+        HttpClient racer = client();
+        register(karaf, racer, "upl-f-" + Long.toHexString(System.nanoTime()));
+        String material = demo.get("materials").get(0).asText();
+        byte[] png = Multipart.png();
+        String[] probeForm = applyForm(probe);
+        karaf.console("config:property-set -p org.tanghulu.uploads maxFiles 3");
+        try {
+            // in force once a fourth file is refused
+            Distribution.await(Duration.ofSeconds(30), "maxFiles 3 in force", () -> Distribution.is(422,
+                    () -> upload(probe, probeForm[0], probeForm[1], material, "p.png", "image/png", png).statusCode()));
+            String[] form = applyForm(racer);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(12);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return upload(racer, form[0], form[1], material, n + ".png", "image/png", png).statusCode();
+                }));
+            }
+            Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            for (var a : answers) {
+                statuses.merge(a.get(60, java.util.concurrent.TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            pool.shutdown();
+            assertEquals(Map.of(200, 3, 422, 9), statuses);
+            String page = get(racer, karaf.portal("/groups/" + GROUP + "/apply")).body();
+            assertEquals(3, Pattern.compile("id=\"upload-[0-9a-f-]{36}\"").matcher(page).results().count(), "three files listed");
+        } finally {
+            karaf.console("config:property-delete -p org.tanghulu.uploads maxFiles");
+        }
+        Distribution.await(Duration.ofSeconds(30), "the default limit back", () -> Distribution.is(200,
+                () -> upload(probe, probeForm[0], probeForm[1], material, "q.png", "image/png", png).statusCode()));
+    }
+
+    /** @return the CSRF token and submission key of the application form in the session */
+    private String[] applyForm(HttpClient session) throws Exception {
+        String page = get(session, karaf.portal("/groups/" + GROUP + "/apply")).body();
+        return new String[] {find(page, "name=\"csrf-token\" content=\"([^\"]+)\""),
+                find(page, "name=\"submissionKey\" value=\"([^\"]+)\"")};
+    }
+
+    private long aicTask(String tn) throws Exception {
+        for (JsonNode t : Distribution.JSON.readTree(karaf.send("GET", "/api/tasks?department=aic", null,
+                karaf.staffAuth("officer-aic")).body())) {
+            if (t.get("trackingNumber").asText().equals(tn)) {
+                return t.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no aic task for " + tn);
+    }
+
     private HttpResponse<String> upload(HttpClient session, String csrf, String key, String material, String name,
             String type, byte[] file) throws Exception {
         byte[] body = Multipart.body(Map.of("_csrf", csrf, "submissionKey", key, "material", material), name, type, file);
@@ -219,7 +345,8 @@ class UploadsIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String submit(HttpClient session, String csrf, String key) throws Exception {
+    /** Submits the demo application through the portal's form in the session; @return the tracking number */
+    static String submit(Distribution karaf, JsonNode demo, HttpClient session, String csrf, String key) throws Exception {
         List<String> form = new ArrayList<>();
         add(form, "_csrf", csrf);
         add(form, "submissionKey", key);
@@ -250,7 +377,8 @@ class UploadsIT {
         return AuthorizationIT.csrf(session, karaf.portal("/cases"));
     }
 
-    private void register(HttpClient session, String username) throws Exception {
+    /** Registers an applicant (password {@link #PASSWORD}) and logs the session in. */
+    static void register(Distribution karaf, HttpClient session, String username) throws Exception {
         String csrf = AuthorizationIT.csrf(session, karaf.portal("/register"));
         HttpResponse<String> r = session.send(HttpRequest.newBuilder(URI.create(karaf.portal("/register")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -260,7 +388,7 @@ class UploadsIT {
         assertEquals(303, r.statusCode(), r.body());
     }
 
-    private static HttpResponse<String> get(HttpClient session, String url) throws Exception {
+    static HttpResponse<String> get(HttpClient session, String url) throws Exception {
         return session.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -268,13 +396,13 @@ class UploadsIT {
         return session.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static String find(String text, String regex) {
+    static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), regex + " in " + (text.length() > 400 ? text.substring(0, 400) : text));
         return m.group(1);
     }
 
-    private static HttpClient client() {
+    static HttpClient client() {
         return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }

@@ -30,8 +30,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
 /**
- * A bundle's persistence unit outside OSGi, for unit tests: a fresh in-memory H2 database and a
- * {@link JpaTemplate} on Hibernate with the entities the unit's {@code META-INF/persistence.xml}
+ * A bundle's persistence unit outside OSGi, for unit tests: a fresh in-memory H2 database (or a
+ * database the test brings, e.g. PostgreSQL) and a {@link JpaTemplate} on Hibernate with the entities the unit's {@code META-INF/persistence.xml}
  * lists (a test fails if an entity is missing there). The bundle's own component migrates
  * {@link #dataSource()} as it does in the platform. Resource-local transactions; as with Aries'
  * template, a unit of work started inside another joins its transaction.
@@ -40,21 +40,35 @@ public class JpaTestDatabase implements JpaTemplate, AutoCloseable {
 
     private final EntityManagerFactory factory;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
-    private final JdbcDataSource h2 = new JdbcDataSource();
+    private final DataSource dataSource;
 
     /**
      * @param unitName the persistence unit, as in the bundle's {@code META-INF/persistence.xml}
      * @param anchor a class of the bundle under test: its class loader has the persistence.xml and the entities
      */
     public JpaTestDatabase(String unitName, Class<?> anchor) {
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        factory = new HibernatePersistenceProvider().createContainerEntityManagerFactory(unit(h2, unitName, anchor),
+        this(unitName, anchor, inMemory());
+    }
+
+    /**
+     * @param dataSource the database to use, empty or migrated by the bundle's own component as in the platform
+     *        (Hibernate finds its dialect from it)
+     */
+    public JpaTestDatabase(String unitName, Class<?> anchor, DataSource dataSource) {
+        this.dataSource = dataSource;
+        factory = new HibernatePersistenceProvider().createContainerEntityManagerFactory(unit(dataSource, unitName, anchor),
                 Map.of("hibernate.hbm2ddl.auto", "none"));
+    }
+
+    private static DataSource inMemory() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        return h2;
     }
 
     /** @return the database, for the bundle's own component that migrates it */
     public DataSource dataSource() {
-        return h2;
+        return dataSource;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -113,19 +114,58 @@ public class DatabaseUploads implements Uploads {
         UploadContentEntity c = new UploadContentEntity();
         c.id = e.id;
         c.bytes = bytes;
-        return database.jpa().txExpr(em -> {
-            List<UploadEntity> siblings = trackingNumber == null ? draft(em, owner, group) : ofCase(em, trackingNumber);
-            if (siblings.size() >= l.maxFiles()) {
-                throw new UploadRefused(Reason.TOO_MANY, name, l);
+        String lock = trackingNumber == null ? "draft:" + owner + ":" + group : "case:" + trackingNumber;
+        for (int attempt = 1;; attempt++) {
+            Optional<Upload> stored = database.jpa().txExpr(em -> locked(em, lock)
+                    ? Optional.of(insert(em, owner, group, trackingNumber, e, c, l)) : Optional.empty());
+            if (stored.isPresent()) {
+                return stored.get();
             }
-            if (siblings.stream().mapToLong(s -> s.size).sum() + bytes.length > l.maxTotalBytes()) {
-                throw new UploadRefused(Reason.TOTAL_TOO_LARGE, name, l);
+            if (attempt > 1) {
+                throw new IllegalStateException("The upload lock row " + lock + " is missing right after it was made");
             }
-            em.persist(e);
-            em.flush(); // the row the content refers to comes first
-            em.persist(c);
-            return e.view();
-        });
+            makeLockRow(lock);
+        }
+    }
+
+    /**
+     * Waits for the row lock of a draft or case and holds it until the transaction ends.
+     *
+     * @return {@code false} if the draft or case has no lock row yet
+     */
+    private static boolean locked(EntityManager em, String key) {
+        return !em.createNativeQuery("select lock_key from upload_lock where lock_key = ?1 for update").setParameter(1, key)
+                .getResultList().isEmpty();
+    }
+
+    /** Makes the lock row of a draft or case in a transaction of its own; one made at the same moment by another upload will do. */
+    private void makeLockRow(String key) {
+        try {
+            database.jpa().tx(em -> em.createNativeQuery("insert into upload_lock (lock_key) values (?1)").setParameter(1, key)
+                    .executeUpdate());
+        } catch (PersistenceException race) {
+            boolean made = database.jpa().txExpr(em -> !em.createNativeQuery("select lock_key from upload_lock where lock_key = ?1")
+                    .setParameter(1, key).getResultList().isEmpty());
+            if (!made) {
+                throw race;
+            }
+        }
+    }
+
+    /** Checks the limits against the files stored now (under the lock) and stores the file. */
+    private static Upload insert(EntityManager em, long owner, String group, String trackingNumber, UploadEntity e,
+            UploadContentEntity c, Limits l) {
+        List<UploadEntity> siblings = trackingNumber == null ? draft(em, owner, group) : ofCase(em, trackingNumber);
+        if (siblings.size() >= l.maxFiles()) {
+            throw new UploadRefused(Reason.TOO_MANY, e.name, l);
+        }
+        if (siblings.stream().mapToLong(s -> s.size).sum() + e.size > l.maxTotalBytes()) {
+            throw new UploadRefused(Reason.TOTAL_TOO_LARGE, e.name, l);
+        }
+        em.persist(e);
+        em.flush(); // the row the content refers to comes first
+        em.persist(c);
+        return e.view();
     }
 
     @Override
@@ -188,7 +228,7 @@ public class DatabaseUploads implements Uploads {
         });
     }
 
-    /** The draft's rows (not locked: two uploads at the same moment may each pass the limits by one file). */
+    /** The draft's rows. */
     private static List<UploadEntity> draft(EntityManager em, long owner, String group) {
         return em.createQuery("select u from UploadEntity u where u.owner = :o and u.group = :g"
                 + " and u.trackingNumber is null order by u.uploaded, u.id", UploadEntity.class)
