@@ -65,6 +65,10 @@ import org.tanghulu.core.internal.store.Transactions;
 public class EventLog implements CaseEventLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
+
+    /** The case engine's own bookkeeping of a waiting task and of materials promised, asked and supplied: no typed event. */
+
+    private static final Set<String> UNTYPED = Set.of("TASK_WAITING", "MATERIAL_PROMISED", "MATERIAL_ASKED", "MATERIAL_SUPPLIED");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** A transaction run through {@link #run}: how deep it is nested, and the last event it appended. */
@@ -233,9 +237,9 @@ public class EventLog implements CaseEventLog {
                 Task t = e.taskId != null ? tasks.get(e.taskId)
                         : p != null && p.get("task") instanceof Number n ? tasks.get(n.longValue()) : rejectedOf.get(e.caseId);
                 RecordedCaseEvent typed = typed(e, c, p, t);
-                if (typed == null) {
+                if (typed == null && !UNTYPED.contains(e.type)) {
                     LOG.warn("Case event {} of unknown type {} left out of the typed log", e.id, e.type);
-                } else {
+                } else if (typed != null) {
                     events.add(typed);
                 }
             }

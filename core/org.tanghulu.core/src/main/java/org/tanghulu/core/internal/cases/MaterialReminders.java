@@ -16,7 +16,7 @@ import org.tanghulu.kernel.time.PlatformTime;
 
 /**
  * Reminds applicants of the materials they promised to supply later (容缺受理) before the deadline:
- * every five minutes (the Karaf scheduler's whiteboard runs it, never two at once on a node) writes a
+ * every five minutes by default ({@code scheduler.period} in seconds in the same PID; the Karaf scheduler's whiteboard runs it, never two at once on a node) writes a
  * {@code MATERIAL_REMINDER} case event per material due soon, which the notification capability
  * sends. Nodes sharing the database remind once between them ({@link MaterialWaits#remind}).
  */
