@@ -50,6 +50,26 @@ final class Multipart {
         return out.toByteArray();
     }
 
+    /** A real one-page PDF with a correct cross-reference table (the uploads bundle checks it as a whole). */
+    static byte[] pdf() {
+        String[] objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"};
+        StringBuilder s = new StringBuilder("%PDF-1.4\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = s.length();
+            s.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = s.length();
+        s.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int o : offsets) {
+            s.append(String.format("%010d 00000 n \n", o));
+        }
+        s.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        return s.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** What a Windows program starts with. */
     static byte[] exe() {
         byte[] b = new byte[600];
