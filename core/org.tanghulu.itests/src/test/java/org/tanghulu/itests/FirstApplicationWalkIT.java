@@ -174,6 +174,7 @@ class FirstApplicationWalkIT extends BrowserOnSharedPlatform {
             assertTrue(m.getAttribute("data-expected").matches("\\d{4}-\\d{2}-\\d{2}"), m.getAttribute("data-matter"));
         }
         stagesAreInWords();
+        assertFalse(browser.find("main").getText().contains(text("portal.case.done")), "a new case never reads as closed");
         JsonNode view = staffView(tn);
         JsonNode promise = view.get("waits").get(0);
         assertEquals(PROMISED, promise.get("material").asText());
@@ -264,6 +265,7 @@ class FirstApplicationWalkIT extends BrowserOnSharedPlatform {
         assertEquals("MATERIAL", browser.find("#timeline li[data-matter='ltax/tax-registration']").getAttribute("data-stage"));
         WebElement permit = browser.find("#waits li[data-material=" + PERMIT + "]");
         assertTrue(permit.getText().contains(text("portal.case.waits.AT_STEP")), permit.getText());
+        assertFalse(browser.find("main").getText().contains(text("portal.case.done")), "an open case never reads as closed");
         stagesAreInWords();
         browser.driver.executeScript("document.getElementById('waits').scrollIntoView()");
         look("waiting");
@@ -290,7 +292,7 @@ class FirstApplicationWalkIT extends BrowserOnSharedPlatform {
         browser.open(platform.portal("/cases/" + tn));
         assertEquals("false", browser.await("#window-handover").getAttribute("data-confirmed"));
         assertEquals(lang.equals("zh"), browser.find("#window-handover").getText().contains("、"), "lists in the page's language");
-        browser.driver.executeScript("document.getElementById('window-receipt').scrollIntoView()");
+        browser.driver.executeScript("document.getElementById('window-handover').scrollIntoView()");
         look("handed-over");
         browser.submit(browser.find("#window-confirm"));
         assertEquals(text("portal.window.confirmedNotice"), browser.await("#window-notice").getText());
@@ -309,6 +311,7 @@ class FirstApplicationWalkIT extends BrowserOnSharedPlatform {
         browser.submit(browser.find("#rating-submit"));
         assertEquals(text("portal.rating.given", text("portal.rating.5")) + "：" + comment, browser.await("#given-rating").getText());
         assertEquals(text("portal.state.COMPLETED"), browser.find("#case-state").getText());
+        assertEquals(text("portal.case.done"), browser.find("#next-step").getText());
         for (WebElement m : browser.driver.findElements(By.cssSelector("#timeline li.matter"))) {
             assertEquals("DONE", m.getAttribute("data-stage"), m.getAttribute("data-matter"));
         }
