@@ -309,7 +309,7 @@ class FirstApplicationWalkIT extends BrowserOnSharedPlatform {
         String comment = lang.equals("zh") ? "一次申请就办完了。" : "All done with one application.";
         browser.find("#f-comment").sendKeys(comment);
         browser.submit(browser.find("#rating-submit"));
-        assertEquals(text("portal.rating.given", text("portal.rating.5")) + "：" + comment, browser.await("#given-rating").getText());
+        assertEquals(text("portal.rating.givenComment", text("portal.rating.5"), comment), browser.await("#given-rating").getText());
         assertEquals(text("portal.state.COMPLETED"), browser.find("#case-state").getText());
         assertEquals(text("portal.case.done"), browser.find("#next-step").getText());
         for (WebElement m : browser.driver.findElements(By.cssSelector("#timeline li.matter"))) {
