@@ -228,6 +228,10 @@ class FirstApplicationWalkIT extends BrowserOnSharedPlatform {
         assertTrue(request.getText().contains(zgcMessage) && request.getText().contains(psbMessage), request.getText());
         assertEquals(Set.of("v." + ZGC_FIELD, "v." + PSB_FIELD), names("#correction-form [name^='v.']"), "only the fields asked");
         assertEquals(Set.of("cm-" + ASKED_MATERIAL), ids("#correction-form input[name=m]"), "only the material asked");
+        Set<String> offered = ids("#uploads input[type=file]");
+        assertTrue(offered.containsAll(Set.of("case-file-" + ASKED_MATERIAL, "case-file-" + PROMISED))
+                && Set.of("case-file-" + ASKED_MATERIAL, "case-file-" + PROMISED, "case-file-" + PERMIT).containsAll(offered),
+                "files are offered for what is asked now (the correction's material, the awaited ones), no other: " + offered);
         assertEquals(handedIn.size(), browser.driver.findElements(By.cssSelector("#window-checks li[data-verdict=MATCHES]")).size(),
                 "the window's check, all originals matching");
         assertEquals("CORRECTION", browser.find("#timeline li[data-matter='" + ZGC + "']").getAttribute("data-stage"));
@@ -269,6 +273,9 @@ class FirstApplicationWalkIT extends BrowserOnSharedPlatform {
         stagesAreInWords();
         browser.driver.executeScript("document.getElementById('waits').scrollIntoView()");
         look("waiting");
+        assertEquals(Set.of("case-file-" + PERMIT, "case-file-" + PROMISED), ids("#uploads input[type=file]"),
+                "files are offered for the materials awaited only");
+        upload("#case-file-" + PERMIT, "#uploads", Files.write(files.resolve("bank-permit-" + lang + ".pdf"), Multipart.pdf()));
         supply(PERMIT);
         assertEquals("MATERIAL", browser.find("#timeline li[data-matter='lss/social-insurance-registration']").getAttribute("data-stage"),
                 "social insurance still waits for the labour contracts");
@@ -277,6 +284,8 @@ class FirstApplicationWalkIT extends BrowserOnSharedPlatform {
         assertEquals("IN_PROGRESS", browser.find("#timeline li[data-matter='lss/social-insurance-registration']").getAttribute("data-stage"));
         assertEquals("false", browser.find("#waits li[data-material=" + PROMISED + "]").getAttribute("data-pending"));
         look("supplied");
+        assertTrue(browser.find("#window-checks li[data-material=" + PROMISED + "]").getText()
+                .contains(text("portal.window.unchecked")), "a material supplied after acceptance reads so at the window");
         approveOpen(tn, outputs);
         assertEquals("COMPLETED", staffView(tn).get("state").asText());
 

@@ -21,7 +21,6 @@ import org.tanghulu.core.cases.MaterialWait;
 import org.tanghulu.core.cases.Cases;
 import org.tanghulu.core.cases.TaskState;
 import org.tanghulu.core.cases.TaskView;
-import org.tanghulu.catalog.plan.Checklist;
 import org.tanghulu.catalog.plan.Procedures;
 import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.web.CaseHistory;
@@ -183,9 +182,6 @@ final class CasePages {
         model.put("answered", x.param("answered") != null && !model.containsKey("correction"));
         model.put("events", history.rows(t, progress.history(tn, key)));
         caseUploads(t, view, model);
-        model.put("materials", catalog.readiness(view.group(), Set.of()).map(Checklist.GroupReadiness::lines)
-                .orElse(List.of()).stream().filter(l -> l.supply() != Checklist.Supply.ISSUED).map(Checklist.MaterialLine::material)
-                .map(m -> Map.of("id", m.id(), "name", t.pick(m.name()))).toList());
         // materials the case waits for (issue 14): what is asked, by when, and the supply action
         model.put("waits", view.waits().stream().map(w -> {
             Map<String, Object> m = new HashMap<>();
@@ -201,6 +197,16 @@ final class CasePages {
             return m;
         }).toList());
         model.put("waitsPending", view.waits().stream().anyMatch(MaterialWait::pending));
+        // files may be added for what is asked now: the open correction's materials and the materials awaited
+        Map<String, Object> uploadable = new LinkedHashMap<>();
+        if (model.get("correction") instanceof Map<?, ?> c) {
+            ((List<?>) c.get("materials")).forEach(m -> uploadable.put((String) ((Map<?, ?>) m).get("id"), m));
+        }
+        if (view.state() == CaseState.OPEN) {
+            view.waits().stream().filter(MaterialWait::pending)
+                    .forEach(w -> uploadable.putIfAbsent(w.material(), Map.of("id", w.material(), "name", t.pick(w.name()))));
+        }
+        model.put("materials", List.copyOf(uploadable.values()));
         model.put("supplied", x.param("supplied") != null);
         boolean closed = view.state() == CaseState.COMPLETED || view.state() == CaseState.REJECTED;
         model.put("canRate", closed && view.rating() == null);
