@@ -61,15 +61,8 @@ class CaseDeskIT {
         ObjectNode values = application.get("values").deepCopy();
         browser.open(platform.portal("/groups/" + GROUP + "/apply"));
         browser.await("#submit-application");
-        browser.driver.executeScript("var v = arguments[0];"
-                + "Object.keys(v).forEach(function (k) { var el = document.querySelector('[name=\"v.' + k + '\"]');"
-                + " if (el) { el.value = v[k]; } });"
-                + "document.getElementById('f-applicantType').value = 'ENTERPRISE';"
-                + "document.getElementById('f-applicantName').value = arguments[1];"
-                + "arguments[2].forEach(function (m) { var el = document.getElementById('m-' + m);"
-                + " if (el) { el.checked = true; } });",
-                Distribution.JSON.convertValue(values, Map.class), APPLICANT,
-                Distribution.JSON.convertValue(application.get("materials"), List.class));
+        DemoForm.fill(browser, values, APPLICANT, Distribution.JSON.convertValue(application.get("materials"), List.class),
+                false);
         browser.submit(browser.find("#submit-application"));
         WebElement tracking = browser.await("#tracking-number, #error-summary");
         assertEquals("tracking-number", tracking.getAttribute("id"), tracking.getText());
@@ -187,9 +180,16 @@ class CaseDeskIT {
         String main = browser.find("main").getText();
         assertFalse(main.contains("Claimed by") || main.contains("Submitted for") || main.contains("value(s)"), main);
         assertTrue(text("#timeline").contains("工商") && text("#timeline").contains("的工作人员已受理"), text("#timeline"));
+        // a table (the investors) is a small table under its columns' labels, never raw JSON
+        String investors = text("#case-data tr[data-element=investors] table.data-rows");
+        assertTrue(investors.contains("认缴出资额（元）") && investors.contains("张明") && investors.contains("600000")
+                && investors.contains("货币"), investors);
+        assertFalse(text("#case-data").contains("[{"), text("#case-data"));
         browser.screenshot("casedesk-task-zh");
         browser.open(platform.desk("/tasks/" + id + "?lang=en"));
         assertTrue(text("#task-state").contains("(claimed by officer-aic)"), text("#task-state"));
+        String en = text("#case-data tr[data-element=investors] table.data-rows");
+        assertTrue(en.contains("Subscribed amount (yuan)") && en.contains("Cash"), en);
         assertTrue(text("#timeline").contains("An officer of") && text("#timeline").contains("Application submitted"),
                 text("#timeline"));
         browser.open(platform.desk("/?lang=en"));

@@ -93,6 +93,7 @@ final class Fields {
             rows = List.of(Map.of());
         }
         f.put("input", "table");
+        f.put("element", field.element());
         f.put("short", false);
         f.put("columns", columns.stream().map(c -> Map.of("id", c.id(), "label", t.pick(c.label()),
                 "help", c.help() == null ? "" : t.pick(c.help()),
