@@ -202,6 +202,8 @@ class FormIT extends BrowserOnSharedPlatform {
     void investorsAreRowsAddedAndRemovedCheckedPerCellKeptInTheDraftInEnglishAndCardsOnAPhone() throws Exception {
         openForm("?lang=zh");
         assertEquals(1, investorRows().size(), "one empty row to start");
+        assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= window.innerWidth;"),
+                "the table scrolls in its box, not the page: " + js("return document.documentElement.scrollWidth;"));
         assertEquals(8, browser.driver.findElements(By.cssSelector("#f-investors thead th")).size(), "number, 6 columns, actions");
         // a person entered once is picked into a row: name and ID number
         browser.find("#f-legal-representative-name").sendKeys("张明");
@@ -243,6 +245,7 @@ class FormIT extends BrowserOnSharedPlatform {
         assertEquals(Boolean.TRUE, js("return arguments[0].nextElementSibling === arguments[1];", id, error));
         assertEquals("", browser.find("#f-investors-0-id-number-error").getText());
         assertEquals(1, summary.findElements(By.cssSelector("a[href='#f-investors-1-id-number']")).size(), summary.getText());
+        js("arguments[0].scrollIntoView({block: 'center'});", id);
         browser.screenshot("form-table-cell-error");
 
         // the rows survive a draft and a reload
@@ -265,6 +268,7 @@ class FormIT extends BrowserOnSharedPlatform {
         assertEquals("Cash", form.getFirstSelectedOption().getText());
         assertEquals("货币", form.getFirstSelectedOption().getAttribute("value"));
         assertEquals("Row 2: Name", browser.find("[name='v.investors.1.name']").getAttribute("aria-label"));
+        js("document.getElementById('f-investors').scrollIntoView();");
         browser.screenshot("form-table-en");
 
         // a phone: every row is a card, and the page does not scroll sideways
