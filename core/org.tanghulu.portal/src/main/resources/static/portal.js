@@ -4,7 +4,7 @@
  *   through, and shows the message in the field's error slot right under it; the server checks everything again
  *   on submit (and check digits of credit codes there);
  * - keeps the section navigation's counts and the progress bar of the application form up to date;
- * - offers "pick a person already entered" at every person (name, ID number, phone) of the form;
+ * - offers "pick a person already entered" at every person (name, ID number, phone) of the form, rows of tables too;
  * - fills in the applicant's name with the person's own only when "individual" is chosen;
  * - autosaves the application form as a draft (debounced) with the CSRF token from <meta name="csrf-token">;
  * - moves the focus to the error summary when a page shows one. */
@@ -135,14 +135,14 @@
     }
     keys.forEach(function (k) {
       var g = groups[k];
-      var field = g.name.closest('.field');
+      var field = g.name.closest('td, .field'); // a table's row: the picker goes into its name cell
       var wrap = document.createElement('div');
       wrap.className = 'person-pick';
       var select = document.createElement('select');
       select.id = 'pick-' + k;
       select.setAttribute('aria-label', msgs.msgPickLabel);
       wrap.appendChild(select);
-      field.parentNode.insertBefore(wrap, field);
+      if (field.tagName === 'TD') { field.insertBefore(wrap, field.firstChild); } else { field.parentNode.insertBefore(wrap, field); }
       function refresh() {
         var others = known(k);
         select.innerHTML = '';

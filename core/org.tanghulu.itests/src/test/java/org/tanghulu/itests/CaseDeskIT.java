@@ -62,15 +62,8 @@ class CaseDeskIT {
         ObjectNode values = application.get("values").deepCopy();
         browser.open(platform.portal("/groups/" + GROUP + "/apply"));
         browser.await("#submit-application");
-        browser.driver.executeScript("var v = arguments[0];"
-                + "Object.keys(v).forEach(function (k) { var el = document.querySelector('[name=\"v.' + k + '\"]');"
-                + " if (el) { el.value = v[k]; } });"
-                + "document.getElementById('f-applicantType').value = 'ENTERPRISE';"
-                + "document.getElementById('f-applicantName').value = arguments[1];"
-                + "arguments[2].forEach(function (m) { var el = document.getElementById('m-' + m);"
-                + " if (el) { el.checked = true; } });",
-                Distribution.JSON.convertValue(values, Map.class), APPLICANT,
-                Distribution.JSON.convertValue(application.get("materials"), List.class));
+        DemoForm.fill(browser, values, APPLICANT, Distribution.JSON.convertValue(application.get("materials"), List.class),
+                false);
         browser.submit(browser.find("#submit-application"));
         WebElement tracking = browser.await("#tracking-number, #error-summary");
         assertEquals("tracking-number", tracking.getAttribute("id"), tracking.getText());
@@ -196,6 +189,11 @@ class CaseDeskIT {
         // a CHOICE's value reads as its option label in the page's language (the stored value is the Chinese option)
         assertEquals("有限责任公司（自然人投资或控股）", caseData("enterprise-type"));
         assertEquals("选举", caseData("legal-representative-appointment"));
+        // a table (the investors) is a small table under its columns' labels, never raw JSON
+        String investors = text("#case-data tr[data-element=investors] table.data-rows");
+        assertTrue(investors.contains("认缴出资额（元）") && investors.contains("张明") && investors.contains("600000")
+                && investors.contains("货币"), investors);
+        assertFalse(text("#case-data").contains("[{"), text("#case-data"));
         browser.screenshot("casedesk-task-zh");
         browser.open(platform.desk("/tasks/" + id + "?lang=en"));
         assertEquals("Limited liability company (invested or controlled by natural persons)", caseData("enterprise-type"));
@@ -203,6 +201,8 @@ class CaseDeskIT {
         browser.driver.executeScript("document.querySelector('#case-data tr[data-element=enterprise-type]').scrollIntoView()");
         browser.screenshot("casedesk-task-options-en");
         assertTrue(text("#task-state").contains("(claimed by officer-aic)"), text("#task-state"));
+        String en = text("#case-data tr[data-element=investors] table.data-rows");
+        assertTrue(en.contains("Subscribed amount (yuan)") && en.contains("Cash"), en);
         assertTrue(text("#timeline").contains("An officer of") && text("#timeline").contains("Application submitted"),
                 text("#timeline"));
         browser.open(platform.desk("/?lang=en"));

@@ -389,15 +389,9 @@ class ExchangeIT {
             // the rest of the demo application, without what only the pre-approval needs; the case starts at step 2
             ObjectNode values = application.get("values").deepCopy();
             values.remove("enterprise-name-alternatives");
-            browser.driver.executeScript("var v = arguments[0];"
-                    + "Object.keys(v).forEach(function (k) { var el = document.querySelector('[name=\"v.' + k + '\"]');"
-                    + " if (el && !el.value) { el.value = v[k]; } });"
-                    + "document.getElementById('f-applicantType').value = 'ENTERPRISE';"
-                    + "document.getElementById('f-applicantName').value = arguments[1];"
-                    + "arguments[2].forEach(function (m) { var el = document.getElementById('m-' + m);"
-                    + " if (el && m !== 'name-preapproval-application') { el.checked = true; } });",
-                    Distribution.JSON.convertValue(values, Map.class), application.get("applicantName").asText(),
-                    Distribution.JSON.convertValue(application.get("materials"), List.class));
+            List<?> materials = Distribution.JSON.convertValue(application.get("materials"), List.class).stream()
+                    .filter(m -> !"name-preapproval-application".equals(m)).toList();
+            DemoForm.fill(browser, values, application.get("applicantName").asText(), materials, true);
             browser.submit(browser.find("#submit-application"));
             WebElement tracking = browser.await("#tracking-number, #error-summary");
             assertEquals("tracking-number", tracking.getAttribute("id"), tracking.getText());

@@ -330,20 +330,14 @@ class FirstApplicationWalkIT extends BrowserOnSharedPlatform {
     }
 
     /**
-     * Fills the unified form with the demo application, as the applicant would have typed it, and ticks exactly the
-     * materials {@code handedIn}. The one place the form is filled: the form's rows of persons are changing.
+     * Fills the unified form with the demo application ({@link DemoForm}, table rows included) and ticks exactly the
+     * materials {@code handedIn}.
      */
     private void fillDemo(JsonNode demo, Set<String> handedIn) {
-        browser.driver.executeScript("var v = arguments[0];"
-                + "Object.keys(v).forEach(function (k) { var el = document.querySelector('[name=\"v.' + k + '\"]');"
-                + " if (el) { el.value = v[k]; } });"
-                + "document.getElementById('f-applicantType').value = 'ENTERPRISE';"
-                + "document.getElementById('f-applicantName').value = arguments[1];"
-                + "var handedIn = arguments[2];"
+        DemoForm.fill(browser, demo.get("values"), demo.get("applicantName").asText(), List.of(), false);
+        browser.driver.executeScript("var handedIn = arguments[0];"
                 + "document.querySelectorAll('input[name=m]').forEach(function (el) {"
-                + " el.checked = handedIn.indexOf(el.value) >= 0; });",
-                Distribution.JSON.convertValue(demo.get("values"), Map.class), demo.get("applicantName").asText(),
-                List.copyOf(handedIn));
+                + " el.checked = handedIn.indexOf(el.value) >= 0; });", List.copyOf(handedIn));
     }
 
     /**

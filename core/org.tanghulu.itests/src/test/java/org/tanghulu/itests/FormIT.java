@@ -184,4 +184,114 @@ class FormIT extends BrowserOnSharedPlatform {
         assertEquals("", chinese);
         browser.screenshot("form-options-en");
     }
+
+    private static List<WebElement> investorRows() {
+        return browser.driver.findElements(By.cssSelector("#f-investors tbody tr"));
+    }
+
+    private static String cell(int row, String column) {
+        return browser.find("[name='v.investors." + row + "." + column + "']").getAttribute("value");
+    }
+
+    private static void addInvestorRow() {
+        browser.submit(browser.find("button[name=row][value='add:investors']"));
+        browser.await("#application-form");
+    }
+
+    @Test
+    void investorsAreRowsAddedAndRemovedCheckedPerCellKeptInTheDraftInEnglishAndCardsOnAPhone() throws Exception {
+        openForm("?lang=zh");
+        assertEquals(1, investorRows().size(), "one empty row to start");
+        assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= window.innerWidth;"),
+                "the table scrolls in its box, not the page: " + js("return document.documentElement.scrollWidth;"));
+        assertEquals(8, browser.driver.findElements(By.cssSelector("#f-investors thead th")).size(), "number, 6 columns, actions");
+        // a person entered once is picked into a row: name and ID number
+        browser.find("#f-legal-representative-name").sendKeys("张明");
+        browser.find("#f-legal-representative-id-number").sendKeys("110108197809151545");
+        WebElement pick = browser.await("#pick-investors-0");
+        pick.click();
+        new Select(pick).selectByValue("legal-representative");
+        assertEquals("张明", cell(0, "name"));
+        assertEquals("110108197809151545", cell(0, "id-number"));
+        browser.find("[name='v.investors.0.amount']").sendKeys("600000");
+        new Select(browser.find("[name='v.investors.0.contribution-form']")).selectByValue("货币");
+        js("arguments[0].value = '2026-03-02';", browser.find("[name='v.investors.0.deadline']"));
+
+        // add two rows (the button submits; everything typed stays), then remove the last one
+        addInvestorRow();
+        addInvestorRow();
+        assertEquals(3, investorRows().size());
+        assertEquals("600000", cell(0, "amount"));
+        assertEquals("2026-03-02", cell(0, "deadline"));
+        assertEquals("张明", browser.find("#f-legal-representative-name").getAttribute("value"));
+        browser.find("[name='v.investors.1.name']").sendKeys("李娜");
+        browser.find("[name='v.investors.1.id-number']").sendKeys("110105198503122019"); // check digit should be 8
+        browser.find("[name='v.investors.1.amount']").sendKeys("400000");
+        browser.find("[name='v.investors.2.name']").sendKeys("王五");
+        WebElement remove = browser.find("button[name=row][value='remove:investors:2']");
+        assertEquals("删除“投资人（股东、发起人、合伙人）及出资情况”的第3行", remove.getAttribute("aria-label"));
+        browser.submit(remove);
+        browser.await("#application-form");
+        assertEquals(2, investorRows().size());
+        assertEquals("李娜", cell(1, "name"));
+
+        // submitted: the wrong ID number's message is under its cell, in the summary with a link to the cell
+        browser.submit(browser.find("#submit-application"));
+        WebElement summary = browser.await("#error-summary");
+        WebElement error = browser.find("#f-investors-1-id-number-error");
+        assertTrue(error.getText().startsWith("第2行“身份证号码”的校验位不正确"), error.getText());
+        WebElement id = browser.find("#f-investors-1-id-number");
+        assertEquals("true", id.getAttribute("aria-invalid"));
+        assertEquals(Boolean.TRUE, js("return arguments[0].nextElementSibling === arguments[1];", id, error));
+        assertEquals("", browser.find("#f-investors-0-id-number-error").getText());
+        assertEquals(1, summary.findElements(By.cssSelector("a[href='#f-investors-1-id-number']")).size(), summary.getText());
+        js("arguments[0].scrollIntoView({block: 'center'});", id);
+        browser.screenshot("form-table-cell-error");
+
+        // the rows survive a draft and a reload
+        WebElement amount = browser.find("[name='v.investors.1.amount']");
+        amount.sendKeys(Keys.BACK_SPACE, "1");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> "true".equals(d.findElement(By.id("draft-note")).getAttribute("data-saved")));
+        openForm("");
+        assertEquals(2, investorRows().size());
+        assertEquals("张明", cell(0, "name"));
+        assertEquals("货币", cell(0, "contribution-form"));
+        assertEquals("400001", cell(1, "amount"));
+        assertEquals("", browser.find("#f-investors-1-id-number-error").getText(), "no error before a submit");
+
+        // English: the columns and the options read in English, the values stay
+        openForm("?lang=en");
+        String head = browser.find("#f-investors thead").getText();
+        assertTrue(head.contains("Subscribed amount (yuan)") && head.contains("Form of contribution"), head);
+        Select form = new Select(browser.find("[name='v.investors.0.contribution-form']"));
+        assertEquals("Cash", form.getFirstSelectedOption().getText());
+        assertEquals("货币", form.getFirstSelectedOption().getAttribute("value"));
+        assertEquals("Row 2: Name", browser.find("[name='v.investors.1.name']").getAttribute("aria-label"));
+        js("document.getElementById('f-investors').scrollIntoView();");
+        browser.screenshot("form-table-en");
+
+        // a phone: every row is a card, and the page does not scroll sideways
+        try {
+            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+            openForm("?lang=zh");
+            js("document.getElementById('f-investors').scrollIntoView();");
+            assertEquals(390, ((Number) js("return window.innerWidth;")).intValue());
+            assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= window.innerWidth;"),
+                    "scrollWidth " + js("return document.documentElement.scrollWidth;"));
+            assertEquals("block", js("return getComputedStyle(arguments[0]).display;", investorRows().get(0)));
+            WebElement row = investorRows().get(0);
+            assertTrue(row.getRect().getWidth() <= 390, "row width " + row.getRect().getWidth());
+            browser.screenshot("form-table-phone");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            // an empty draft, so that the class's other tests start from an empty form
+            openForm("");
+            assertEquals(200L, js("var token = document.querySelector('meta[name=\"csrf-token\"]').getAttribute('content');"
+                    + "return fetch(document.getElementById('application-form').dataset.draft, {method: 'POST',"
+                    + " credentials: 'same-origin', body: new URLSearchParams(), headers: {'X-CSRF-Token': token}})"
+                    + ".then(function (r) { return r.status; });"));
+        }
+    }
 }

@@ -273,14 +273,7 @@ class JourneyIT {
 
         // submit the demo application
         JsonNode demo = platform.demo("enterprise-establishment-application.json");
-        browser.driver.executeScript("var v = arguments[0];"
-                + "Object.keys(v).forEach(function (k) { var el = document.querySelector('[name=\"v.' + k + '\"]');"
-                + " if (el) { el.value = v[k]; } });"
-                + "document.getElementById('f-applicantType').value = 'ENTERPRISE';"
-                + "document.getElementById('f-applicantName').value = arguments[1];"
-                + "arguments[2].forEach(function (m) { var el = document.getElementById('m-' + m); if (el) { el.checked = true; } });",
-                Distribution.JSON.convertValue(demo.get("values"), Map.class), demo.get("applicantName").asText(),
-                Distribution.JSON.convertValue(demo.get("materials"), List.class));
+        DemoForm.fill(browser, demo);
         browser.screenshot("portal-form-filled");
         browser.submit(browser.find("#submit-application")); // the page before has an #error-summary too
         WebElement tracking = browser.await("#tracking-number, #error-summary");

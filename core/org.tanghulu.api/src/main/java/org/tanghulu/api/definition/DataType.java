@@ -23,5 +23,15 @@ public enum DataType {
     /** A mainland mobile or fixed-line phone number. */
     PHONE,
     /** An e-mail address. */
-    EMAIL
+    EMAIL,
+    /**
+     * Rows of the same few columns (shareholders, officers, insured staff): the validation's {@link
+     * Validation#columns columns} say what each row holds, {@link Validation#minRows minRows} and {@link
+     * Validation#maxRows maxRows} how many rows there may be. The value is still one string: a JSON array of
+     * objects, one per row, mapping column id to the cell's string value
+     * ({@code [{"name":"张明","id-number":"110108197809151545"}]}); a missing or empty cell is an empty value.
+     *
+     * @since 1.3
+     */
+    TABLE
 }

@@ -14,7 +14,7 @@
  * decided by the platform when it arrives.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tanghulu.api.definition;
 
 import org.osgi.annotation.bundle.Export;

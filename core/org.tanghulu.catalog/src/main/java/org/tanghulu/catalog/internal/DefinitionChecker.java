@@ -15,6 +15,7 @@ import java.util.regex.PatternSyntaxException;
 import org.tanghulu.api.definition.CatalogNeed;
 import org.tanghulu.api.definition.Choice;
 import org.tanghulu.api.definition.DataElement;
+import org.tanghulu.api.definition.Validation;
 import org.tanghulu.api.definition.Exclusion;
 import org.tanghulu.api.definition.GroupExtension;
 import org.tanghulu.api.definition.Question;
@@ -395,27 +396,62 @@ final class DefinitionChecker {
             } else if (!seen.add(e.id())) {
                 problems.add(where + ": defined twice in the " + owner);
             }
-            if (e.type() == null) {
-                problems.add(where + ": no type given");
-            }
-            requireText(e.label(), where + ": label", problems);
-            requireText(e.help(), where + ": help text", problems);
-            if (e.validation() != null) {
-                if (e.type() == DataType.CHOICE && e.validation().options().isEmpty()) {
-                    problems.add(where + ": a CHOICE needs options");
-                }
-                e.validation().optionLabels().keySet().stream().filter(o -> !e.validation().options().contains(o))
-                        .sorted().forEach(o -> problems.add(where + ": a label for \"" + o + "\", which is not an option"));
-                if (e.validation().pattern() != null) {
-                    try {
-                        Pattern.compile(e.validation().pattern());
-                    } catch (PatternSyntaxException x) {
-                        problems.add(where + ": pattern is not a valid regular expression: " + x.getDescription());
-                    }
-                }
-            } else if (e.type() == DataType.CHOICE) {
+            checkElement(e, where, problems);
+        }
+    }
+
+    /** The rules every element and every column of a table obey. */
+    private static void checkElement(DataElement e, String where, List<String> problems) {
+        if (e.type() == null) {
+            problems.add(where + ": no type given");
+        }
+        requireText(e.label(), where + ": label", problems);
+        requireText(e.help(), where + ": help text", problems);
+        if (e.type() == DataType.TABLE) {
+            checkColumns(e, where, problems);
+        }
+        if (e.validation() != null) {
+            if (e.type() == DataType.CHOICE && e.validation().options().isEmpty()) {
                 problems.add(where + ": a CHOICE needs options");
             }
+            e.validation().optionLabels().keySet().stream().filter(o -> !e.validation().options().contains(o))
+                    .sorted().forEach(o -> problems.add(where + ": a label for \"" + o + "\", which is not an option"));
+            if (e.validation().pattern() != null) {
+                try {
+                    Pattern.compile(e.validation().pattern());
+                } catch (PatternSyntaxException x) {
+                    problems.add(where + ": pattern is not a valid regular expression: " + x.getDescription());
+                }
+            }
+        } else if (e.type() == DataType.CHOICE) {
+            problems.add(where + ": a CHOICE needs options");
+        }
+    }
+
+    /** A TABLE needs columns with distinct ids, none a table itself, each a clear element; sensible row limits. */
+    private static void checkColumns(DataElement table, String where, List<String> problems) {
+        Validation v = table.validation();
+        if (v == null || v.columns().isEmpty()) {
+            problems.add(where + ": a TABLE needs columns");
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (DataElement c : v.columns()) {
+            String column = where + ", column '" + c.id() + "'";
+            if (c.id() == null || !ID.matcher(c.id()).matches()) {
+                problems.add(column + ": id is not a lower-case id like 'id-number'");
+            } else if (!ids.add(c.id())) {
+                problems.add(column + ": defined twice in the table");
+            }
+            if (c.type() == DataType.TABLE) {
+                problems.add(column + ": a column cannot be a TABLE (tables do not nest)");
+            } else {
+                checkElement(c, column, problems);
+            }
+        }
+        if (v.minRows() != null && v.minRows() < 0 || v.maxRows() != null && v.maxRows() < 1
+                || v.minRows() != null && v.maxRows() != null && v.minRows() > v.maxRows()) {
+            problems.add(where + ": minRows and maxRows must satisfy 0 <= minRows <= maxRows, maxRows >= 1");
         }
     }
 

@@ -43,7 +43,8 @@ final class DefinitionLines {
             Map.entry("label is missing", "label"), Map.entry("help text is missing", "help"),
             Map.entry("no type given", "type"), Map.entry("a CHOICE needs options", "validation"),
             Map.entry("pattern", "validation"), Map.entry("version must", "version"),
-            Map.entry("no matters given", "matters"), Map.entry("question '", "questions"));
+            Map.entry("no matters given", "matters"), Map.entry("question '", "questions"),
+            Map.entry("a TABLE needs columns", "validation"), Map.entry("minRows", "validation"));
     /** The array each subject's objects are listed in. */
     private static final Map<String, String> ARRAYS = Map.of("matter", "matters", "data element", "dataElements");
 

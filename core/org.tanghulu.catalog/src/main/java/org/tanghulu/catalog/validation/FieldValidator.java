@@ -57,12 +57,18 @@ public final class FieldValidator {
     /**
      * @param elements the fields asked for, in the order problems are reported
      * @param values the values entered, by element id; ids of other elements are ignored
-     * @return at most one problem per field, the first found; empty if all values are fine
+     * @return at most one problem per field, the first found; empty if all values are fine. A TABLE's problems with
+     *         the whole value (malformed, too few or too many rows) name the element; its cells' problems name the
+     *         cell ({@link TableValue#cellField}: {@code investors[1].amount} for the second row), one per cell
      */
     public static List<FieldProblem> validate(Collection<DataElement> elements, Map<String, String> values) {
         List<FieldProblem> problems = new ArrayList<>();
         for (DataElement element : elements) {
-            LocalizedText problem = problem(element, values.get(element.id()));
+            if (element.type() == DataType.TABLE) {
+                table(element, values.get(element.id()), problems);
+                continue;
+            }
+            LocalizedText problem = problem(element, Field.of(element.label()), values.get(element.id()));
             if (problem != null) {
                 problems.add(new FieldProblem(element.id(), problem));
             }
@@ -113,8 +119,52 @@ public final class FieldValidator {
         return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
     }
 
-    private static LocalizedText problem(DataElement element, String raw) {
+    /** Checks a TABLE's value: its form, its number of rows, then every cell by its column. */
+    private static void table(DataElement element, String raw, List<FieldProblem> problems) {
         Field f = Field.of(element.label());
+        Validation v = element.validation() == null ? NONE : element.validation();
+        String value = raw == null ? "" : raw.strip();
+        int max = v.maxLength() == null ? MAX_TABLE : v.maxLength();
+        if (length(value) > max) {
+            problems.add(new FieldProblem(element.id(), message(f.zh + "内容过多（最多" + max + "个字符），请减少行数。",
+                    f.en + " holds too much (at most " + max + " characters); please remove rows.")));
+            return;
+        }
+        List<java.util.Map<String, String>> rows = TableValue.rowsOrNull(value);
+        if (rows == null) {
+            problems.add(new FieldProblem(element.id(), message(f.zh + "的格式不正确，应为逐行填写的表格，请重新填写。",
+                    f.en + " is not in the form of rows; please fill it in again.")));
+            return;
+        }
+        rows = rows.stream().filter(r -> r.values().stream().anyMatch(c -> !c.isBlank())).toList();
+        int least = Math.max(v.minRows() == null ? 0 : v.minRows(), v.required() ? 1 : 0);
+        if (rows.isEmpty() && least > 0) {
+            problems.add(new FieldProblem(element.id(), message("请填写" + f.zh + "，至少" + least + "行。",
+                    "Please fill in " + f.en + ": at least " + least + (least == 1 ? " row." : " rows."))));
+            return;
+        }
+        if (rows.size() < least) {
+            problems.add(new FieldProblem(element.id(), message(f.zh + "至少要填" + least + "行，现在只有" + rows.size() + "行。",
+                    f.en + " needs at least " + least + " rows; it has " + rows.size() + ".")));
+        } else if (v.maxRows() != null && rows.size() > v.maxRows()) {
+            problems.add(new FieldProblem(element.id(), message(f.zh + "最多填" + v.maxRows() + "行，现在有" + rows.size() + "行。",
+                    f.en + " may have at most " + v.maxRows() + " rows; it has " + rows.size() + ".")));
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (DataElement column : v.columns()) {
+                Field cell = Field.cell(r, column.label());
+                LocalizedText problem = column.type() == DataType.TABLE ? null : problem(column, cell, rows.get(r).get(column.id()));
+                if (problem != null) {
+                    problems.add(new FieldProblem(TableValue.cellField(element.id(), r, column.id()), problem));
+                }
+            }
+        }
+    }
+
+    /** The most characters of a TABLE's value without a {@code maxLength}. */
+    private static final int MAX_TABLE = 20_000;
+
+    private static LocalizedText problem(DataElement element, Field f, String raw) {
         Validation v = element.validation() == null ? NONE : element.validation();
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty()) {
@@ -123,7 +173,7 @@ public final class FieldValidator {
         LocalizedText text = InputRules.text(element.label(), value,
                 v.maxLength() == null ? InputRules.MAX_VALUE : v.maxLength(), element.type() == DataType.TEXT);
         if (text != null) {
-            return text;
+            return f.row.isEmpty() ? text : message(f.row + text.zh(), f.rowEn + text.en());
         }
         LocalizedText problem = switch (element.type()) {
             case TEXT -> null;
@@ -141,6 +191,7 @@ public final class FieldValidator {
             case ORGANIZATION_CODE -> organizationCode(f, value);
             case PHONE -> phone(f, value);
             case EMAIL -> email(f, value);
+            case TABLE -> null; // checked by table(); never a column
         };
         return problem == null && TEXTUAL.contains(element.type()) ? text(f, v, value) : problem;
     }
@@ -297,13 +348,21 @@ public final class FieldValidator {
     }
 
     /** A field's label, quoted for Chinese and English messages. */
-    private record Field(String zh, String en) {
+    private record Field(String zh, String en, String row, String rowEn) {
 
-        static final Field UNNAMED = new Field("", "");
+        static final Field UNNAMED = new Field("", "", "", "");
 
         static Field of(LocalizedText label) {
             String en = label.en() == null || label.en().isBlank() ? label.zh() : label.en();
-            return new Field("“" + label.zh() + "”", "\"" + en + "\"");
+            return new Field("“" + label.zh() + "”", "\"" + en + "\"", "", "");
+        }
+
+        /** A table's cell: "第2行“认缴出资额”", "Row 2, \"Subscribed amount\"". */
+        static Field cell(int row, LocalizedText column) {
+            Field c = of(column);
+            String zh = "第" + (row + 1) + "行";
+            String en = "Row " + (row + 1) + ", ";
+            return new Field(zh + c.zh, en + c.en, zh, en);
         }
 
         LocalizedText wrongLength(int expected, String value) {

@@ -6,7 +6,7 @@
  * with the same rules.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tanghulu.catalog.validation;
 
 import org.osgi.annotation.bundle.Export;

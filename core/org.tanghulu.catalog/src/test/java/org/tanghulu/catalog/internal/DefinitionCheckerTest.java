@@ -278,4 +278,31 @@ class DefinitionCheckerTest {
         List<DataElement> dictionary = new ArrayList<>(List.of(NAME, NAME));
         assertOneProblem(DefinitionChecker.checkDictionary(dictionary), "defined twice in the dictionary");
     }
+
+    private static List<String> dictionaryWith(DataElement table) {
+        return DefinitionChecker.checkDictionary(List.of(table));
+    }
+
+    private static DataElement table(Validation v) {
+        return new DataElement("investors", DataType.TABLE, TEXT, TEXT, v);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTableNeedsDistinctFlatClearColumns() {
+        DataElement name = element("name", DataType.TEXT);
+        assertEquals(List.of(), dictionaryWith(table(Validation.table(true, List.of(name, element("id-number", DataType.ID_NUMBER)), 1, 50))));
+        assertOneProblem(dictionaryWith(table(null)), "data element 'investors': a TABLE needs columns");
+        assertOneProblem(dictionaryWith(table(Validation.table(true, List.of(), null, null))), "a TABLE needs columns");
+        assertOneProblem(dictionaryWith(table(Validation.table(true, List.of(name, name), null, null))),
+                "column 'name': defined twice in the table");
+        assertOneProblem(dictionaryWith(table(Validation.table(true, List.of(name,
+                table(Validation.table(true, List.of(name), null, null))), null, null))), "column 'investors': a column cannot be a TABLE");
+        assertOneProblem(dictionaryWith(table(Validation.table(true, List.of(element("form", DataType.CHOICE)), null, null))),
+                "column 'form': a CHOICE needs options");
+        assertOneProblem(dictionaryWith(table(Validation.table(true, List.of(new DataElement("Name", DataType.TEXT, TEXT, TEXT, null)),
+                null, null))), "column 'Name': id is not a lower-case id");
+        assertEquals(2, dictionaryWith(table(Validation.table(true, List.of(new DataElement("name", DataType.TEXT, null, null, null)),
+                null, null))).size(), "label and help of a column are required");
+        assertOneProblem(dictionaryWith(table(Validation.table(true, List.of(name), 3, 2))), "minRows and maxRows");
+    }
 }

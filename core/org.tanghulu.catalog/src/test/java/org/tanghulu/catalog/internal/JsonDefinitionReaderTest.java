@@ -34,6 +34,12 @@ class JsonDefinitionReaderTest {
         List<DataElement> dictionary = List.of(reader.read(getClass().getResource("/dictionary.json"), DataElement[].class));
         assertTrue(dictionary.size() > 10, "dictionary has " + dictionary.size() + " elements");
         assertEquals(List.of(), DefinitionChecker.checkDictionary(dictionary));
+        DataElement investors = dictionary.stream().filter(e -> e.id().equals("investors")).findFirst().orElseThrow();
+        assertEquals(org.tanghulu.api.definition.DataType.TABLE, investors.type());
+        assertEquals(List.of("name", "id-number", "credit-code", "amount", "contribution-form", "deadline"),
+                investors.validation().columns().stream().map(DataElement::id).toList());
+        assertEquals("Cash", investors.validation().columns().get(4).validation().label("货币").en());
+        assertEquals(50, investors.validation().maxRows());
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.tanghulu.core.progress.CaseProgress;
 import org.tanghulu.catalog.DepartmentGateway;
 import org.tanghulu.web.CaseHistory;
+import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DataType;
+import org.tanghulu.api.definition.Validation;
+import org.tanghulu.catalog.validation.TableValue;
 import org.tanghulu.api.definition.LocalizedText;
 import org.tanghulu.api.definition.Material;
 import org.tanghulu.api.definition.Matter;
@@ -73,10 +76,28 @@ final class CaseData {
     List<Map<String, Object>> data(Exchange x, CaseView view, Labels labels) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (String id : labels.order(view.values().keySet())) {
-            data.add(Map.of("id", id, "label", x.texts().pick(labels.label(id)),
+            Map<String, Object> d = new HashMap<>(Map.of("id", id, "label", x.texts().pick(labels.label(id)),
                     "value", x.texts().pick(labels.value(id, view.values().get(id)))));
+            List<DataElement> columns = labels.columns(id);
+            List<Map<String, String>> rows = columns.isEmpty() ? null : TableValue.rowsOrNull(view.values().get(id));
+            if (rows != null) { // a TABLE: its rows under its columns' labels, options in words
+                d.put("columns", columns.stream().map(c -> x.texts().pick(c.label())).toList());
+                d.put("rows", rows.stream().map(r -> columns.stream().map(c -> cell(x, c, r.get(c.id()))).toList()).toList());
+            }
+            data.add(d);
         }
         return data;
+    }
+
+    private static String cell(Exchange x, DataElement column, String value) {
+        if (value == null) {
+            return "";
+        }
+        Validation v = column.validation();
+        if (column.type() == DataType.CHOICE && v != null && v.options().contains(value)) {
+            return x.texts().pick(v.label(value));
+        }
+        return value;
     }
 
     /** @return the names of the case's materials in the visitor's language, sorted by id */
@@ -158,6 +179,12 @@ final class CaseData {
             return fields.stream().filter(f -> f.element().equals(element) && f.type() == DataType.CHOICE
                     && f.validation() != null && f.validation().options().contains(value)).findFirst()
                     .map(f -> f.validation().label(value)).orElse(new LocalizedText(value, value));
+        }
+
+        /** @return a TABLE's columns; empty for any other element */
+        List<DataElement> columns(String element) {
+            return fields.stream().filter(f -> f.element().equals(element) && f.type() == DataType.TABLE
+                    && f.validation() != null).findFirst().map(f -> f.validation().columns()).orElse(List.of());
         }
 
         DataType type(String element) {

@@ -176,8 +176,10 @@ final class ApplicationPages {
             List<Map<String, Object>> fields = new ArrayList<>();
             for (UnifiedForm.Field f : s.fields()) {
                 labels.put(f.element(), t.pick(f.label()));
-                Map<String, Object> field = Fields.of(f, values.get(f.element()), errors.get(f.element()),
-                        origin.get(f.element()), t);
+                Map<String, Object> field = Fields.of(f, values.get(f.element()), errors, origin.get(f.element()), t);
+                if (f.type() == org.tanghulu.api.definition.DataType.TABLE) {
+                    field.put("rowsAction", "/groups/" + id + "/rows");
+                }
                 if (!f.usedBy().isEmpty() && held.keySet().containsAll(f.usedBy())) {
                     field.put("required", false); // only matters whose results are held need it
                 }
@@ -348,7 +350,12 @@ final class ApplicationPages {
     }
 
     private static Posted posted(Exchange x) {
-        Map<String, String> values = new LinkedHashMap<>(x.params("v."));
+        return posted(x, false);
+    }
+
+    /** @param keepBlankRows whether tables keep their blank rows (to add or remove a row, not to submit or save) */
+    private static Posted posted(Exchange x, boolean keepBlankRows) {
+        Map<String, String> values = new LinkedHashMap<>(Fields.compose(x.params("v."), keepBlankRows));
         for (String key : PARTICULARS.keySet()) {
             String v = x.request().getParameter(key);
             if (v != null) {
@@ -518,6 +525,26 @@ final class ApplicationPages {
         form(x, me, id, new Posted(typed, p.materials(), p.submissionKey(), p.held()), errors,
                 errors.containsKey("consent") ? 422 : 200, Map.of(), found, errors.containsKey("consent") ? null
                         : t.get("portal.lookup.done", found.size()));
+    }
+
+    /**
+     * {@code POST /groups/{id}/rows}: a table's "add a row" ({@code row=add:ELEMENT}) or "remove this row"
+     * ({@code row=remove:ELEMENT:INDEX}) without a script: shows the form again with everything typed and one row
+     * more or less; nothing is submitted or saved.
+     */
+    void changeRows(Exchange x) throws IOException {
+        Applicant me = AccountPages.me(x);
+        String id = x.pathParam("id");
+        catalog.status(id);
+        Posted p = posted(x, true);
+        Map<String, String> values = new LinkedHashMap<>(p.values());
+        String[] row = String.valueOf(x.param("row")).split(":");
+        if (row.length >= 2 && row[1].matches("[a-z][a-z0-9-]*")) {
+            boolean add = "add".equals(row[0]);
+            int remove = !add && row.length == 3 && row[2].matches("\\d{1,3}") ? Integer.parseInt(row[2]) : -1;
+            values.put(row[1], Fields.changeRows(values.getOrDefault(row[1], ""), add, remove));
+        }
+        form(x, me, id, new Posted(values, p.materials(), p.submissionKey(), p.held()), Map.of(), 200);
     }
 
     /** {@code POST /groups/{id}/draft}: JSON with {@code X-CSRF-Token} (the script), else 303 to the form. */

@@ -262,7 +262,10 @@ final class CasePages {
         for (String element : fieldIds) {
             String value = typed.getOrDefault(element, view.values().get(element));
             UnifiedForm.Field def = defs.get(element);
-            fields.add(def != null ? Fields.of(def, value, errors.get(element), null, t)
+            if (def != null && def.type() == org.tanghulu.api.definition.DataType.TABLE) {
+                value = Fields.changeRows(value, true, -1); // a blank row to add one; blank rows are left out
+            }
+            fields.add(def != null ? Fields.of(def, value, errors, null, t)
                     : Fields.plain(element, "v." + element, element, "text", value, errors.get(element), null, false));
         }
         Map<String, Object> c = new HashMap<>();
@@ -377,7 +380,7 @@ final class CasePages {
         Applicant me = AccountPages.me(x);
         String tn = x.pathParam("tn");
         String key = cases.accessKey(tn, me.id());
-        Map<String, String> values = new LinkedHashMap<>(x.params("v."));
+        Map<String, String> values = new LinkedHashMap<>(Fields.compose(x.params("v."), false));
         Set<String> materials = new LinkedHashSet<>(CatalogPages.values(x, "m"));
         try {
             if (task == null) {

@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.tanghulu.kernel.text.Text.blankToNull;
+
 import org.tanghulu.api.FieldProblem;
+import org.tanghulu.api.definition.DataElement;
 import org.tanghulu.api.definition.DataType;
 import org.tanghulu.api.definition.Validation;
 import org.tanghulu.catalog.plan.UnifiedForm;
 import org.tanghulu.catalog.validation.InputRules;
+import org.tanghulu.catalog.validation.TableValue;
 import org.tanghulu.web.Texts;
 
 /**
@@ -64,6 +68,120 @@ final class Fields {
      * A field of the unified form, named {@code v.ELEMENT}; a field another matter's result fills is
      * shown read-only.
      */
+    static Map<String, Object> of(UnifiedForm.Field field, String value, Map<String, String> errors, String origin,
+            Texts t) {
+        Map<String, Object> f = of(field, value, errors.get(field.element()), origin, t);
+        if (field.type() == DataType.TABLE) {
+            table(f, field, value, errors, t);
+        }
+        return f;
+    }
+
+    /**
+     * A TABLE's widget: a row of inputs per row of the value (at least one), each cell the input of its column, named
+     * {@code v.ELEMENT.ROW.COLUMN} ({@link #compose} folds them back), its error the cell's problem
+     * ({@link TableValue#cellField}); a column holding a person's name, ID number or phone joins the person picker.
+     */
+    private static void table(Map<String, Object> f, UnifiedForm.Field field, String value, Map<String, String> errors,
+            Texts t) {
+        List<DataElement> columns = field.validation() == null ? List.of() : field.validation().columns();
+        List<Map<String, String>> rows = TableValue.rowsOrNull(value);
+        if (rows == null) {
+            rows = List.of(); // the error says it was malformed; the applicant fills it in again
+        }
+        if (rows.isEmpty()) {
+            rows = List.of(Map.of());
+        }
+        f.put("input", "table");
+        f.put("element", field.element());
+        f.put("short", false);
+        f.put("columns", columns.stream().map(c -> Map.of("id", c.id(), "label", t.pick(c.label()),
+                "help", c.help() == null ? "" : t.pick(c.help()),
+                "required", c.validation() != null && c.validation().required())).toList());
+        List<Map<String, Object>> rowModels = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (DataElement c : columns) {
+                String key = field.element() + "-" + r + "-" + c.id();
+                UnifiedForm.Field cf = new UnifiedForm.Field(key, c.type(), c.label(), c.help(), c.validation(),
+                        field.source(), field.producedBy(), field.usedBy(), null);
+                Map<String, Object> cell = of(cf, blankToNull(rows.get(r).get(c.id())),
+                        errors.get(TableValue.cellField(field.element(), r, c.id())), null, t);
+                cell.put("name", "v." + field.element() + "." + r + "." + c.id());
+                cell.put("column", c.id());
+                cell.remove("person");
+                if (PERSON_PARTS.contains(c.id())) {
+                    cell.put("person", field.element() + "-" + r + ":" + c.id());
+                }
+                cells.add(cell);
+            }
+            rowModels.add(Map.of("index", r, "number", r + 1, "cells", cells));
+        }
+        f.put("rows", rowModels);
+    }
+
+    private static final List<String> PERSON_PARTS = List.of("name", "id-number", "phone");
+
+    private static final java.util.regex.Pattern CELL = java.util.regex.Pattern
+            .compile("([a-z][a-z0-9-]*)\\.(\\d{1,3})\\.([a-z][a-z0-9-]*)");
+
+    /**
+     * @param posted the form's values ({@code v.} removed), among them tables' cells {@code ELEMENT.ROW.COLUMN}
+     * @return the values with each table's cells folded into its JSON value ({@link TableValue}), rows in the order
+     *         of their numbers, blank rows left out unless {@code keepBlankRows}; other values as they are
+     */
+    static Map<String, String> compose(Map<String, String> posted, boolean keepBlankRows) {
+        Map<String, java.util.TreeMap<Integer, Map<String, String>>> tables = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        posted.forEach((k, v) -> {
+            java.util.regex.Matcher m = CELL.matcher(k);
+            if (m.matches()) {
+                if (!tables.containsKey(m.group(1))) {
+                    values.put(m.group(1), "");
+                }
+                tables.computeIfAbsent(m.group(1), e -> new java.util.TreeMap<>())
+                        .computeIfAbsent(Integer.parseInt(m.group(2)), r -> new LinkedHashMap<>()).put(m.group(3), v);
+            } else {
+                values.put(k, v);
+            }
+        });
+        tables.forEach((e, rows) -> values.put(e, TableValue.write(new ArrayList<>(rows.values()), keepBlankRows)));
+        return values;
+    }
+
+    /**
+     * @param value a TABLE's value
+     * @param add whether to add a blank row at the end, else to remove row {@code remove}
+     * @return the value changed so, or the value itself if it is malformed
+     */
+    static String changeRows(String value, boolean add, int remove) {
+        List<Map<String, String>> rows = TableValue.rowsOrNull(value);
+        if (rows == null) {
+            return value;
+        }
+        List<Map<String, String>> changed = new ArrayList<>(rows);
+        if (add) {
+            changed.add(changed.isEmpty() ? Map.of() : blank(changed.get(0)));
+            if (rows.isEmpty()) {
+                changed.add(Map.of());
+            }
+        } else if (remove >= 0 && remove < changed.size()) {
+            changed.remove(remove);
+        }
+        return TableValue.write(changed, true);
+    }
+
+    private static Map<String, String> blank(Map<String, String> like) {
+        Map<String, String> row = new LinkedHashMap<>();
+        like.keySet().forEach(k -> row.put(k, ""));
+        return row;
+    }
+
+    /** @return the id of the input of a field's key: {@code f-KEY}, a cell's {@code investors[1].amount} as {@code f-investors-1-amount} */
+    static String anchor(String key) {
+        return "f-" + key.replace("].", "-").replace('[', '-');
+    }
+
     static Map<String, Object> of(UnifiedForm.Field field, String value, String error, String origin, Texts t) {
         Validation v = field.validation();
         boolean required = v != null && v.required();
@@ -112,6 +230,7 @@ final class Fields {
             case PHONE -> "tel";
             case EMAIL -> "email";
             case BOOLEAN, CHOICE -> "select";
+            case TABLE -> "table";
             case TEXT -> maxLength(type, v) == null || maxLength(type, v) > LONG_TEXT ? "textarea" : "text";
             default -> "text";
         };
@@ -210,8 +329,8 @@ final class Fields {
     /** @return the summary above a form: each problem with the id of its field */
     static List<Map<String, String>> summary(Map<String, String> errors, Map<String, String> labels) {
         List<Map<String, String>> summary = new ArrayList<>();
-        errors.forEach((field, message) -> summary.add(Map.of("href", "#f-" + field,
-                "text", labels.getOrDefault(field, field) + "：" + message)));
+        errors.forEach((field, message) -> summary.add(Map.of("href", "#" + anchor(field),
+                "text", labels.getOrDefault(field, labels.getOrDefault(field.replaceAll("\\[.*", ""), field)) + "：" + message)));
         return summary;
     }
 

@@ -139,6 +139,7 @@ public class PortalServlet extends PageServlet {
                 .get("/groups/" + GROUP + "/apply", application::form)
                 .post("/groups/" + GROUP + "/apply", application::submit)
                 .post("/groups/" + GROUP + "/draft", application::saveDraft)
+                .post("/groups/" + GROUP + "/rows", application::changeRows)
                 .post("/groups/" + GROUP + "/held", application::confirmHeld)
                 .post("/groups/" + GROUP + "/lookup", application::lookUp)
                 .get("/cases", mine::list)

@@ -38,4 +38,35 @@ class FieldsTest {
         assertNull(Fields.person("enterprise-phone"));
         assertNull(Fields.person("postal-code"));
     }
+
+    @Test
+    void postedCellsAreFoldedIntoTheTablesValueRowsInOrder() {
+        Map<String, String> posted = new java.util.LinkedHashMap<>();
+        posted.put("enterprise-name", "星河");
+        posted.put("investors.10.name", "李娜");
+        posted.put("investors.10.amount", "400000");
+        posted.put("investors.2.name", "张明");
+        posted.put("investors.2.amount", "600000");
+        posted.put("investors.3.name", " ");
+        posted.put("investors.3.amount", "");
+        Map<String, String> values = Fields.compose(posted, false);
+        assertEquals(java.util.List.of("enterprise-name", "investors"), java.util.List.copyOf(values.keySet()));
+        assertEquals("[{\"name\":\"张明\",\"amount\":\"600000\"},{\"name\":\"李娜\",\"amount\":\"400000\"}]",
+                values.get("investors"));
+        assertEquals(3, org.tanghulu.catalog.validation.TableValue.rows(Fields.compose(posted, true).get("investors")).size(),
+                "adding or removing a row keeps the blank ones");
+        assertEquals("", Fields.compose(Map.of("investors.0.name", ""), false).get("investors"), "no rows, no value");
+    }
+
+    @Test
+    void rowsAreAddedAndRemovedAndCellsAnchored() {
+        String two = "[{\"name\":\"张明\"},{\"name\":\"李娜\"}]";
+        assertEquals("[{\"name\":\"张明\"},{\"name\":\"李娜\"},{\"name\":\"\"}]", Fields.changeRows(two, true, -1));
+        assertEquals("[{\"name\":\"李娜\"}]", Fields.changeRows(two, false, 0));
+        assertEquals(two, Fields.changeRows(two, false, 5));
+        assertEquals("[{},{}]", Fields.changeRows("", true, -1), "the form shows one blank row; one more makes two");
+        assertEquals("not json", Fields.changeRows("not json", true, -1));
+        assertEquals("f-investors-1-amount", Fields.anchor("investors[1].amount"));
+        assertEquals("f-enterprise-name", Fields.anchor("enterprise-name"));
+    }
 }
