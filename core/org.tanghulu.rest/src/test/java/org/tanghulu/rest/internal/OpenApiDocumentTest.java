@@ -115,6 +115,7 @@ class OpenApiDocumentTest {
             entry("Material", Material.class),
             entry("LocalizedText", LocalizedText.class),
             entry("Validation", Validation.class),
+            entry("DataElement", org.tanghulu.api.definition.DataElement.class),
             entry("GroupSummary", CatalogResource.GroupSummary.class),
             entry("DepartmentJson", PlatformResource.DepartmentJson.class),
             entry("Health", PlatformResource.Health.class),
