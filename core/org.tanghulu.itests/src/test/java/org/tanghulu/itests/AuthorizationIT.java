@@ -142,6 +142,8 @@ class AuthorizationIT {
             // refused for what is missing (no number, no consent: 422); without a portal session the token check says 403
             new Row(Surface.PORTAL, "POST", "/groups/" + GROUP + "/held", false, 403, 422, 422, 403, 403, 403),
             new Row(Surface.PORTAL, "POST", "/groups/" + GROUP + "/lookup", false, 403, 422, 422, 403, 403, 403),
+            // the form's "add a row" / "remove this row" (a table's rows): the applicant's own form again; no session, no token
+            new Row(Surface.PORTAL, "POST", "/groups/" + GROUP + "/rows", false, 403, 200, 200, 403, 403, 403),
             // uploaded materials ({upl}: applicant A's file, submitted with case P): the owner's own, the officers' whose
             // department has a task on the case (aic), supervisors'; uploads need the portal session's token, and a
             // form that is no multipart is refused 400; a submitted file cannot be removed (404, as another's)
